@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-voparquet",
+    products: [
+        .library(name: "Parquet", targets: ["Parquet"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+
+        // Thrift compact protocol and the parquet.thrift structures.
+        .target(name: "ParquetFormat"),
+        // Page compression codecs over the system C libraries.
+        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4"]),
+        // Schema, encodings, column and file writers, sinks.
+        .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
+
+        .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
+
+        .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
+        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
