@@ -1,0 +1,76 @@
+/// A column writer of whichever physical type the column has. Operations on whole
+/// pages and chunks dispatch through this enum; per-cell appends switch on it once
+/// and then call the concrete, specialized writer.
+enum AnyColumnWriter {
+    case boolean(ColumnWriter<BooleanColumnValues>)
+    case int32(ColumnWriter<FixedWidthColumnValues<Int32>>)
+    case int64(ColumnWriter<FixedWidthColumnValues<Int64>>)
+    case float(ColumnWriter<FixedWidthColumnValues<Float>>)
+    case double(ColumnWriter<FixedWidthColumnValues<Double>>)
+    case float16(ColumnWriter<FixedWidthColumnValues<Float16Bits>>)
+    case byteArray(ColumnWriter<ByteArrayColumnValues>)
+
+    init(descriptor: ColumnDescriptor, options: WriterOptions) {
+        let order = descriptor.statisticsOrder
+        switch descriptor.physical {
+        case .boolean:
+            self = .boolean(ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options))
+        case .int32:
+            self = .int32(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+        case .int64:
+            self = .int64(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+        case .float:
+            self = .float(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+        case .double:
+            self = .double(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+        case .fixedLenByteArray where descriptor.column.type == .float16:
+            self = .float16(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+        case .byteArray, .fixedLenByteArray:
+            let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
+            self = .byteArray(ColumnWriter(descriptor: descriptor, values: values, options: options))
+        }
+    }
+
+    var descriptor: ColumnDescriptor { forward { $0.descriptor } }
+    var rowsInPage: Int { forward { $0.rowsInPage } }
+    var bufferedByteCount: Int { forward { $0.bufferedByteCount } }
+    var estimatedChunkByteCount: Int { forward { $0.estimatedChunkByteCount } }
+    var chunk: ColumnChunkAssembler { forward { $0.chunk } }
+
+    func removeLastCell() { forward { $0.removeLastCell() } }
+    func flushPage() throws(ParquetWriterError) { try forward { (writer) throws(ParquetWriterError) in try writer.flushPage() } }
+    func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
+        try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
+    }
+    func startNextChunk() { forward { $0.startNextChunk() } }
+
+    /// Applies `body` to the concrete writer.
+    private func forward<Result, Failure: Error>(
+        _ body: (any ColumnWriterOperations) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        switch self {
+        case .boolean(let writer): try body(writer)
+        case .int32(let writer): try body(writer)
+        case .int64(let writer): try body(writer)
+        case .float(let writer): try body(writer)
+        case .double(let writer): try body(writer)
+        case .float16(let writer): try body(writer)
+        case .byteArray(let writer): try body(writer)
+        }
+    }
+}
+
+/// The type-independent operations of a column writer, used per page and per chunk.
+protocol ColumnWriterOperations: AnyObject {
+    var descriptor: ColumnDescriptor { get }
+    var rowsInPage: Int { get }
+    var bufferedByteCount: Int { get }
+    var estimatedChunkByteCount: Int { get }
+    var chunk: ColumnChunkAssembler { get }
+    func removeLastCell()
+    func flushPage() throws(ParquetWriterError)
+    func finishChunk() throws(ParquetWriterError) -> EncodedStatistics?
+    func startNextChunk()
+}
+
+extension ColumnWriter: ColumnWriterOperations {}

@@ -1,0 +1,45 @@
+/// Page values of a BOOLEAN column, PLAIN-encoded as LSB-first bits. BOOLEAN has
+/// no dictionary encoding.
+struct BooleanColumnValues: ColumnValues {
+    typealias Statistics = BooleanStatistics
+    typealias Dictionary = Never
+
+    var values: [Bool] = []
+    private var trueCount = 0
+
+    init() {}
+
+    var count: Int { values.count }
+    var plainByteCount: Int { (values.count &+ 7) >> 3 }
+
+    @inline(__always) mutating func append(_ value: Bool) {
+        values.append(value)
+        trueCount &+= value ? 1 : 0
+    }
+    mutating func append(contentsOf slice: UnsafeBufferPointer<Bool>) {
+        values.append(contentsOf: slice)
+        for value in slice where value { trueCount &+= 1 }
+    }
+    mutating func removeLast() {
+        if values.removeLast() { trueCount -= 1 }
+    }
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        trueCount = 0
+    }
+
+    func encodePlain(into output: inout [UInt8]) {
+        values.withUnsafeBufferPointer { PlainEncoder.appendBooleans($0, to: &output) }
+    }
+
+    func accumulate(into statistics: inout Statistics) {
+        if trueCount > 0 { statistics.sawTrue = true }
+        if trueCount < values.count { statistics.sawFalse = true }
+    }
+
+    static func makeDictionary(typeLength: Int) -> Never? { nil }
+    func appendIndices(into dictionary: inout Never, indices: inout [UInt32]) {}
+    static func dictionaryCount(_ dictionary: Never) -> Int {}
+    func dictionaryPlainByteCount(_ dictionary: Never) -> Int {}
+    func encodeDictionaryPlain(_ dictionary: Never, into output: inout [UInt8]) {}
+}

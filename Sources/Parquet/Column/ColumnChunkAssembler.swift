@@ -1,0 +1,123 @@
+import ParquetCompression
+import ParquetFormat
+
+/// The encoded pages of one column chunk and the totals its metadata needs.
+///
+/// Pages are compressed as they close and kept, headers included, until the row
+/// group is written; the dictionary page is kept apart so it can go first.
+struct ColumnChunkAssembler {
+    let descriptor: ColumnDescriptor
+    let codec: CompressionCodec
+    private let compressor: PageCompressor
+    private(set) var dictionaryPage: [UInt8] = []
+    private(set) var dataPages: [UInt8] = []
+    private var compressed: [UInt8] = []
+    private var header = CompactEncoder()
+    private(set) var valueCount: Int64 = 0
+    private(set) var uncompressedSize: Int64 = 0
+    private(set) var compressedSize: Int64 = 0
+    private var dictionaryEntryCount: Int?
+    private var dataPagesByEncoding: [PageValueEncoding: Int32] = [:]
+    /// Encodings in first-use order, for ColumnMetaData.encodings.
+    private var valueEncodings: [PageValueEncoding] = []
+
+    init(descriptor: ColumnDescriptor, compression: Compression) {
+        self.descriptor = descriptor
+        self.codec = compression.formatCodec
+        self.compressor = PageCompressor(compression.kind)
+    }
+
+    var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }
+    var hasDictionaryPage: Bool { dictionaryEntryCount != nil }
+
+    mutating func appendDataPage(body: [UInt8], valueCount rows: Int, encoding: PageValueEncoding) throws(ParquetWriterError) {
+        let compressedBody = try compress(body)
+        let pageHeader = PageHeader(
+            type: .dataPage,
+            uncompressedPageSize: Int32(body.count),
+            compressedPageSize: Int32(compressedBody.count),
+            dataPageHeader: DataPageHeader(
+                numValues: Int32(rows),
+                encoding: encoding.format,
+                definitionLevelEncoding: .rle,
+                repetitionLevelEncoding: .rle))
+        append(pageHeader, body: compressedBody, uncompressedBodySize: body.count, to: \.dataPages)
+        valueCount += Int64(rows)
+        if dataPagesByEncoding[encoding] == nil { valueEncodings.append(encoding) }
+        dataPagesByEncoding[encoding, default: 0] += 1
+    }
+
+    mutating func setDictionaryPage(body: [UInt8], entryCount: Int) throws(ParquetWriterError) {
+        let compressedBody = try compress(body)
+        let pageHeader = PageHeader(
+            type: .dictionaryPage,
+            uncompressedPageSize: Int32(body.count),
+            compressedPageSize: Int32(compressedBody.count),
+            dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(entryCount), encoding: .plain))
+        append(pageHeader, body: compressedBody, uncompressedBodySize: body.count, to: \.dictionaryPage)
+        dictionaryEntryCount = entryCount
+    }
+
+    private mutating func compress(_ body: [UInt8]) throws(ParquetWriterError) -> [UInt8] {
+        guard codec != .uncompressed else { return body }
+        compressed.removeAll(keepingCapacity: true)
+        do {
+            try body.withUnsafeBytes { try compressor.compress($0, appendingTo: &compressed) }
+        } catch {
+            throw .compressionFailed(column: descriptor.name, message: "\(error)")
+        }
+        return compressed
+    }
+
+    private mutating func append(
+        _ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int, to pages: WritableKeyPath<Self, [UInt8]>
+    ) {
+        header.reset()
+        pageHeader.encode(to: &header)
+        self[keyPath: pages].append(contentsOf: header.bytes)
+        self[keyPath: pages].append(contentsOf: body)
+        uncompressedSize += Int64(header.bytes.count + uncompressedBodySize)
+        compressedSize += Int64(header.bytes.count + body.count)
+    }
+
+    /// The chunk's metadata, for a chunk whose first byte lands at `fileOffset`.
+    func metadata(fileOffset: Int64, statistics: EncodedStatistics?) -> ColumnChunk {
+        var encodings: [Encoding] = []
+        var encodingStats: [PageEncodingStats] = []
+        if hasDictionaryPage {
+            encodings.append(.plain)
+            encodingStats.append(PageEncodingStats(pageType: .dictionaryPage, encoding: .plain, count: 1))
+        }
+        if descriptor.maxDefinitionLevel > 0 { encodings.append(.rle) }
+        for encoding in valueEncodings {
+            if !encodings.contains(encoding.format) { encodings.append(encoding.format) }
+            encodingStats.append(PageEncodingStats(
+                pageType: .dataPage, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
+        }
+        let dataPageOffset = fileOffset + Int64(dictionaryPage.count)
+        let meta = ColumnMetaData(
+            type: descriptor.formatPhysicalType,
+            encodings: encodings,
+            pathInSchema: [descriptor.name],
+            codec: codec,
+            numValues: valueCount,
+            totalUncompressedSize: uncompressedSize,
+            totalCompressedSize: compressedSize,
+            dataPageOffset: dataPageOffset,
+            dictionaryPageOffset: hasDictionaryPage ? fileOffset : nil,
+            statistics: statistics.map(Statistics.init),
+            encodingStats: encodingStats)
+        return ColumnChunk(fileOffset: fileOffset, metaData: meta)
+    }
+
+    mutating func reset() {
+        dictionaryPage.removeAll(keepingCapacity: true)
+        dataPages.removeAll(keepingCapacity: true)
+        valueCount = 0
+        uncompressedSize = 0
+        compressedSize = 0
+        dictionaryEntryCount = nil
+        dataPagesByEncoding.removeAll(keepingCapacity: true)
+        valueEncodings.removeAll(keepingCapacity: true)
+    }
+}

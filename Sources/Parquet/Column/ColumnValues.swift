@@ -1,0 +1,27 @@
+/// The non-null values of one column's open data page, in a contiguous typed buffer.
+///
+/// A conforming type knows how to PLAIN-encode itself, feed a dictionary, and fold
+/// itself into the chunk statistics; `ColumnWriter` does the rest generically.
+protocol ColumnValues {
+    associatedtype Statistics: ChunkStatisticsAccumulator
+    associatedtype Dictionary
+
+    var count: Int { get }
+    /// Bytes these values take PLAIN-encoded: the page-size and row-group-size estimate.
+    var plainByteCount: Int { get }
+
+    mutating func removeLast()
+    mutating func removeAll()
+
+    func encodePlain(into output: inout [UInt8])
+    func accumulate(into statistics: inout Statistics)
+
+    /// A new empty dictionary, or nil when this type has no dictionary encoding.
+    static func makeDictionary(typeLength: Int) -> Dictionary?
+    /// Looks every value up in `dictionary`, inserting new ones, appending the indices.
+    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32])
+    static func dictionaryCount(_ dictionary: Dictionary) -> Int
+    /// The size of the dictionary page body: the entries PLAIN-encoded.
+    func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int
+    func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8])
+}

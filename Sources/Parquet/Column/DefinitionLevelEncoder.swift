@@ -1,0 +1,20 @@
+/// Definition levels of a v1 data page: a 4-byte little-endian length, then the
+/// levels in the RLE/bit-packing hybrid.
+enum DefinitionLevelEncoder {
+    static func appendLengthPrefixed(_ levels: [UInt8], maxLevel: Int, to output: inout [UInt8]) {
+        let lengthPosition = output.count
+        output.append(contentsOf: [0, 0, 0, 0])
+        levels.withUnsafeBufferPointer {
+            RLEHybridEncoder.encode($0, bitWidth: bitWidth(of: maxLevel), into: &output)
+        }
+        let length = UInt32(output.count - lengthPosition - 4)
+        withUnsafeBytes(of: length.littleEndian) { lengthBytes in
+            for index in 0..<4 { output[lengthPosition + index] = lengthBytes[index] }
+        }
+    }
+
+    /// Bits needed to store values up to `maxLevel`.
+    static func bitWidth(of maxLevel: Int) -> Int {
+        maxLevel == 0 ? 0 : Int.bitWidth - maxLevel.leadingZeroBitCount
+    }
+}

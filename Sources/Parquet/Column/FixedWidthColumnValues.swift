@@ -1,0 +1,43 @@
+/// Page values of INT32, INT64, FLOAT, DOUBLE and FLOAT16 columns: PLAIN encoding is
+/// the little-endian memory image, so encoding is a single bulk copy.
+struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
+    typealias Statistics = FixedWidthStatistics<Value>
+    typealias Dictionary = FixedWidthDictionary<Value.Bits>
+
+    var values: [Value] = []
+    let order: StatisticsOrder
+
+    init(order: StatisticsOrder) { self.order = order }
+
+    var count: Int { values.count }
+    var plainByteCount: Int { values.count &* MemoryLayout<Value>.stride }
+
+    @inline(__always) mutating func append(_ value: Value) { values.append(value) }
+    mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
+    mutating func removeLast() { values.removeLast() }
+    mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+
+    func encodePlain(into output: inout [UInt8]) {
+        values.withUnsafeBytes { output.append(contentsOf: $0) }
+    }
+
+    func accumulate(into statistics: inout Statistics) {
+        values.withUnsafeBufferPointer { Value.accumulate($0, order: order, into: &statistics) }
+    }
+
+    static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
+
+    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32]) {
+        values.withUnsafeBufferPointer { buffer in
+            UnsafeRawBufferPointer(buffer).withMemoryRebound(to: Value.Bits.self) { keys in
+                dictionary.appendIndices(of: keys, to: &indices)
+            }
+        }
+    }
+
+    static func dictionaryCount(_ dictionary: Dictionary) -> Int { dictionary.count }
+    func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int { dictionary.plainEncodedByteCount }
+    func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8]) {
+        dictionary.appendPlainEncoded(into: &output)
+    }
+}

@@ -1,0 +1,72 @@
+import ParquetFormat
+
+/// The file footer, built up while the file is written.
+///
+/// Row groups are kept in their compact serialized form, not as structs, so that
+/// the footer of a long file with many columns costs as little memory as it can.
+struct FooterBuilder {
+    private let schemaElements: [SchemaElement]
+    private let leafCount: Int
+    private var serializedRowGroups: [UInt8] = []
+    private var rowGroupCount = 0
+    private var rowGroupEncoder = CompactEncoder()
+    private var keyValues: [(key: String, value: String)] = []
+
+    init(schema: Schema) {
+        schemaElements = SchemaConversion.schemaElements(for: schema)
+        leafCount = schema.descriptors.count
+    }
+
+    mutating func setMetadata(_ key: String, _ value: String?) {
+        if let index = keyValues.firstIndex(where: { $0.key == key }) {
+            if let value { keyValues[index].value = value } else { keyValues.remove(at: index) }
+        } else if let value {
+            keyValues.append((key, value))
+        }
+    }
+
+    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) {
+        let rowGroup = RowGroup(
+            columns: columns,
+            totalByteSize: columns.reduce(0) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) },
+            numRows: numRows,
+            fileOffset: fileOffset,
+            totalCompressedSize: columns.reduce(0) { $0 + ($1.metaData?.totalCompressedSize ?? 0) },
+            ordinal: Int16(truncatingIfNeeded: rowGroupCount))
+        rowGroupEncoder.reset()
+        rowGroup.encode(to: &rowGroupEncoder)
+        serializedRowGroups.append(contentsOf: rowGroupEncoder.bytes)
+        rowGroupCount += 1
+    }
+
+    /// The footer as a struct, for callers who want to inspect what was written.
+    func fileMetaData(numRows: Int64) -> FileMetaData {
+        var decoder = CompactDecoder(bytes: encode(numRows: numRows))
+        // The footer was just encoded by this type, so it decodes.
+        return try! FileMetaData(from: &decoder)
+    }
+
+    /// The serialized FileMetaData, splicing in the already-serialized row groups.
+    func encode(numRows: Int64) -> [UInt8] {
+        var encoder = CompactEncoder(reservingCapacity: serializedRowGroups.count + 4096)
+        encoder.beginStruct()
+        encoder.writeField(1, i32: FileFormatVersion.current)
+        encoder.writeField(2, structList: schemaElements)
+        encoder.writeField(3, i64: numRows)
+        encoder.writeFieldHeader(id: 4, type: .list)
+        encoder.writeListHeader(elementType: .struct, count: rowGroupCount)
+        encoder.bytes.append(contentsOf: serializedRowGroups)
+        if !keyValues.isEmpty {
+            encoder.writeField(5, structList: keyValues.map { KeyValue(key: $0.key, value: $0.value) })
+        }
+        encoder.writeField(6, string: CreatedBy.string)
+        encoder.writeField(7, structList: Array(repeating: ColumnOrder.typeDefinedOrder, count: leafCount))
+        encoder.endStruct()
+        return encoder.bytes
+    }
+}
+
+/// The FileMetaData.version this writer declares.
+enum FileFormatVersion {
+    static let current: Int32 = 2
+}

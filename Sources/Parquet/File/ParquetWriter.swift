@@ -1,0 +1,154 @@
+import ParquetFormat
+
+/// Writes a Parquet file row by row to a sink, holding at most one row group.
+///
+/// Append one cell per column, in schema order, then call `endRow()`. A cell that
+/// does not fit its column throws a `ParquetWriterError` naming the column and row,
+/// and the whole row is rolled back: the writer goes on, and `close()` still
+/// produces a valid file with every accepted row.
+///
+/// A writer is confined to one task at a time.
+public final class ParquetWriter<Sink: ByteSink> {
+    public let schema: Schema
+    public let sink: Sink
+    let options: WriterOptions
+    let columns: [AnyColumnWriter]
+    /// Index of the column the next cell goes to.
+    @exclusivity(unchecked) var cursor = 0
+    /// Rows accepted so far: the index of the row being appended.
+    public private(set) var rowCount = 0
+    private var rowsInRowGroup = 0
+    private var nextRowGroupSizeCheck = 1
+    /// Columns whose open page reached a limit during the current row.
+    @exclusivity(unchecked) var fullPages: [Int] = []
+    private var footer: FooterBuilder
+    private var bytesWritten: Int64 = 0
+    private var state = State.open
+
+    private enum State { case open, closed }
+
+    var isOpen: Bool { state == .open }
+
+    /// Creates a writer and writes the file's leading magic bytes to `sink`.
+    public init(schema: Schema, sink: Sink, options: WriterOptions = WriterOptions()) throws(ParquetWriterError) {
+        try options.validate(for: schema)
+        self.schema = schema
+        self.sink = sink
+        self.options = options
+        self.columns = schema.descriptors.map { AnyColumnWriter(descriptor: $0, options: options) }
+        self.footer = FooterBuilder(schema: schema)
+        try write(ParquetMagic.bytes)
+    }
+
+    /// Sets (or with `nil`, removes) a key-value pair of the footer metadata. Allowed
+    /// until the writer is closed.
+    public func setMetadata(_ key: String, _ value: String?) throws(ParquetWriterError) {
+        guard state == .open else { throw .writerClosed }
+        footer.setMetadata(key, value)
+    }
+
+    /// Completes the current row. Throws `missingCell` (rolling the row back) when
+    /// some column got no cell.
+    public func endRow() throws(ParquetWriterError) {
+        guard state == .open else { throw .writerClosed }
+        guard cursor == columns.count else {
+            throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount))
+        }
+        cursor = 0
+        rowCount += 1
+        rowsInRowGroup += 1
+        if !fullPages.isEmpty { try flushFullPages() }
+        if rowsInRowGroup >= options.maxRowGroupRows {
+            try flushRowGroup()
+        } else if rowsInRowGroup >= nextRowGroupSizeCheck {
+            try checkRowGroupSize()
+        }
+    }
+
+    /// Discards the cells of the current row, if any.
+    public func discardRow() {
+        for index in 0..<cursor { columns[index].removeLastCell() }
+        cursor = 0
+        fullPages.removeAll(keepingCapacity: true)
+    }
+
+    /// Rolls back the partial row and returns `error` for the caller to throw.
+    func rejectRow(_ error: ParquetWriterError) -> ParquetWriterError {
+        discardRow()
+        return error
+    }
+
+    /// Writes the last row group and the footer, then closes the sink. A partial row
+    /// is discarded. Returns the file's footer metadata.
+    @discardableResult
+    public func close() throws(ParquetWriterError) -> FileMetaData {
+        guard state == .open else { throw .writerClosed }
+        discardRow()
+        if rowsInRowGroup > 0 { try flushRowGroup() }
+        state = .closed
+        let metadata = footer.fileMetaData(numRows: Int64(rowCount))
+        let encoded = footer.encode(numRows: Int64(rowCount))
+        try write(encoded)
+        try write(withUnsafeBytes(of: UInt32(encoded.count).littleEndian) { Array($0) })
+        try write(ParquetMagic.bytes)
+        do {
+            try sink.close()
+        } catch {
+            throw .sinkFailed("\(error)")
+        }
+        return metadata
+    }
+
+    // MARK: Pages and row groups
+
+    private func flushFullPages() throws(ParquetWriterError) {
+        for index in fullPages { try columns[index].flushPage() }
+        fullPages.removeAll(keepingCapacity: true)
+    }
+
+    /// Estimates the row group's encoded size, closing it at the target, and picks
+    /// the row at which to look again so the estimate costs little per row.
+    private func checkRowGroupSize() throws(ParquetWriterError) {
+        var estimate = 0
+        for column in columns { estimate &+= column.estimatedChunkByteCount }
+        let target = options.rowGroupTargetBytes
+        if estimate >= target { return try flushRowGroup() }
+        let bytesPerRow = max(1, estimate / rowsInRowGroup)
+        let rowsToTarget = (target - estimate) / bytesPerRow
+        nextRowGroupSizeCheck = rowsInRowGroup + max(1, min(1024, rowsToTarget / 2))
+    }
+
+    private func flushRowGroup() throws(ParquetWriterError) {
+        var chunks: [ColumnChunk] = []
+        chunks.reserveCapacity(columns.count)
+        let rowGroupOffset = bytesWritten
+        for column in columns {
+            let statistics = try column.finishChunk()
+            let chunk = column.chunk
+            chunks.append(chunk.metadata(fileOffset: bytesWritten, statistics: statistics))
+            try write(chunk.dictionaryPage)
+            try write(chunk.dataPages)
+            column.startNextChunk()
+        }
+        footer.appendRowGroup(
+            columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+        rowsInRowGroup = 0
+        nextRowGroupSizeCheck = 1
+    }
+
+    private func write(_ bytes: [UInt8]) throws(ParquetWriterError) {
+        guard !bytes.isEmpty else { return }
+        do {
+            try bytes.withUnsafeBytes { try sink.write($0) }
+        } catch {
+            state = .closed
+            throw .sinkFailed("\(error)")
+        }
+        bytesWritten += Int64(bytes.count)
+    }
+}
+
+/// The four bytes that open and close every Parquet file.
+enum ParquetMagic {
+    static let bytes: [UInt8] = Array("PAR1".utf8)
+}

@@ -1,0 +1,12 @@
+/// Settings that may differ per column. A `nil` field takes the writer-wide value.
+public struct ColumnOptions: Hashable, Sendable {
+    public var encoding: ColumnEncoding?
+    public var compression: Compression?
+    public var statisticsEnabled: Bool?
+
+    public init(encoding: ColumnEncoding? = nil, compression: Compression? = nil, statisticsEnabled: Bool? = nil) {
+        self.encoding = encoding
+        self.compression = compression
+        self.statisticsEnabled = statisticsEnabled
+    }
+}

@@ -1,0 +1,52 @@
+/// Writer-wide settings. The defaults follow pyarrow's `write_table`.
+public struct WriterOptions: Hashable, Sendable {
+    /// Default codec for every column.
+    public var compression: Compression = .snappy
+    /// Default encoding for every column.
+    public var encoding: ColumnEncoding = .dictionary
+    /// Per-column overrides, keyed by column name.
+    public var columnOptions: [String: ColumnOptions] = [:]
+    /// A data page closes once its buffered values reach this many bytes…
+    public var dataPageSizeLimit = 1 << 20
+    /// …or this many rows, whichever comes first.
+    public var dataPageRowLimit = 20_000
+    /// A dictionary larger than this stops growing: the chunk falls back to PLAIN.
+    public var dictionaryPageSizeLimit = 1 << 20
+    /// A row group closes at this many rows…
+    public var maxRowGroupRows = 1 << 20
+    /// …or once its estimated encoded size reaches this many bytes.
+    public var rowGroupTargetBytes = 128 << 20
+    /// Whether column chunk statistics are written.
+    public var statisticsEnabled = true
+    /// Byte-array min/max values longer than this are truncated (and marked inexact).
+    public var maxStatisticsSize = 64
+
+    public init() {}
+
+    func validate(for schema: Schema) throws(ParquetWriterError) {
+        guard dataPageSizeLimit > 0 else { throw .invalidOption("dataPageSizeLimit must be positive") }
+        guard dataPageRowLimit > 0 else { throw .invalidOption("dataPageRowLimit must be positive") }
+        guard dictionaryPageSizeLimit > 0 else { throw .invalidOption("dictionaryPageSizeLimit must be positive") }
+        guard maxRowGroupRows > 0 else { throw .invalidOption("maxRowGroupRows must be positive") }
+        guard rowGroupTargetBytes > 0 else { throw .invalidOption("rowGroupTargetBytes must be positive") }
+        guard maxStatisticsSize >= 2 else { throw .invalidOption("maxStatisticsSize must be at least 2") }
+        let names = Set(schema.columns.map(\.name))
+        for name in columnOptions.keys where !names.contains(name) {
+            throw .invalidOption("options given for unknown column '\(name)'")
+        }
+        for case let (name, .gzip(level)) in allCompressions() where !(0...9).contains(level) {
+            throw .invalidOption("column '\(name)': gzip level \(level) is outside 0...9")
+        }
+        for case let (name, .zstd(level)) in allCompressions() where !(-131072...22).contains(level) {
+            throw .invalidOption("column '\(name)': zstd level \(level) is outside -131072...22")
+        }
+    }
+
+    private func allCompressions() -> [(String, Compression)] {
+        [("*", compression)] + columnOptions.compactMap { name, options in options.compression.map { (name, $0) } }
+    }
+
+    func resolvedEncoding(_ column: String) -> ColumnEncoding { columnOptions[column]?.encoding ?? encoding }
+    func resolvedCompression(_ column: String) -> Compression { columnOptions[column]?.compression ?? compression }
+    func resolvedStatistics(_ column: String) -> Bool { columnOptions[column]?.statisticsEnabled ?? statisticsEnabled }
+}

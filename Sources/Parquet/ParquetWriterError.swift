@@ -1,0 +1,57 @@
+/// Everything the writer can reject. Errors about a value name the column and the
+/// zero-based row index the value was meant for; the rejected row is rolled back.
+public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The value's Swift type cannot go into the column's type.
+    case typeMismatch(column: String, row: Int, expected: String, got: String)
+    /// An integer outside the column's range (INT8, UINT16, a decimal's precision, …).
+    case valueOutOfRange(column: String, row: Int, value: String, allowed: String)
+    case nullInRequiredColumn(column: String, row: Int)
+    /// Bytes that are not valid UTF-8 for a STRING or JSON column.
+    case invalidUTF8(column: String, row: Int)
+    /// A FIXED_LEN_BYTE_ARRAY value of the wrong length.
+    case wrongFixedLength(column: String, row: Int, expected: Int, got: Int)
+    /// The row ended before every column had a cell; `column` is the first one missing.
+    case missingCell(column: String, row: Int)
+    /// More cells than columns were appended to a row.
+    case extraCell(row: Int, columnCount: Int)
+    /// A columnar batch whose columns do not all have the same number of rows.
+    case batchLengthMismatch(column: String, expected: Int, got: Int)
+    /// The writer was closed, or failed earlier, and takes no more input.
+    case writerClosed
+    /// The output sink failed; the file is incomplete and the writer is unusable.
+    case sinkFailed(String)
+    case compressionFailed(column: String, message: String)
+    case invalidSchema(String)
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case let .typeMismatch(column, row, expected, got):
+            "column '\(column)', row \(row): expected \(expected), got \(got)"
+        case let .valueOutOfRange(column, row, value, allowed):
+            "column '\(column)', row \(row): value \(value) is outside \(allowed)"
+        case let .nullInRequiredColumn(column, row):
+            "column '\(column)', row \(row): null in a REQUIRED column"
+        case let .invalidUTF8(column, row):
+            "column '\(column)', row \(row): bytes are not valid UTF-8"
+        case let .wrongFixedLength(column, row, expected, got):
+            "column '\(column)', row \(row): fixed-length value needs \(expected) bytes, got \(got)"
+        case let .missingCell(column, row):
+            "column '\(column)', row \(row): the row ended without a cell for this column"
+        case let .extraCell(row, columnCount):
+            "row \(row): more cells than the \(columnCount) columns"
+        case let .batchLengthMismatch(column, expected, got):
+            "column '\(column)': batch has \(got) rows, expected \(expected)"
+        case .writerClosed:
+            "the writer is closed"
+        case let .sinkFailed(message):
+            "output failed: \(message)"
+        case let .compressionFailed(column, message):
+            "column '\(column)': compression failed: \(message)"
+        case let .invalidSchema(message):
+            "invalid schema: \(message)"
+        case let .invalidOption(message):
+            "invalid option: \(message)"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// A column resolved to everything the writer needs: physical type, annotations,
+/// value checks and statistics ordering.
+struct ColumnDescriptor: Hashable, Sendable {
+    let column: Column
+    let physical: PhysicalKind
+    /// Byte length of FIXED_LEN_BYTE_ARRAY values; 0 otherwise.
+    let typeLength: Int
+    /// Highest definition level: 0 for REQUIRED, 1 for OPTIONAL.
+    let maxDefinitionLevel: Int
+    /// Inclusive range an integer value must fall in, for integer-backed columns.
+    let integerRange: ClosedRange<Int128>?
+    let statisticsOrder: StatisticsOrder
+
+    var name: String { column.name }
+    var isRequired: Bool { maxDefinitionLevel == 0 }
+
+    init(_ column: Column) throws(ParquetWriterError) {
+        self.column = column
+        self.maxDefinitionLevel = column.repetition == .required ? 0 : 1
+        var typeLength = 0
+        var integerRange: ClosedRange<Int128>? = nil
+        var order = StatisticsOrder.signed
+        switch column.type {
+        case .boolean:
+            physical = .boolean
+        case .int32, .date:
+            physical = .int32
+            integerRange = Int128(Int32.min)...Int128(Int32.max)
+        case .int64:
+            physical = .int64
+            integerRange = Int128(Int64.min)...Int128(Int64.max)
+        case .int8:
+            physical = .int32
+            integerRange = Int128(Int8.min)...Int128(Int8.max)
+        case .int16:
+            physical = .int32
+            integerRange = Int128(Int16.min)...Int128(Int16.max)
+        case .uint8:
+            physical = .int32
+            integerRange = 0...Int128(UInt8.max)
+            order = .unsigned
+        case .uint16:
+            physical = .int32
+            integerRange = 0...Int128(UInt16.max)
+            order = .unsigned
+        case .uint32:
+            physical = .int32
+            integerRange = 0...Int128(UInt32.max)
+            order = .unsigned
+        case .uint64:
+            physical = .int64
+            integerRange = 0...Int128(UInt64.max)
+            order = .unsigned
+        case .float:
+            physical = .float
+        case .double:
+            physical = .double
+        case .float16:
+            physical = .fixedLenByteArray
+            typeLength = 2
+            order = .float16
+        case .string, .json, .enumeration, .binary:
+            physical = .byteArray
+            order = .unsigned
+        case .fixedBinary(let length):
+            guard length > 0 else {
+                throw .invalidSchema("column '\(column.name)': fixed length must be positive, got \(length)")
+            }
+            physical = .fixedLenByteArray
+            typeLength = length
+            order = .unsigned
+        case .uuid:
+            physical = .fixedLenByteArray
+            typeLength = 16
+            order = .unsigned
+        case .time(let unit, _):
+            physical = unit == .millis ? .int32 : .int64
+            integerRange = unit == .millis
+                ? Int128(Int32.min)...Int128(Int32.max) : Int128(Int64.min)...Int128(Int64.max)
+        case .timestamp:
+            physical = .int64
+            integerRange = Int128(Int64.min)...Int128(Int64.max)
+        case .decimal(let precision, let scale, let storage):
+            guard precision >= 1, precision <= 76 else {
+                throw .invalidSchema("column '\(column.name)': decimal precision \(precision) is outside 1...76")
+            }
+            guard scale >= 0, scale <= precision else {
+                throw .invalidSchema("column '\(column.name)': decimal scale \(scale) is outside 0...\(precision)")
+            }
+            let limit = Decimal128Limit.largestUnscaled(precision: precision)
+            integerRange = -limit...limit
+            switch storage {
+            case .automatic where precision <= 9, .int32:
+                guard precision <= 9 else {
+                    throw .invalidSchema("column '\(column.name)': INT32 holds decimal precision up to 9, got \(precision)")
+                }
+                physical = .int32
+            case .automatic where precision <= 18, .int64:
+                guard precision <= 18 else {
+                    throw .invalidSchema("column '\(column.name)': INT64 holds decimal precision up to 18, got \(precision)")
+                }
+                physical = .int64
+            case .automatic:
+                physical = .fixedLenByteArray
+                typeLength = Decimal128Limit.minimalByteLength(precision: precision)
+                order = .signedBigEndian
+            case .fixedLength(let length):
+                guard length >= 1, Decimal128Limit.maximumPrecision(byteLength: length) >= precision else {
+                    throw .invalidSchema("column '\(column.name)': \(length) bytes cannot hold decimal precision \(precision)")
+                }
+                physical = .fixedLenByteArray
+                typeLength = length
+                order = .signedBigEndian
+            }
+        }
+        self.physical = physical
+        self.typeLength = typeLength
+        self.integerRange = integerRange
+        self.statisticsOrder = order
+    }
+}

@@ -1,0 +1,111 @@
+import ParquetFormat
+
+/// Translation of the schema model into parquet.thrift SchemaElements: the root
+/// group named "schema", then one element per column.
+enum SchemaConversion {
+    static func schemaElements(for schema: Schema) -> [SchemaElement] {
+        var elements = [SchemaElement(name: "schema", numChildren: Int32(schema.descriptors.count))]
+        for descriptor in schema.descriptors { elements.append(element(for: descriptor)) }
+        return elements
+    }
+
+    static func element(for descriptor: ColumnDescriptor) -> SchemaElement {
+        let annotation = annotation(for: descriptor.column.type)
+        var element = SchemaElement(
+            type: descriptor.formatPhysicalType,
+            typeLength: descriptor.physical == .fixedLenByteArray ? Int32(descriptor.typeLength) : nil,
+            repetitionType: descriptor.isRequired ? .required : .optional,
+            name: descriptor.name,
+            convertedType: annotation.converted,
+            logicalType: annotation.logical)
+        if case let .decimal(precision, scale, _) = descriptor.column.type {
+            element.precision = Int32(precision)
+            element.scale = Int32(scale)
+        }
+        return element
+    }
+
+    /// The logical type and the legacy converted type that matches it, where one exists.
+    static func annotation(for type: ColumnType) -> (logical: LogicalType?, converted: ConvertedType?) {
+        switch type {
+        case .boolean, .int32, .int64, .float, .double, .binary, .fixedBinary:
+            return (nil, nil)
+        case .int8: return (.integer(bitWidth: 8, isSigned: true), .int8)
+        case .int16: return (.integer(bitWidth: 16, isSigned: true), .int16)
+        case .uint8: return (.integer(bitWidth: 8, isSigned: false), .uint8)
+        case .uint16: return (.integer(bitWidth: 16, isSigned: false), .uint16)
+        case .uint32: return (.integer(bitWidth: 32, isSigned: false), .uint32)
+        case .uint64: return (.integer(bitWidth: 64, isSigned: false), .uint64)
+        case .float16: return (.float16, nil)
+        case .string: return (.string, .utf8)
+        case .json: return (.json, .json)
+        case .enumeration: return (.enumeration, .enumeration)
+        case .uuid: return (.uuid, nil)
+        case .date: return (.date, .date)
+        case let .time(unit, adjustedToUTC):
+            // The converted types only ever meant UTC-adjusted times.
+            let converted: ConvertedType? = switch unit {
+            case .millis where adjustedToUTC: .timeMillis
+            case .micros where adjustedToUTC: .timeMicros
+            default: nil
+            }
+            return (.time(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
+        case let .timestamp(unit, adjustedToUTC):
+            let converted: ConvertedType? = switch unit {
+            case .millis where adjustedToUTC: .timestampMillis
+            case .micros where adjustedToUTC: .timestampMicros
+            default: nil
+            }
+            return (.timestamp(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
+        case let .decimal(precision, scale, _):
+            return (.decimal(scale: Int32(scale), precision: Int32(precision)), .decimal)
+        }
+    }
+}
+
+extension TimeUnit {
+    var format: ParquetFormat.TimeUnit {
+        switch self {
+        case .millis: .millis
+        case .micros: .micros
+        case .nanos: .nanos
+        }
+    }
+}
+
+extension ColumnDescriptor {
+    var formatPhysicalType: PhysicalType {
+        switch physical {
+        case .boolean: .boolean
+        case .int32: .int32
+        case .int64: .int64
+        case .float: .float
+        case .double: .double
+        case .byteArray: .byteArray
+        case .fixedLenByteArray: .fixedLenByteArray
+        }
+    }
+}
+
+extension Statistics {
+    init(_ encoded: EncodedStatistics) {
+        self.init(
+            nullCount: encoded.nullCount,
+            maxValue: encoded.max,
+            minValue: encoded.min,
+            isMaxValueExact: encoded.isMaxExact,
+            isMinValueExact: encoded.isMinExact)
+    }
+}
+
+extension Compression {
+    var formatCodec: ParquetFormat.CompressionCodec {
+        switch self {
+        case .uncompressed: .uncompressed
+        case .snappy: .snappy
+        case .gzip: .gzip
+        case .zstd: .zstd
+        case .lz4Raw: .lz4Raw
+        }
+    }
+}

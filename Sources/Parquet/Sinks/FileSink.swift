@@ -1,0 +1,64 @@
+import Glibc
+
+/// Writes to a file through a buffer; writes at least as large as the buffer go
+/// straight to the file without a copy.
+public final class FileSink: ByteSink {
+    public let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let bufferSize: Int
+
+    /// Creates (or truncates) the file at `path`.
+    public init(path: String, bufferSize: Int = 1 << 20) throws {
+        self.path = path
+        self.bufferSize = max(1, bufferSize)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.failure(path, "open") }
+        buffer.reserveCapacity(self.bufferSize)
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard descriptor >= 0 else { throw SinkError.closed }
+        if buffer.count + bytes.count > bufferSize { try flush() }
+        if bytes.count >= bufferSize {
+            try writeFully(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// Flushes the buffer and closes the file.
+    public func close() throws {
+        guard descriptor >= 0 else { throw SinkError.closed }
+        defer { descriptor = -1 }
+        try flush()
+        guard Glibc.close(descriptor) == 0 else { throw Self.failure(path, "close") }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeFully($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(path, "write")
+            }
+            offset += written
+        }
+    }
+
+    private static func failure(_ path: String, _ operation: String) -> SinkError {
+        let code = errno
+        return .io(path: path, operation: operation, errno: code, message: String(cString: strerror(code)))
+    }
+}

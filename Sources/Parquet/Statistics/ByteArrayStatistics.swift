@@ -1,0 +1,38 @@
+/// Min and max of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY values.
+struct ByteArrayStatistics: ChunkStatisticsAccumulator {
+    var min: [UInt8]?
+    var max: [UInt8]?
+
+    init() {}
+
+    mutating func reset() { self = .init() }
+
+    /// Offers one page's extremes, already found with `ByteOrdering`.
+    mutating func include(min low: UnsafeRawBufferPointer, max high: UnsafeRawBufferPointer, order: StatisticsOrder) {
+        if let current = min {
+            if current.withUnsafeBytes({ ByteOrdering.isLess(low, $0, order: order) }) { min = Array(low) }
+        } else {
+            min = Array(low)
+        }
+        if let current = max {
+            if current.withUnsafeBytes({ ByteOrdering.isLess($0, high, order: order) }) { max = Array(high) }
+        } else {
+            max = Array(high)
+        }
+    }
+
+    func encoded(nullCount: Int64, descriptor: ColumnDescriptor, maxSize: Int) -> EncodedStatistics {
+        guard let min, let max else { return EncodedStatistics(nullCount: nullCount) }
+        // Fixed-length values keep their length: readers decode them as the column type.
+        guard descriptor.physical == .byteArray else {
+            return EncodedStatistics(min: min, max: max, isMinExact: true, isMaxExact: true, nullCount: nullCount)
+        }
+        let isText = descriptor.column.type == .string || descriptor.column.type == .json
+        let lower = StatisticsTruncation.truncatedMinimum(min, maxSize: maxSize, isUTF8: isText)
+        let upper = StatisticsTruncation.truncatedMaximum(max, maxSize: maxSize, isUTF8: isText)
+        return EncodedStatistics(
+            min: lower, max: upper,
+            isMinExact: lower.count == min.count, isMaxExact: upper == max,
+            nullCount: nullCount)
+    }
+}

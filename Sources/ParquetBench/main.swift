@@ -1,0 +1,136 @@
+// Writes a benchmark workload row by row and prints one JSON line with the timing.
+// Scripts/bench.py runs it next to pyarrow writing the same values; the value
+// formulas here and in Scripts/bench_pyarrow.py must stay identical.
+import Foundation
+import Parquet
+
+struct Arguments {
+    var workload = "narrow"
+    var codec = "none"
+    var rows: Int?
+    var objectJSON = "../shared/data/dp02_object.json"
+    var output = "bench.parquet"
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { throw BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--workload": workload = value
+            case "--codec": codec = value
+            case "--rows": rows = Int(value)
+            case "--object-json": objectJSON = value
+            case "--out": output = value
+            default: throw BenchError("unknown flag \(flag)")
+            }
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A workload's columns, materialized before timing starts.
+enum WorkloadColumn {
+    case int64([Int64])
+    case int32([Int32])
+    case double([Double], nullEvery: Int, offset: Int)
+    case float([Float])
+    case bool([Bool])
+    case string([String])
+}
+
+func narrowWorkload(rows: Int) -> (Schema, [WorkloadColumn]) {
+    var columns: [Column] = []
+    var data: [WorkloadColumn] = []
+    for k in 0..<5 {
+        columns.append(Column("i\(k)", .int64))
+        data.append(.int64((0..<rows).map { r in
+            Int64((UInt64(r) &* 2654435761 &+ UInt64(k * 97)) % (1 << 32)) - (1 << 31)
+        }))
+    }
+    for k in 0..<5 {
+        columns.append(Column("d\(k)", .double))
+        data.append(.double((0..<rows).map { r in Double((r * 40503 + k * 7919) % 65536) / 64.0 }, nullEvery: 0, offset: 0))
+    }
+    return (try! Schema(columns), data)
+}
+
+func objectWorkload(rows: Int, jsonPath: String) throws -> (Schema, [WorkloadColumn]) {
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as! [String: Any]
+    let types = json["columnTypes"] as! [[String: Any]]
+    var columns: [Column] = []
+    var data: [WorkloadColumn] = []
+    for (c, type) in types.enumerated() {
+        let name = type["name"] as! String
+        let datatype = type["datatype"] as! String
+        func scaled(_ r: Int) -> Double { Double((r * 7919 + c * 104729) % 1000003) * 1e-4 }
+        switch datatype {
+        case "double":
+            columns.append(Column(name, .double))
+            data.append(.double((0..<rows).map(scaled), nullEvery: 10, offset: c))
+        case "float":
+            columns.append(Column(name, .float))
+            data.append(.float((0..<rows).map { Float(scaled($0)) }))
+        case "boolean":
+            columns.append(Column(name, .boolean))
+            data.append(.bool((0..<rows).map { ($0 * 31 + c) % 50 == 0 }))
+        case "int":
+            columns.append(Column(name, .int32))
+            data.append(.int32((0..<rows).map { Int32(($0 * 131 + c) % 100000) }))
+        case "long":
+            columns.append(Column(name, .int64))
+            data.append(.int64((0..<rows).map { Int64($0 * 1000 + c) }))
+        case "char":
+            columns.append(Column(name, .string))
+            data.append(.string((0..<rows).map { "v\(($0 * 17 + c) % 5000)" }))
+        default:
+            throw BenchError("unsupported datatype \(datatype)")
+        }
+    }
+    return (try Schema(columns), data)
+}
+
+func inputBytes(_ data: [WorkloadColumn], rows: Int) -> Int {
+    data.reduce(0) { total, column in
+        switch column {
+        case .int64: total + 8 * rows
+        case .int32, .float: total + 4 * rows
+        case .bool: total + rows
+        case .double(_, let nullEvery, let offset):
+            total + 8 * (0..<rows).filter { nullEvery == 0 || ($0 + offset) % nullEvery != 0 }.count
+        case .string(let values): total + values.reduce(0) { $0 + $1.utf8.count }
+        }
+    }
+}
+
+let arguments = try Arguments(CommandLine.arguments)
+let rows = arguments.rows ?? (arguments.workload == "narrow" ? 1_000_000 : 20_000)
+let (schema, data) = arguments.workload == "narrow"
+    ? narrowWorkload(rows: rows)
+    : try objectWorkload(rows: rows, jsonPath: arguments.objectJSON)
+var options = WriterOptions()
+options.compression = arguments.codec == "snappy" ? .snappy : .uncompressed
+
+let start = ContinuousClock.now
+let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
+for r in 0..<rows {
+    for column in data {
+        switch column {
+        case .int64(let values): try writer.append(values[r])
+        case .int32(let values): try writer.append(values[r])
+        case .double(let values, let nullEvery, let offset):
+            if nullEvery > 0 && (r + offset) % nullEvery == 0 { try writer.appendNull() } else { try writer.append(values[r]) }
+        case .float(let values): try writer.append(values[r])
+        case .bool(let values): try writer.append(values[r])
+        case .string(let values): try writer.append(values[r])
+        }
+    }
+    try writer.endRow()
+}
+try writer.close()
+let elapsed = start.duration(to: .now)
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+print("{\"seconds\": \(seconds), \"rows\": \(rows), \"input_bytes\": \(inputBytes(data, rows: rows))}")
