@@ -394,6 +394,35 @@ public struct CompactDecoder: Sendable {
         try readList(of: .struct) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try Value(from: &decoder) }
     }
 
+    /// Reads a union, which is a struct with exactly one field set.
+    ///
+    /// `readMember` reads the value of a member it knows and returns it, or
+    /// returns nil without reading for any other field id or type; such members
+    /// are kept with `unrecognized` so they re-encode unchanged.
+    public mutating func readUnion<Value: ThriftCodable>(
+        _ type: Value.Type,
+        unrecognized: (UnrecognizedUnionMember) -> Value,
+        member readMember: (inout CompactDecoder, FieldHeader) throws(ThriftDecodingError) -> Value?
+    ) throws(ThriftDecodingError) -> Value {
+        try beginStruct(type)
+        var value: Value?
+        while let field = try nextField() {
+            guard value == nil else {
+                throw error("union \(type.thriftName) has more than one member set")
+            }
+            if let member = try readMember(&self, field) {
+                value = member
+            } else {
+                value = unrecognized(try readUnrecognizedMember(field))
+            }
+        }
+        guard let value else {
+            throw error("union \(type.thriftName) has no member set")
+        }
+        endStruct()
+        return value
+    }
+
     /// Reads a struct that has no fields (a union member such as `StringType`),
     /// skipping any fields a newer writer may have added to it.
     public mutating func readEmptyStruct() throws(ThriftDecodingError) {
