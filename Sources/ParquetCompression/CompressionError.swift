@@ -1,0 +1,25 @@
+/// A failure to set up a codec, compress a page, or decompress a page.
+public struct CompressionError: Error, Sendable, CustomStringConvertible {
+    /// What was being attempted when the codec failed.
+    public enum Operation: String, Sendable {
+        case setup
+        case compression
+        case decompression
+    }
+
+    /// The codec that failed.
+    public let codec: CompressionCodec
+    public let operation: Operation
+    /// A human-readable reason, including the native library's message when it gives one.
+    public let reason: String
+
+    public init(codec: CompressionCodec, operation: Operation, reason: String) {
+        self.codec = codec
+        self.operation = operation
+        self.reason = reason
+    }
+
+    public var description: String {
+        "\(codec) \(operation.rawValue) failed: \(reason)"
+    }
+}

@@ -1,0 +1,35 @@
+/// The codec that compresses pages of a column chunk (parquet.thrift `CompressionCodec`).
+///
+/// Values unknown to this library are kept as their raw value.
+public struct CompressionCodec: ThriftEnum {
+    public var rawValue: Int32
+
+    public init(rawValue: Int32) {
+        self.rawValue = rawValue
+    }
+
+    public static var uncompressed: CompressionCodec { CompressionCodec(rawValue: 0) }
+    public static var snappy: CompressionCodec { CompressionCodec(rawValue: 1) }
+    public static var gzip: CompressionCodec { CompressionCodec(rawValue: 2) }
+    public static var lzo: CompressionCodec { CompressionCodec(rawValue: 3) }
+    public static var brotli: CompressionCodec { CompressionCodec(rawValue: 4) }
+    /// Deprecated Hadoop-framed LZ4; use `lz4Raw`.
+    public static var lz4: CompressionCodec { CompressionCodec(rawValue: 5) }
+    public static var zstd: CompressionCodec { CompressionCodec(rawValue: 6) }
+    public static var lz4Raw: CompressionCodec { CompressionCodec(rawValue: 7) }
+
+    /// The parquet.thrift name, such as `LZ4_RAW`.
+    public var description: String {
+        switch rawValue {
+        case 0: "UNCOMPRESSED"
+        case 1: "SNAPPY"
+        case 2: "GZIP"
+        case 3: "LZO"
+        case 4: "BROTLI"
+        case 5: "LZ4"
+        case 6: "ZSTD"
+        case 7: "LZ4_RAW"
+        default: "CompressionCodec(\(rawValue))"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// How edges between points of a GEOGRAPHY value are interpolated
+/// (parquet.thrift `EdgeInterpolationAlgorithm`).
+///
+/// Values unknown to this library are kept as their raw value.
+public struct EdgeInterpolationAlgorithm: ThriftEnum {
+    public var rawValue: Int32
+
+    public init(rawValue: Int32) {
+        self.rawValue = rawValue
+    }
+
+    public static var spherical: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 0) }
+    public static var vincenty: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 1) }
+    public static var thomas: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 2) }
+    public static var andoyer: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 3) }
+    public static var karney: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 4) }
+
+    /// The parquet.thrift name, such as `KARNEY`.
+    public var description: String {
+        switch rawValue {
+        case 0: "SPHERICAL"
+        case 1: "VINCENTY"
+        case 2: "THOMAS"
+        case 3: "ANDOYER"
+        case 4: "KARNEY"
+        default: "EdgeInterpolationAlgorithm(\(rawValue))"
+        }
+    }
+}
