@@ -10,24 +10,24 @@ enum AnyColumnWriter {
     case float16(ColumnWriter<FixedWidthColumnValues<Float16Bits>>)
     case byteArray(ColumnWriter<ByteArrayColumnValues>)
 
-    init(descriptor: ColumnDescriptor, options: WriterOptions) {
+    init(descriptor: ColumnDescriptor, options: WriterOptions) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
         case .boolean:
-            self = .boolean(ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options))
+            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options))
         case .int32:
-            self = .int32(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .int64:
-            self = .int64(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .float:
-            self = .float(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .double:
-            self = .double(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .fixedLenByteArray where descriptor.column.type == .float16:
-            self = .float16(ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
-            self = .byteArray(ColumnWriter(descriptor: descriptor, values: values, options: options))
+            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options))
         }
     }
 

@@ -29,7 +29,7 @@ struct BooleanColumnValues: ColumnValues {
     }
 
     func encodePlain(into output: inout [UInt8]) {
-        values.withUnsafeBufferPointer { PlainEncoder.appendBooleans($0, to: &output) }
+        values.withUnsafeBufferPointer { PlainEncoder.appendBooleans($0, into: &output) }
     }
 
     func accumulate(into statistics: inout Statistics) {

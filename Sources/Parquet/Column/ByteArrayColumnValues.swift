@@ -49,7 +49,9 @@ struct ByteArrayColumnValues: ColumnValues {
         if fixedLength > 0 {
             output.append(contentsOf: bytes)
         } else {
-            PlainEncoder.appendByteArrays(bytes: bytes, ends: ends, to: &output)
+            bytes.withUnsafeBytes { storage in
+                ends.withUnsafeBufferPointer { PlainEncoder.appendByteArrays(storage, endOffsets: $0, into: &output) }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import ParquetFormat
 /// group is written; the dictionary page is kept apart so it can go first.
 struct ColumnChunkAssembler {
     let descriptor: ColumnDescriptor
-    let codec: CompressionCodec
+    let codec: ParquetFormat.CompressionCodec
     private let compressor: PageCompressor
     private(set) var dictionaryPage: [UInt8] = []
     private(set) var dataPages: [UInt8] = []
@@ -21,10 +21,14 @@ struct ColumnChunkAssembler {
     /// Encodings in first-use order, for ColumnMetaData.encodings.
     private var valueEncodings: [PageValueEncoding] = []
 
-    init(descriptor: ColumnDescriptor, compression: Compression) {
+    init(descriptor: ColumnDescriptor, compression: Compression) throws(ParquetWriterError) {
         self.descriptor = descriptor
         self.codec = compression.formatCodec
-        self.compressor = PageCompressor(compression.kind)
+        do {
+            self.compressor = try PageCompressor(compression.kind)
+        } catch {
+            throw .compressionFailed(column: descriptor.name, message: "\(error)")
+        }
     }
 
     var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }

@@ -21,7 +21,7 @@ final class ColumnWriter<Values: ColumnValues> {
     private var pageBody: [UInt8] = []
     private(set) var chunk: ColumnChunkAssembler
 
-    init(descriptor: ColumnDescriptor, values: Values, options: WriterOptions) {
+    init(descriptor: ColumnDescriptor, values: Values, options: WriterOptions) throws(ParquetWriterError) {
         self.descriptor = descriptor
         self.values = values
         let encoding = options.resolvedEncoding(descriptor.name)
@@ -29,7 +29,7 @@ final class ColumnWriter<Values: ColumnValues> {
         self.statisticsEnabled = options.resolvedStatistics(descriptor.name)
         self.maxStatisticsSize = options.maxStatisticsSize
         self.dictionaryPageSizeLimit = options.dictionaryPageSizeLimit
-        self.chunk = ColumnChunkAssembler(descriptor: descriptor, compression: options.resolvedCompression(descriptor.name))
+        self.chunk = try ColumnChunkAssembler(descriptor: descriptor, compression: options.resolvedCompression(descriptor.name))
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
@@ -94,7 +94,7 @@ final class ColumnWriter<Values: ColumnValues> {
         values.appendIndices(into: &table, indices: &dictionaryIndices)
         let entryCount = Values.dictionaryCount(table)
         dictionaryIndices.withUnsafeBufferPointer {
-            DictionaryIndexEncoder.encode($0, dictionarySize: entryCount, into: &pageBody)
+            RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &pageBody)
         }
         dictionary = table
         if values.dictionaryPlainByteCount(table) > dictionaryPageSizeLimit {

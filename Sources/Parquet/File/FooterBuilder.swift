@@ -41,7 +41,7 @@ struct FooterBuilder {
 
     /// The footer as a struct, for callers who want to inspect what was written.
     func fileMetaData(numRows: Int64) -> FileMetaData {
-        var decoder = CompactDecoder(bytes: encode(numRows: numRows))
+        var decoder = CompactDecoder(encode(numRows: numRows))
         // The footer was just encoded by this type, so it decodes.
         return try! FileMetaData(from: &decoder)
     }

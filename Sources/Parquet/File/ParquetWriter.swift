@@ -35,7 +35,9 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.schema = schema
         self.sink = sink
         self.options = options
-        self.columns = schema.descriptors.map { AnyColumnWriter(descriptor: $0, options: options) }
+        var columns: [AnyColumnWriter] = []
+        for descriptor in schema.descriptors { columns.append(try AnyColumnWriter(descriptor: descriptor, options: options)) }
+        self.columns = columns
         self.footer = FooterBuilder(schema: schema)
         try write(ParquetMagic.bytes)
     }

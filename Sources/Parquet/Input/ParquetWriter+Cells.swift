@@ -72,7 +72,16 @@ extension ParquetWriter {
     }
 
     public func append(bytes: [UInt8]) throws(ParquetWriterError) {
-        try bytes.withUnsafeBytes { (buffer) throws(ParquetWriterError) in try append(bytes: buffer) }
+        // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
+        let failure = bytes.withUnsafeBytes { buffer -> ParquetWriterError? in
+            do throws(ParquetWriterError) {
+                try append(bytes: buffer)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// A UUID, for UUID columns, in RFC 4122 byte order.

@@ -1,3 +1,6 @@
+import ParquetCompression
+import ParquetFormat
+
 /// The codec that compresses a column's pages.
 public enum Compression: Hashable, Sendable {
     case uncompressed
@@ -8,4 +11,22 @@ public enum Compression: Hashable, Sendable {
     case zstd(level: Int32 = 3)
     /// LZ4 raw block format (LZ4_RAW), not the deprecated Hadoop framing.
     case lz4Raw
+}
+
+extension Compression {
+    /// The codec and level for the compression library.
+    var kind: CompressionKind {
+        switch self {
+        case .uncompressed: .uncompressed
+        case .snappy: .snappy
+        case .gzip(let level): .gzip(level: level)
+        case .zstd(let level): .zstd(level: level)
+        case .lz4Raw: .lz4Raw
+        }
+    }
+
+    /// The codec as ColumnMetaData records it.
+    var formatCodec: ParquetFormat.CompressionCodec {
+        ParquetFormat.CompressionCodec(rawValue: kind.codec.rawValue)
+    }
 }

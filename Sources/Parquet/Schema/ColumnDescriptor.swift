@@ -113,7 +113,6 @@ struct ColumnDescriptor: Hashable, Sendable {
                 order = .signedBigEndian
             }
         }
-        self.physical = physical
         self.typeLength = typeLength
         self.integerRange = integerRange
         self.statisticsOrder = order

@@ -94,18 +94,7 @@ extension Statistics {
             maxValue: encoded.max,
             minValue: encoded.min,
             isMaxValueExact: encoded.isMaxExact,
-            isMinValueExact: encoded.isMinExact)
-    }
-}
-
-extension Compression {
-    var formatCodec: ParquetFormat.CompressionCodec {
-        switch self {
-        case .uncompressed: .uncompressed
-        case .snappy: .snappy
-        case .gzip: .gzip
-        case .zstd: .zstd
-        case .lz4Raw: .lz4Raw
-        }
+            isMinValueExact: encoded.isMinExact,
+            nanCount: encoded.nanCount)
     }
 }

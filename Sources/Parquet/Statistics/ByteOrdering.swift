@@ -1,3 +1,5 @@
+import Glibc
+
 /// Comparison of byte-array values under a column's statistics order.
 enum ByteOrdering {
     /// Whether `lhs` sorts before `rhs`.
