@@ -77,6 +77,10 @@ final class ColumnWriter<Values: ColumnValues> {
         if statisticsEnabled { values.accumulate(into: &statistics) }
         chunkNullCount += Int64(nullsInPage)
         try chunk.appendDataPage(body: pageBody, valueCount: rowCount, encoding: encoding)
+        if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
+            // Past its limit: the dictionary is written now and later pages fall back to PLAIN.
+            try emitDictionaryPage()
+        }
         values.removeAll()
         definitionLevels.removeAll(keepingCapacity: true)
         nullsInPage = 0
@@ -97,13 +101,11 @@ final class ColumnWriter<Values: ColumnValues> {
             RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &pageBody)
         }
         dictionary = table
-        if values.dictionaryPlainByteCount(table) > dictionaryPageSizeLimit {
-            try emitDictionaryPage()
-        }
         return .dictionaryIndices
     }
 
-    /// Writes the dictionary page and stops dictionary encoding for the rest of the chunk.
+    /// Writes the dictionary page and stops dictionary encoding for the rest of the
+    /// chunk. Reuses `pageBody`, so it runs only after the data page is stored.
     private func emitDictionaryPage() throws(ParquetWriterError) {
         guard let dictionary else { return }
         pageBody.removeAll(keepingCapacity: true)

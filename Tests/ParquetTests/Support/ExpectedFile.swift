@@ -1,0 +1,94 @@
+import Parquet
+
+/// The JSON description of a written file that Tests/interop/check_interop.py
+/// compares every reader's result against.
+struct ExpectedFile {
+    struct ColumnStatistics {
+        var nullCount: Int
+        var min: ExpectedValue
+        var max: ExpectedValue
+    }
+
+    var columns: [(column: Column, values: [ExpectedValue])]
+    var rowGroups: Int?
+    var statistics: [String: [ColumnStatistics]] = [:]
+
+    var json: String {
+        let rows = columns.first?.values.count ?? 0
+        var parts = ["\"num_rows\": \(rows)"]
+        if let rowGroups { parts.append("\"row_groups\": \(rowGroups)") }
+        let columnJSON = columns.map { column, values in
+            var fields = [
+                "\"name\": \(JSONText.quoted(column.name))",
+                "\"repetition\": \"\(column.repetition == .required ? "REQUIRED" : "OPTIONAL")\"",
+            ]
+            fields += Self.typeFields(column.type)
+            fields.append("\"values\": [" + values.map(\.json).joined(separator: ", ") + "]")
+            if let statistics = statistics[column.name] {
+                let items = statistics.map {
+                    "{\"null_count\": \($0.nullCount), \"min\": \($0.min.json), \"max\": \($0.max.json)}"
+                }
+                fields.append("\"statistics\": [" + items.joined(separator: ", ") + "]")
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        parts.append("\"columns\": [\n" + columnJSON.joined(separator: ",\n") + "\n]")
+        return "{" + parts.joined(separator: ", ") + "}\n"
+    }
+
+    static func typeFields(_ type: ColumnType) -> [String] {
+        func fields(_ physical: String, _ logical: String?, length: Int? = nil) -> [String] {
+            ["\"physical_type\": \"\(physical)\"", "\"type_length\": \(length.map(String.init) ?? "null")",
+             "\"logical_type\": \(logical ?? "null")"]
+        }
+        func unit(_ unit: TimeUnit) -> String {
+            switch unit {
+            case .millis: "MILLIS"
+            case .micros: "MICROS"
+            case .nanos: "NANOS"
+            }
+        }
+        func integer(_ bits: Int, _ signed: Bool) -> String {
+            "{\"type\": \"INTEGER\", \"bit_width\": \(bits), \"is_signed\": \(signed)}"
+        }
+        switch type {
+        case .boolean: return fields("BOOLEAN", nil)
+        case .int32: return fields("INT32", nil)
+        case .int64: return fields("INT64", nil)
+        case .int8: return fields("INT32", integer(8, true))
+        case .int16: return fields("INT32", integer(16, true))
+        case .uint8: return fields("INT32", integer(8, false))
+        case .uint16: return fields("INT32", integer(16, false))
+        case .uint32: return fields("INT32", integer(32, false))
+        case .uint64: return fields("INT64", integer(64, false))
+        case .float: return fields("FLOAT", nil)
+        case .double: return fields("DOUBLE", nil)
+        case .float16: return fields("FIXED_LEN_BYTE_ARRAY", "{\"type\": \"FLOAT16\"}", length: 2)
+        case .string: return fields("BYTE_ARRAY", "{\"type\": \"STRING\"}")
+        case .json: return fields("BYTE_ARRAY", "{\"type\": \"JSON\"}")
+        case .enumeration: return fields("BYTE_ARRAY", "{\"type\": \"ENUM\"}")
+        case .binary: return fields("BYTE_ARRAY", nil)
+        case .fixedBinary(let length): return fields("FIXED_LEN_BYTE_ARRAY", nil, length: length)
+        case .uuid: return fields("FIXED_LEN_BYTE_ARRAY", "{\"type\": \"UUID\"}", length: 16)
+        case .date: return fields("INT32", "{\"type\": \"DATE\"}")
+        case let .time(timeUnit, utc):
+            return fields(timeUnit == .millis ? "INT32" : "INT64",
+                          "{\"type\": \"TIME\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
+        case let .timestamp(timeUnit, utc):
+            return fields("INT64", "{\"type\": \"TIMESTAMP\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
+        case let .decimal(precision, scale, storage):
+            let logical = "{\"type\": \"DECIMAL\", \"precision\": \(precision), \"scale\": \(scale)}"
+            switch storage {
+            case .int32: return fields("INT32", logical)
+            case .int64: return fields("INT64", logical)
+            case .fixedLength(let length): return fields("FIXED_LEN_BYTE_ARRAY", logical, length: length)
+            case .automatic:
+                if precision <= 9 { return fields("INT32", logical) }
+                if precision <= 18 { return fields("INT64", logical) }
+                var length = 1
+                while Int((Double(8 * length - 1) * 0.30102999566398120).rounded(.down)) < precision { length += 1 }
+                return fields("FIXED_LEN_BYTE_ARRAY", logical, length: length)
+            }
+        }
+    }
+}
