@@ -13,8 +13,9 @@ public enum CompressionKind: Sendable, Hashable {
     case lz4Raw
 
     /// zlib's own default (`Z_DEFAULT_COMPRESSION` is level 6). Arrow C++, and so pyarrow,
-    /// initialises deflate with `Z_DEFAULT_COMPRESSION` as the level, so this produces the
-    /// same trade-off as pyarrow's GZIP pages.
+    /// always passes `Z_DEFAULT_COMPRESSION` as deflate's level (its configurable "level",
+    /// default 9, lands in `deflateInit2`'s memLevel argument), so level 6 reproduces the
+    /// compression of pyarrow's GZIP pages.
     public static let defaultGzipLevel: Int32 = 6
 
     /// Zstandard's own default level (`ZSTD_CLEVEL_DEFAULT`), which is also what Arrow C++
