@@ -32,14 +32,22 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// A workload's columns, materialized before timing starts.
+/// A workload's columns, materialized before timing starts. Buffers rather than
+/// arrays, so that reading a cell costs no reference counting, as with a cursor.
 enum WorkloadColumn {
-    case int64([Int64])
-    case int32([Int32])
-    case double([Double], nullEvery: Int, offset: Int)
-    case float([Float])
-    case bool([Bool])
-    case string([String])
+    case int64(UnsafeBufferPointer<Int64>)
+    case int32(UnsafeBufferPointer<Int32>)
+    case double(UnsafeBufferPointer<Double>, nullEvery: Int, offset: Int)
+    case float(UnsafeBufferPointer<Float>)
+    case bool(UnsafeBufferPointer<Bool>)
+    case string(UnsafeBufferPointer<String>)
+}
+
+/// Copies `values` into a buffer that lives until the process exits.
+func buffer<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+    _ = buffer.initialize(from: values)
+    return UnsafeBufferPointer(buffer)
 }
 
 func narrowWorkload(rows: Int) -> (Schema, [WorkloadColumn]) {
@@ -47,13 +55,13 @@ func narrowWorkload(rows: Int) -> (Schema, [WorkloadColumn]) {
     var data: [WorkloadColumn] = []
     for k in 0..<5 {
         columns.append(Column("i\(k)", .int64))
-        data.append(.int64((0..<rows).map { r in
+        data.append(.int64(buffer((0..<rows).map { r in
             Int64((UInt64(r) &* 2654435761 &+ UInt64(k * 97)) % (1 << 32)) - (1 << 31)
-        }))
+        })))
     }
     for k in 0..<5 {
         columns.append(Column("d\(k)", .double))
-        data.append(.double((0..<rows).map { r in Double((r * 40503 + k * 7919) % 65536) / 64.0 }, nullEvery: 0, offset: 0))
+        data.append(.double(buffer((0..<rows).map { r in Double((r * 40503 + k * 7919) % 65536) / 64.0 }), nullEvery: 0, offset: 0))
     }
     return (try! Schema(columns), data)
 }
@@ -70,22 +78,22 @@ func objectWorkload(rows: Int, jsonPath: String) throws -> (Schema, [WorkloadCol
         switch datatype {
         case "double":
             columns.append(Column(name, .double))
-            data.append(.double((0..<rows).map(scaled), nullEvery: 10, offset: c))
+            data.append(.double(buffer((0..<rows).map(scaled)), nullEvery: 10, offset: c))
         case "float":
             columns.append(Column(name, .float))
-            data.append(.float((0..<rows).map { Float(scaled($0)) }))
+            data.append(.float(buffer((0..<rows).map { Float(scaled($0)) })))
         case "boolean":
             columns.append(Column(name, .boolean))
-            data.append(.bool((0..<rows).map { ($0 * 31 + c) % 50 == 0 }))
+            data.append(.bool(buffer((0..<rows).map { ($0 * 31 + c) % 50 == 0 })))
         case "int":
             columns.append(Column(name, .int32))
-            data.append(.int32((0..<rows).map { Int32(($0 * 131 + c) % 100000) }))
+            data.append(.int32(buffer((0..<rows).map { Int32(($0 * 131 + c) % 100000) })))
         case "long":
             columns.append(Column(name, .int64))
-            data.append(.int64((0..<rows).map { Int64($0 * 1000 + c) }))
+            data.append(.int64(buffer((0..<rows).map { Int64($0 * 1000 + c) })))
         case "char":
             columns.append(Column(name, .string))
-            data.append(.string((0..<rows).map { "v\(($0 * 17 + c) % 5000)" }))
+            data.append(.string(buffer((0..<rows).map { "v\(($0 * 17 + c) % 5000)" })))
         default:
             throw BenchError("unsupported datatype \(datatype)")
         }
@@ -116,9 +124,10 @@ options.compression = arguments.codec == "snappy" ? .snappy : .uncompressed
 
 let start = ContinuousClock.now
 let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
+let columnCount = data.count
 for r in 0..<rows {
-    for column in data {
-        switch column {
+    for c in 0..<columnCount {
+        switch data[c] {
         case .int64(let values): try writer.append(values[r])
         case .int32(let values): try writer.append(values[r])
         case .double(let values, let nullEvery, let offset):

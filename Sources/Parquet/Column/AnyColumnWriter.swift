@@ -32,6 +32,22 @@ enum AnyColumnWriter {
     }
 
     var descriptor: ColumnDescriptor { forward { $0.descriptor } }
+
+    /// The writer object, unretained: `ParquetWriter.columns` keeps it alive, and
+    /// per-cell appends reach it through this without reference counting.
+    var unmanaged: Unmanaged<AnyObject> { forward { Unmanaged.passUnretained($0 as AnyObject) } }
+
+    var kind: PhysicalSlotKind {
+        switch self {
+        case .boolean: .boolean
+        case .int32: .int32
+        case .int64: .int64
+        case .float: .float
+        case .double: .double
+        case .float16: .float16
+        case .byteArray: .byteArray
+        }
+    }
     var rowsInPage: Int { forward { $0.rowsInPage } }
     var bufferedByteCount: Int { forward { $0.bufferedByteCount } }
     var estimatedChunkByteCount: Int { forward { $0.estimatedChunkByteCount } }
@@ -57,6 +73,23 @@ enum AnyColumnWriter {
         case .float16(let writer): try body(writer)
         case .byteArray(let writer): try body(writer)
         }
+    }
+}
+
+/// Which `AnyColumnWriter` case a column is, without the payload.
+enum PhysicalSlotKind: UInt8 {
+    case boolean, int32, int64, float, double, float16, byteArray
+}
+
+/// A column's writer as the per-cell appends see it.
+struct CellSlot {
+    let kind: PhysicalSlotKind
+    let writer: Unmanaged<AnyObject>
+
+    /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.
+    @inline(__always)
+    func with<Writer: AnyObject, Result>(_: Writer.Type, _ body: (Writer) throws -> Result) rethrows -> Result {
+        try writer._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: Writer.self)) }
     }
 }
 

@@ -13,6 +13,12 @@ public final class ParquetWriter<Sink: ByteSink> {
     public let sink: Sink
     let options: WriterOptions
     let columns: [AnyColumnWriter]
+    /// The same writers, for per-cell access without reference counting.
+    let slots: [CellSlot]
+    /// Each column's allowed integer range, kept apart as plain values for the hot path.
+    let integerRanges: [ClosedRange<Int128>?]
+    let pageRowLimit: Int
+    let pageByteLimit: Int
     /// Index of the column the next cell goes to.
     @exclusivity(unchecked) var cursor = 0
     /// Rows accepted so far: the index of the row being appended.
@@ -38,6 +44,10 @@ public final class ParquetWriter<Sink: ByteSink> {
         var columns: [AnyColumnWriter] = []
         for descriptor in schema.descriptors { columns.append(try AnyColumnWriter(descriptor: descriptor, options: options)) }
         self.columns = columns
+        self.slots = columns.map { CellSlot(kind: $0.kind, writer: $0.unmanaged) }
+        self.integerRanges = schema.descriptors.map(\.integerRange)
+        self.pageRowLimit = options.dataPageRowLimit
+        self.pageByteLimit = options.dataPageSizeLimit
         self.footer = FooterBuilder(schema: schema)
         try write(ParquetMagic.bytes)
     }

@@ -5,9 +5,12 @@ import Foundation
 extension ParquetWriter {
     public func append(_ value: Bool) throws(ParquetWriterError) {
         let index = try nextCell()
-        guard case .boolean(let writer) = columns[index] else { throw mismatch(index, "Bool") }
-        writer.values.append(value)
-        finishCell(writer)
+        let slot = slots[index]
+        guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
+        slot.with(ColumnWriter<BooleanColumnValues>.self) { writer in
+            writer.values.append(value)
+            finishCell(writer)
+        }
     }
 
     public func append(_ value: Int8) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int8") }
@@ -22,24 +25,33 @@ extension ParquetWriter {
 
     public func append(_ value: Float) throws(ParquetWriterError) {
         let index = try nextCell()
-        guard case .float(let writer) = columns[index] else { throw mismatch(index, "Float") }
-        writer.values.append(value)
-        finishCell(writer)
+        let slot = slots[index]
+        guard slot.kind == .float else { throw mismatch(index, "Float") }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { writer in
+            writer.values.append(value)
+            finishCell(writer)
+        }
     }
 
     public func append(_ value: Double) throws(ParquetWriterError) {
         let index = try nextCell()
-        guard case .double(let writer) = columns[index] else { throw mismatch(index, "Double") }
-        writer.values.append(value)
-        finishCell(writer)
+        let slot = slots[index]
+        guard slot.kind == .double else { throw mismatch(index, "Double") }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { writer in
+            writer.values.append(value)
+            finishCell(writer)
+        }
     }
 
     /// A half-precision value, for FLOAT16 columns.
     public func append(_ value: Float16) throws(ParquetWriterError) {
         let index = try nextCell()
-        guard case .float16(let writer) = columns[index] else { throw mismatch(index, "Float16") }
-        writer.values.append(Float16Bits(bits: value.bitPattern))
-        finishCell(writer)
+        let slot = slots[index]
+        guard slot.kind == .float16 else { throw mismatch(index, "Float16") }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { writer in
+            writer.values.append(Float16Bits(bits: value.bitPattern))
+            finishCell(writer)
+        }
     }
 
     /// Text, for STRING, JSON, ENUM and BYTE_ARRAY columns.
@@ -119,17 +131,28 @@ extension ParquetWriter {
     /// FIXED_LEN_BYTE_ARRAY as the unscaled value.
     private func appendInteger(_ value: Int128, _ typeName: String) throws(ParquetWriterError) {
         let index = try nextCell()
+        let slot = slots[index]
+        switch slot.kind {
+        case .int32:
+            try checkRange(value, column: index)
+            slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
+                writer.values.append(Int32(truncatingIfNeeded: value))
+                finishCell(writer)
+            }
+            return
+        case .int64:
+            try checkRange(value, column: index)
+            slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
+                writer.values.append(Int64(truncatingIfNeeded: value))
+                finishCell(writer)
+            }
+            return
+        default:
+            break
+        }
         switch columns[index] {
-        case .int32(let writer):
-            try checkRange(value, writer.descriptor)
-            writer.values.append(Int32(truncatingIfNeeded: value))
-            finishCell(writer)
-        case .int64(let writer):
-            try checkRange(value, writer.descriptor)
-            writer.values.append(Int64(truncatingIfNeeded: value))
-            finishCell(writer)
         case .byteArray(let writer) where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
-            try checkRange(value, writer.descriptor)
+            try checkRange(value, column: index)
             var bigEndian = value.bigEndian
             withUnsafeBytes(of: &bigEndian) { bytes in
                 writer.values.append(UnsafeRawBufferPointer(rebasing: bytes[(16 - writer.descriptor.typeLength)...]))
@@ -141,8 +164,9 @@ extension ParquetWriter {
     }
 
     @inline(__always)
-    private func checkRange(_ value: Int128, _ descriptor: ColumnDescriptor) throws(ParquetWriterError) {
-        guard let range = descriptor.integerRange, !range.contains(value) else { return }
+    private func checkRange(_ value: Int128, column index: Int) throws(ParquetWriterError) {
+        guard let range = integerRanges[index], !range.contains(value) else { return }
+        let descriptor = schema.descriptors[index]
         throw rejectRow(.valueOutOfRange(
             column: descriptor.name, row: rowCount, value: "\(value)",
             allowed: "\(range.lowerBound)...\(range.upperBound)"))
@@ -181,7 +205,7 @@ extension ParquetWriter {
 
     @inline(__always)
     private func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
-        if writer.rowsInPage >= options.dataPageRowLimit || writer.bufferedByteCount >= options.dataPageSizeLimit {
+        if writer.rowsInPage >= pageRowLimit || writer.bufferedByteCount >= pageByteLimit {
             fullPages.append(cursor)
         }
     }
