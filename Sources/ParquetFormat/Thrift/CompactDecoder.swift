@@ -36,15 +36,19 @@ public struct CompactDecoder: Sendable {
 
     /// Creates a decoder over `range` of `bytes` (all of it by default).
     ///
-    /// The range is clamped to the array, so an offset taken from a corrupt
-    /// file leads to a decoding error instead of a trap.
+    /// A range that is not inside the array is treated as empty, so an offset
+    /// taken from a corrupt file leads to a decoding error rather than a trap
+    /// or reading the wrong bytes.
     public init(_ bytes: [UInt8], range: Range<Int>? = nil, maximumDepth: Int = 64) {
-        let requested = range ?? bytes.indices
-        let clamped = requested.clamped(to: bytes.indices)
+        var readable = range ?? bytes.indices
+        if readable.lowerBound < 0 || readable.upperBound > bytes.count {
+            let start = Swift.min(Swift.max(readable.lowerBound, 0), bytes.count)
+            readable = start..<start
+        }
         self.bytes = bytes
-        self.startIndex = clamped.lowerBound
-        self.endIndex = clamped.upperBound
-        self.position = clamped.lowerBound
+        self.startIndex = readable.lowerBound
+        self.endIndex = readable.upperBound
+        self.position = readable.lowerBound
         self.maximumDepth = maximumDepth
         frames.reserveCapacity(8)
     }
