@@ -97,14 +97,16 @@ import Testing
         #expect(LogicalType.decimal(scale: 2, precision: 10).encoded() == [0x5C, 0x15, 0x04, 0x15, 0x14, 0x00, 0x00])
         // GEOMETRY is field 17: delta 17 needs the long form 0x0C + zigzag(17) = 34.
         #expect(LogicalType.geometry().encoded() == [0x0C, 0x22, 0x00, 0x00])
-        #expect(LogicalType.geography(crs: "c", algorithm: .vincenty).encoded()
-            == [0x0C, 0x24, 0x18, 0x01, 0x63, 0x15, 0x02, 0x00, 0x00])
+        #expect(
+            LogicalType.geography(crs: "c", algorithm: .vincenty).encoded()
+                == [0x0C, 0x24, 0x18, 0x01, 0x63, 0x15, 0x02, 0x00, 0x00])
     }
 
     @Test func columnOrderAndColumnIndex() {
         #expect(ColumnOrder.typeDefinedOrder.encoded() == [0x1C, 0x00, 0x00])
         // null_pages as list<bool> with element type 1 and 1/2 values, like parquet-cpp.
-        let index = ColumnIndex(nullPages: [false, true], minValues: [[1], []], maxValues: [[9], []], boundaryOrder: .ascending)
+        let index = ColumnIndex(
+            nullPages: [false, true], minValues: [[1], []], maxValues: [[9], []], boundaryOrder: .ascending)
         #expect(
             index.encoded() == [
                 0x19, 0x21, 0x02, 0x01,  // 1: null_pages [false, true]

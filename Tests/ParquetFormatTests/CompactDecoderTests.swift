@@ -127,7 +127,9 @@ import Testing
             encoder.endStruct()
             encoder.bytes.append(contentsOf: Array(0..<16))  // uuid
         }
-        let types: [ThriftType] = [.bool, .i8, .i16, .i32, .i64, .double, .binary, .list, .set, .map, .map, .struct, .uuid]
+        let types: [ThriftType] = [
+            .bool, .i8, .i16, .i32, .i64, .double, .binary, .list, .set, .map, .map, .struct, .uuid,
+        ]
         var decoder = CompactDecoder(bytes)
         for type in types {
             try decoder.skip(type)

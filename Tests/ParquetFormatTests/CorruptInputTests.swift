@@ -79,7 +79,9 @@ import Testing
         #expect(error?.structName == "Statistics")
         // The length byte precedes the marker.
         #expect(error?.offset == markerStart - 1)
-        #expect(error?.description.hasPrefix("Thrift decoding error at byte \(markerStart - 1) in FileMetaData.row_groups[1]") == true)
+        #expect(
+            error?.description.hasPrefix(
+                "Thrift decoding error at byte \(markerStart - 1) in FileMetaData.row_groups[1]") == true)
     }
 
     @Test func randomByteFlipsNeverCrash() {

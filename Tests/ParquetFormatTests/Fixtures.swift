@@ -58,7 +58,9 @@ enum Fixtures {
         totalCompressedSize: 1_000_000_000, keyValueMetadata: [fullKeyValue],
         dataPageOffset: 4_000_000_000, indexPageOffset: 10, dictionaryPageOffset: 4,
         statistics: fullStatistics,
-        encodingStats: [fullPageEncodingStats, PageEncodingStats(pageType: .dataPage, encoding: .rleDictionary, count: 20)],
+        encodingStats: [
+            fullPageEncodingStats, PageEncodingStats(pageType: .dataPage, encoding: .rleDictionary, count: 20),
+        ],
         bloomFilterOffset: 123_456, bloomFilterLength: 4128, sizeStatistics: fullSizeStatistics,
         geospatialStatistics: fullGeospatialStatistics)
 

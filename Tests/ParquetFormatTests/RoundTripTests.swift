@@ -41,13 +41,16 @@ import Testing
 
     @Test func pageHeaders() {
         expectRoundTrip(Fixtures.fullDataPageHeader)
-        expectRoundTrip(DataPageHeader(numValues: 0, encoding: .plain, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle))
+        expectRoundTrip(
+            DataPageHeader(numValues: 0, encoding: .plain, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
+        )
         expectRoundTrip(Fixtures.fullDictionaryPageHeader)
         expectRoundTrip(DictionaryPageHeader(numValues: 0, encoding: .plainDictionary))
         expectRoundTrip(Fixtures.fullDataPageHeaderV2)
-        expectRoundTrip(DataPageHeaderV2(
-            numValues: 1, numNulls: 0, numRows: 1, encoding: .byteStreamSplit,
-            definitionLevelsByteLength: 0, repetitionLevelsByteLength: 0))
+        expectRoundTrip(
+            DataPageHeaderV2(
+                numValues: 1, numNulls: 0, numRows: 1, encoding: .byteStreamSplit,
+                definitionLevelsByteLength: 0, repetitionLevelsByteLength: 0))
         expectRoundTrip(IndexPageHeader())
         expectRoundTrip(Fixtures.fullPageHeader)
         expectRoundTrip(Fixtures.minimalPageHeader)
@@ -87,7 +90,8 @@ import Testing
         expectRoundTrip(AesGcmParameters())
         expectRoundTrip(EncryptionAlgorithm.aesGcmV1(Fixtures.fullAesGcmParameters))
         expectRoundTrip(EncryptionAlgorithm.aesGcmCtrV1(AesGcmParameters()))
-        expectRoundTrip(FileCryptoMetaData(encryptionAlgorithm: .aesGcmCtrV1(Fixtures.fullAesGcmParameters), keyMetadata: [1]))
+        expectRoundTrip(
+            FileCryptoMetaData(encryptionAlgorithm: .aesGcmCtrV1(Fixtures.fullAesGcmParameters), keyMetadata: [1]))
         expectRoundTrip(FileCryptoMetaData(encryptionAlgorithm: .aesGcmV1(AesGcmParameters())))
     }
 
@@ -115,7 +119,8 @@ import Testing
     }
 
     @Test func longListsUseTheLongFormAndRoundTrip() {
-        let schema = [SchemaElement(name: "root", numChildren: 20)]
+        let schema =
+            [SchemaElement(name: "root", numChildren: 20)]
             + (0..<20).map { SchemaElement(type: .int32, repetitionType: .optional, name: "c\($0)") }
         let metadata = FileMetaData(version: 1, schema: schema, numRows: 0, rowGroups: [])
         let bytes = metadata.encoded()
@@ -128,7 +133,8 @@ import Testing
     @Test func extremeValuesRoundTrip() {
         expectRoundTrip(Statistics(nullCount: .min, distinctCount: .max, nanCount: -1))
         expectRoundTrip(RowGroup(columns: [], totalByteSize: .max, numRows: .min, ordinal: .min))
-        expectRoundTrip(PageHeader(type: PageType(rawValue: .max), uncompressedPageSize: .min, compressedPageSize: .max))
+        expectRoundTrip(
+            PageHeader(type: PageType(rawValue: .max), uncompressedPageSize: .min, compressedPageSize: .max))
         expectRoundTrip(BoundingBox(xmin: -.infinity, xmax: .infinity, ymin: -0.0, ymax: .leastNonzeroMagnitude))
     }
 }

@@ -57,7 +57,10 @@ import Testing
 
         // A column order added later; readers must see that it is not one they know.
         let order = try ColumnOrder.decode([0x4C, 0x00, 0x00])
-        #expect(order == .unrecognized(UnrecognizedUnionMember(header: FieldHeader(id: 4, type: .struct), encodedValue: [0x00])))
+        #expect(
+            order
+                == .unrecognized(
+                    UnrecognizedUnionMember(header: FieldHeader(id: 4, type: .struct), encodedValue: [0x00])))
         #expect(order.encoded() == [0x4C, 0x00, 0x00])
 
         // A boolean member keeps its value in the header.
@@ -68,7 +71,9 @@ import Testing
     @Test func knownUnionIDWithWrongTypeIsUnrecognized() throws {
         // TimeUnit MILLIS (1) as an i32 rather than a struct.
         let decoded = try TimeUnit.decode([0x15, 0x02, 0x00])
-        #expect(decoded == .unrecognized(UnrecognizedUnionMember(header: FieldHeader(id: 1, type: .i32), encodedValue: [0x02])))
+        #expect(
+            decoded
+                == .unrecognized(UnrecognizedUnionMember(header: FieldHeader(id: 1, type: .i32), encodedValue: [0x02])))
     }
 
     @Test func unionWithoutMemberThrows() {
