@@ -27,7 +27,7 @@ public enum BloomFilterAlgorithm: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .splitBlock
+            case (1, .struct): return try decoder.readEmptyStruct(as: .splitBlock)
             default: return nil
             }
         }

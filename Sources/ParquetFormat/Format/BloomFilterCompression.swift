@@ -26,7 +26,7 @@ public enum BloomFilterCompression: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .uncompressed
+            case (1, .struct): return try decoder.readEmptyStruct(as: .uncompressed)
             default: return nil
             }
         }

@@ -27,7 +27,7 @@ public enum BloomFilterHash: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .xxHash
+            case (1, .struct): return try decoder.readEmptyStruct(as: .xxHash)
             default: return nil
             }
         }

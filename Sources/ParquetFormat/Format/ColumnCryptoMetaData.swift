@@ -31,7 +31,7 @@ public enum ColumnCryptoMetaData: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .encryptionWithFooterKey
+            case (1, .struct): return try decoder.readEmptyStruct(as: .encryptionWithFooterKey)
             case (2, .struct): return .encryptionWithColumnKey(try decoder.readStruct(EncryptionWithColumnKey.self))
             default: return nil
             }

@@ -35,9 +35,9 @@ public enum ColumnOrder: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .typeDefinedOrder
-            case (2, .struct): try decoder.readEmptyStruct(); return .ieee754TotalOrder
-            case (3, .struct): try decoder.readEmptyStruct(); return .int96TimestampOrder
+            case (1, .struct): return try decoder.readEmptyStruct(as: .typeDefinedOrder)
+            case (2, .struct): return try decoder.readEmptyStruct(as: .ieee754TotalOrder)
+            case (3, .struct): return try decoder.readEmptyStruct(as: .int96TimestampOrder)
             default: return nil
             }
         }

@@ -101,14 +101,14 @@ public enum LogicalType: ThriftCodable, Hashable {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             guard field.type == .struct else { return nil }
             switch field.id {
-            case 1: try decoder.readEmptyStruct(); return .string
-            case 2: try decoder.readEmptyStruct(); return .map
-            case 3: try decoder.readEmptyStruct(); return .list
-            case 4: try decoder.readEmptyStruct(); return .enumeration
+            case 1: return try decoder.readEmptyStruct(as: .string)
+            case 2: return try decoder.readEmptyStruct(as: .map)
+            case 3: return try decoder.readEmptyStruct(as: .list)
+            case 4: return try decoder.readEmptyStruct(as: .enumeration)
             case 5:
                 let member = try decoder.readStruct(DecimalTypeMember.self)
                 return .decimal(scale: member.scale, precision: member.precision)
-            case 6: try decoder.readEmptyStruct(); return .date
+            case 6: return try decoder.readEmptyStruct(as: .date)
             case 7:
                 let member = try decoder.readStruct(TimeTypeMember.self)
                 return .time(isAdjustedToUTC: member.isAdjustedToUTC, unit: member.unit)
@@ -118,11 +118,11 @@ public enum LogicalType: ThriftCodable, Hashable {
             case 10:
                 let member = try decoder.readStruct(IntTypeMember.self)
                 return .integer(bitWidth: member.bitWidth, isSigned: member.isSigned)
-            case 11: try decoder.readEmptyStruct(); return .unknown
-            case 12: try decoder.readEmptyStruct(); return .json
-            case 13: try decoder.readEmptyStruct(); return .bson
-            case 14: try decoder.readEmptyStruct(); return .uuid
-            case 15: try decoder.readEmptyStruct(); return .float16
+            case 11: return try decoder.readEmptyStruct(as: .unknown)
+            case 12: return try decoder.readEmptyStruct(as: .json)
+            case 13: return try decoder.readEmptyStruct(as: .bson)
+            case 14: return try decoder.readEmptyStruct(as: .uuid)
+            case 15: return try decoder.readEmptyStruct(as: .float16)
             case 16:
                 let member = try decoder.readStruct(VariantTypeMember.self)
                 return .variant(specificationVersion: member.specificationVersion)
@@ -132,7 +132,7 @@ public enum LogicalType: ThriftCodable, Hashable {
             case 18:
                 let member = try decoder.readStruct(GeographyTypeMember.self)
                 return .geography(crs: member.crs, algorithm: member.algorithm)
-            case 19: try decoder.readEmptyStruct(); return .vector
+            case 19: return try decoder.readEmptyStruct(as: .vector)
             default: return nil
             }
         }

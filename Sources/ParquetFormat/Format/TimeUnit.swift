@@ -32,9 +32,9 @@ public enum TimeUnit: ThriftCodable, Hashable {
         self = try decoder.readUnion(Self.self, unrecognized: Self.unrecognized) {
             (decoder: inout CompactDecoder, field: FieldHeader) throws(ThriftDecodingError) -> Self? in
             switch (field.id, field.type) {
-            case (1, .struct): try decoder.readEmptyStruct(); return .millis
-            case (2, .struct): try decoder.readEmptyStruct(); return .micros
-            case (3, .struct): try decoder.readEmptyStruct(); return .nanos
+            case (1, .struct): return try decoder.readEmptyStruct(as: .millis)
+            case (2, .struct): return try decoder.readEmptyStruct(as: .micros)
+            case (3, .struct): return try decoder.readEmptyStruct(as: .nanos)
             default: return nil
             }
         }

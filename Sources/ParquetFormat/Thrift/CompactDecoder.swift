@@ -36,15 +36,19 @@ public struct CompactDecoder: Sendable {
 
     /// Creates a decoder over `range` of `bytes` (all of it by default).
     ///
-    /// The range is clamped to the array, so an offset taken from a corrupt
-    /// file leads to a decoding error instead of a trap.
+    /// A range that is not inside the array is treated as empty, so an offset
+    /// taken from a corrupt file leads to a decoding error rather than a trap
+    /// or reading the wrong bytes.
     public init(_ bytes: [UInt8], range: Range<Int>? = nil, maximumDepth: Int = 64) {
-        let requested = range ?? bytes.indices
-        let clamped = requested.clamped(to: bytes.indices)
+        var readable = range ?? bytes.indices
+        if readable.lowerBound < 0 || readable.upperBound > bytes.count {
+            let start = Swift.min(Swift.max(readable.lowerBound, 0), bytes.count)
+            readable = start..<start
+        }
         self.bytes = bytes
-        self.startIndex = clamped.lowerBound
-        self.endIndex = clamped.upperBound
-        self.position = clamped.lowerBound
+        self.startIndex = readable.lowerBound
+        self.endIndex = readable.upperBound
+        self.position = readable.lowerBound
         self.maximumDepth = maximumDepth
         frames.reserveCapacity(8)
     }
@@ -233,6 +237,7 @@ public struct CompactDecoder: Sendable {
         return Int8(bitPattern: byte)
     }
 
+    /// Reads a zigzag varint that must fit an `i16`.
     public mutating func readI16() throws(ThriftDecodingError) -> Int16 {
         let start = position
         let value = try readI32()
@@ -242,6 +247,7 @@ public struct CompactDecoder: Sendable {
         return narrowed
     }
 
+    /// Reads a zigzag varint that must fit an `i32`.
     public mutating func readI32() throws(ThriftDecodingError) -> Int32 {
         let start = position
         let varint = try readVarint()
@@ -251,6 +257,7 @@ public struct CompactDecoder: Sendable {
         return Int32(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
     }
 
+    /// Reads a zigzag varint.
     public mutating func readI64() throws(ThriftDecodingError) -> Int64 {
         let zigzag = try readVarint()
         return Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
@@ -267,6 +274,7 @@ public struct CompactDecoder: Sendable {
         return Double(bitPattern: bits)
     }
 
+    /// Reads a varint length and that many bytes.
     public mutating func readBinary() throws(ThriftDecodingError) -> [UInt8] {
         let range = try readLengthPrefixedRange("binary")
         return Array(bytes[range])
@@ -279,6 +287,7 @@ public struct CompactDecoder: Sendable {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
+    /// Reads an enum as its `i32` value; unknown values are kept.
     public mutating func readEnum<Value: ThriftEnum>(_: Value.Type = Value.self) throws(ThriftDecodingError) -> Value {
         Value(rawValue: try readI32())
     }
@@ -333,7 +342,9 @@ public struct CompactDecoder: Sendable {
     // MARK: - Composite values
 
     /// Reads a struct or union value.
-    public mutating func readStruct<Value: ThriftCodable>(_: Value.Type = Value.self) throws(ThriftDecodingError) -> Value {
+    public mutating func readStruct<Value: ThriftCodable>(_: Value.Type = Value.self) throws(ThriftDecodingError)
+        -> Value
+    {
         try Value(from: &self)
     }
 
@@ -364,34 +375,57 @@ public struct CompactDecoder: Sendable {
         return elements
     }
 
+    /// Reads a `list<bool>`.
     public mutating func readBoolList() throws(ThriftDecodingError) -> [Bool] {
-        try readList(of: .bool) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try decoder.readBool() }
+        try readList(of: .bool) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try decoder.readBool()
+        }
     }
 
+    /// Reads a `list<i32>`.
     public mutating func readI32List() throws(ThriftDecodingError) -> [Int32] {
-        try readList(of: .i32) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try decoder.readI32() }
+        try readList(of: .i32) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try decoder.readI32()
+        }
     }
 
+    /// Reads a `list<i64>`.
     public mutating func readI64List() throws(ThriftDecodingError) -> [Int64] {
-        try readList(of: .i64) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try decoder.readI64() }
+        try readList(of: .i64) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try decoder.readI64()
+        }
     }
 
+    /// Reads a `list<binary>`.
     public mutating func readBinaryList() throws(ThriftDecodingError) -> [[UInt8]] {
-        try readList(of: .binary) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try decoder.readBinary() }
+        try readList(of: .binary) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try decoder.readBinary()
+        }
     }
 
+    /// Reads a `list<string>`.
     public mutating func readStringList() throws(ThriftDecodingError) -> [String] {
-        try readList(of: .binary) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try decoder.readString() }
+        try readList(of: .binary) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try decoder.readString()
+        }
     }
 
-    public mutating func readEnumList<Value: ThriftEnum>(_: Value.Type = Value.self) throws(ThriftDecodingError) -> [Value] {
+    /// Reads a list of enums (`list<i32>` on the wire).
+    public mutating func readEnumList<Value: ThriftEnum>(_: Value.Type = Value.self) throws(ThriftDecodingError)
+        -> [Value]
+    {
         try readList(of: .i32) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
             Value(rawValue: try decoder.readI32())
         }
     }
 
-    public mutating func readStructList<Value: ThriftCodable>(_: Value.Type = Value.self) throws(ThriftDecodingError) -> [Value] {
-        try readList(of: .struct) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in try Value(from: &decoder) }
+    /// Reads a list of structs or unions.
+    public mutating func readStructList<Value: ThriftCodable>(_: Value.Type = Value.self) throws(ThriftDecodingError)
+        -> [Value]
+    {
+        try readList(of: .struct) { (decoder: inout CompactDecoder) throws(ThriftDecodingError) in
+            try Value(from: &decoder)
+        }
     }
 
     /// Reads a union, which is a struct with exactly one field set.
@@ -424,14 +458,18 @@ public struct CompactDecoder: Sendable {
     }
 
     /// Reads a struct that has no fields (a union member such as `StringType`),
-    /// skipping any fields a newer writer may have added to it.
-    public mutating func readEmptyStruct() throws(ThriftDecodingError) {
+    /// skipping any fields a newer writer may have added to it, and returns `value`,
+    /// the union case it stands for.
+    public mutating func readEmptyStruct<Value>(as value: Value) throws(ThriftDecodingError) -> Value {
         try skip(.struct)
+        return value
     }
 
     /// Reads the value of a union member this library does not know, keeping its
     /// encoding so it can be written back unchanged.
-    public mutating func readUnrecognizedMember(_ field: FieldHeader) throws(ThriftDecodingError) -> UnrecognizedUnionMember {
+    public mutating func readUnrecognizedMember(_ field: FieldHeader) throws(ThriftDecodingError)
+        -> UnrecognizedUnionMember
+    {
         let start = position
         try skip(field)
         return UnrecognizedUnionMember(header: field, encodedValue: Array(bytes[start..<position]))

@@ -69,36 +69,43 @@ public struct CompactEncoder: Sendable {
         writeFieldHeader(id: id, typeCode: value ? 1 : 2)
     }
 
+    /// Writes an `i8` field.
     public mutating func writeField(_ id: Int16, i8 value: Int8) {
         writeFieldHeader(id: id, type: .i8)
         writeI8(value)
     }
 
+    /// Writes an `i16` field.
     public mutating func writeField(_ id: Int16, i16 value: Int16) {
         writeFieldHeader(id: id, type: .i16)
         writeI16(value)
     }
 
+    /// Writes an `i32` field.
     public mutating func writeField(_ id: Int16, i32 value: Int32) {
         writeFieldHeader(id: id, type: .i32)
         writeI32(value)
     }
 
+    /// Writes an `i64` field.
     public mutating func writeField(_ id: Int16, i64 value: Int64) {
         writeFieldHeader(id: id, type: .i64)
         writeI64(value)
     }
 
+    /// Writes a `double` field.
     public mutating func writeField(_ id: Int16, double value: Double) {
         writeFieldHeader(id: id, type: .double)
         writeDouble(value)
     }
 
+    /// Writes a `binary` field.
     public mutating func writeField(_ id: Int16, binary value: [UInt8]) {
         writeFieldHeader(id: id, type: .binary)
         writeBinary(value)
     }
 
+    /// Writes a `string` field.
     public mutating func writeField(_ id: Int16, string value: String) {
         writeFieldHeader(id: id, type: .binary)
         writeString(value)
@@ -109,6 +116,7 @@ public struct CompactEncoder: Sendable {
         writeField(id, i32: value.rawValue)
     }
 
+    /// Writes a struct or union field.
     public mutating func writeField(_ id: Int16, struct value: some ThriftCodable) {
         writeFieldHeader(id: id, type: .struct)
         value.encode(to: &self)
@@ -131,6 +139,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a `list<bool>` field.
     public mutating func writeField(_ id: Int16, boolList values: [Bool]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .bool, count: values.count)
@@ -139,6 +148,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a `list<i32>` field.
     public mutating func writeField(_ id: Int16, i32List values: [Int32]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .i32, count: values.count)
@@ -147,6 +157,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a `list<i64>` field.
     public mutating func writeField(_ id: Int16, i64List values: [Int64]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .i64, count: values.count)
@@ -155,6 +166,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a `list<binary>` field.
     public mutating func writeField(_ id: Int16, binaryList values: [[UInt8]]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .binary, count: values.count)
@@ -163,6 +175,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a `list<string>` field.
     public mutating func writeField(_ id: Int16, stringList values: [String]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .binary, count: values.count)
@@ -171,6 +184,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a list-of-enum field (`list<i32>` on the wire).
     public mutating func writeField<Value: ThriftEnum>(_ id: Int16, enumList values: [Value]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .i32, count: values.count)
@@ -179,6 +193,7 @@ public struct CompactEncoder: Sendable {
         }
     }
 
+    /// Writes a list-of-structs field.
     public mutating func writeField<Value: ThriftCodable>(_ id: Int16, structList values: [Value]) {
         writeFieldHeader(id: id, type: .list)
         writeListHeader(elementType: .struct, count: values.count)
@@ -229,6 +244,7 @@ public struct CompactEncoder: Sendable {
         bytes.append(UInt8(bitPattern: value))
     }
 
+    /// Writes a zigzag varint, like an `i32`.
     public mutating func writeI16(_ value: Int16) {
         writeI32(Int32(value))
     }

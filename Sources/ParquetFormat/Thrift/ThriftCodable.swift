@@ -42,7 +42,8 @@ extension ThriftCodable {
     public static func decode(
         _ bytes: [UInt8], at offset: Int
     ) throws(ThriftDecodingError) -> (value: Self, byteCount: Int) {
-        var decoder = CompactDecoder(bytes, range: offset..<bytes.count)
+        // An offset past the end gives an empty range, which fails to decode.
+        var decoder = CompactDecoder(bytes, range: offset..<Swift.max(offset, bytes.count))
         let value = try Self(from: &decoder)
         return (value, decoder.bytesConsumed)
     }
