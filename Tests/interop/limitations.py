@@ -1,0 +1,187 @@
+"""Known reader limitations: what a reader cannot read or represent exactly.
+
+Nothing here skips a check silently.  Each entry either
+* marks a column the reader cannot read at all (``unreadable``): the checker
+  reads the rest of the file without it and reports the entry as applied;
+* maps an expected value to exactly what the reader is able to deliver for it
+  (``expected_as_read``), and the value check still runs on every row;
+* or documents that the reader returns raw bytes / raw integers for the type,
+  which the reader module decodes before the exact comparison.
+Every applied entry is listed in the checker's output.
+
+Evidence for each entry comes from reading pyarrow-written sample files (see
+make_sample_files.py) with the pinned library versions.
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from canonical import NANOS_PER_UNIT, rescale
+from spec import type_key
+
+
+@dataclass(frozen=True)
+class Limitation:
+    """One known limitation of one reader for the columns ``applies`` accepts."""
+
+    reader: str
+    applies: Callable
+    reason: str
+    unreadable: bool = False
+    expected_as_read: Callable | None = None
+
+
+@dataclass(frozen=True)
+class WithinUlps:
+    """Matcher for a float that may differ from ``value`` by ``ulps`` units in the last place."""
+
+    value: float
+    ulps: int
+
+    def matches(self, actual):
+        """True when ``actual`` is a float within the allowed distance."""
+        return (isinstance(actual, float)
+                and abs(actual - self.value) <= self.ulps * math.ulp(self.value))
+
+    def __repr__(self):
+        return f"{self.value!r} (within {self.ulps} ulp)"
+
+
+def _null_as_nan(column, value):
+    """fastparquet float64/float32 columns hold nulls as NaN."""
+    return math.nan if value is None else value
+
+
+def _decimal_as_fastparquet_float(column, value):
+    """The float64 fastparquet computes: float(unscaled) * 10**-scale."""
+    if value is None:
+        return None
+    scale = column.logical_type["scale"]
+    return float(int(value.replace(".", ""))) * 10**-scale
+
+
+def _date_as_fastparquet_nanos(column, value):
+    """fastparquet multiplies days by 86400e9 in int64, wrapping silently."""
+    if value is None:
+        return None
+    nanos = value * NANOS_PER_UNIT["DAYS"]
+    wrapped = (nanos + 2**63) % 2**64 - 2**63
+    return rescale(wrapped, "NANOS", "DAYS")
+
+
+def _parsed_json(column, value):
+    """fastparquet hands back JSON columns already parsed."""
+    return None if value is None else json.loads(value)
+
+
+def _decimal_as_duckdb_double(column, value):
+    """DuckDB's DOUBLE for a wide decimal is within one ulp of the exact value."""
+    if value is None:
+        return None
+    return WithinUlps(float(value), 1)
+
+
+def _time_truncated_to_micros(column, value):
+    """DuckDB keeps TIME WITH TIME ZONE at microsecond resolution, truncating nanoseconds."""
+    return None if value is None else value - value % 1000
+
+
+def _key_in(*keys):
+    """Predicate: the column's type key is one of ``keys``."""
+    return lambda column: type_key(column) in keys
+
+
+LIMITATIONS = [
+    # fastparquet, DECIMAL: converted to float64 as float(unscaled) * 10**-scale,
+    # which is not even correctly rounded (9-digit -1234567.89 reads as
+    # -1234567.8900000001); exact decimal text is unavailable.
+    Limitation("fastparquet", lambda c: c.kind == "DECIMAL",
+               "DECIMAL is read as float64 = float(unscaled) * 10**-scale (lossy)",
+               expected_as_read=_decimal_as_fastparquet_float),
+    # fastparquet, optional FLOAT/DOUBLE and DECIMAL: pandas float columns have
+    # no null marker, so nulls come back as NaN and cannot be told from NaN.
+    Limitation("fastparquet",
+               lambda c: c.is_optional and (c.physical_type in ("FLOAT", "DOUBLE") or c.kind == "DECIMAL"),
+               "optional float/decimal nulls are read as NaN (indistinguishable from NaN)",
+               expected_as_read=_null_as_nan),
+    # fastparquet, DATE: read as datetime64[ns] via days * 86400e9 in int64, which
+    # wraps silently outside 1677-09-21..2262-04-11 (0001-01-01 reads as 1754-08-30).
+    Limitation("fastparquet", _key_in("DATE"),
+               "DATE is read as datetime64[ns]; days*86400e9 wraps silently outside 1677..2262",
+               expected_as_read=_date_as_fastparquet_nanos),
+    # fastparquet, JSON: the text is parsed with a JSON decoder, so only the
+    # parsed value (not the exact text) can be compared.
+    Limitation("fastparquet", _key_in("JSON"),
+               "JSON text is returned parsed, compared as parsed values",
+               expected_as_read=_parsed_json),
+    # fastparquet, STRING: by default the dtype depends on page encoding (object
+    # for dictionary pages, pandas "str" for PLAIN pages), and a column chunk
+    # that falls back from dictionary to PLAIN pages loses the PLAIN pages'
+    # values (18976 of 20000 read as None).  The reader module therefore asks
+    # for fastparquet's object dtype explicitly, which reads all pages alike.
+    Limitation("fastparquet", _key_in("STRING"),
+               "STRING read with explicit object dtype (default mixes dtypes and drops values "
+               "after dictionary fallback)"),
+    # fastparquet, FLOAT16: no FLOAT16 support; returns the raw 2-byte values,
+    # which the checker decodes as little-endian IEEE half floats.
+    Limitation("fastparquet", _key_in("FLOAT16"),
+               "FLOAT16 is returned as raw 2-byte values (decoded by the checker)"),
+    # fastparquet, UUID: no UUID support; returns the raw 16 bytes.
+    Limitation("fastparquet", _key_in("UUID"),
+               "UUID is returned as raw 16-byte values (decoded by the checker)"),
+    # fastparquet, ENUM: the ENUM ConvertedType is not handled; returns raw bytes.
+    Limitation("fastparquet", _key_in("ENUM"),
+               "ENUM is returned as raw bytes (decoded as UTF-8 by the checker)"),
+    # fastparquet, FIXED_LEN_BYTE_ARRAY (plain, UUID, FLOAT16): values pass
+    # through a numpy 'S' array, which drops trailing NUL bytes.
+    Limitation("fastparquet", lambda c: c.physical_type == "FIXED_LEN_BYTE_ARRAY" and c.kind != "DECIMAL",
+               "FIXED_LEN_BYTE_ARRAY values lose trailing NUL bytes (re-padded by the checker)"),
+    # fastparquet, TIMESTAMP(isAdjustedToUTC=true): read as naive datetime64;
+    # the UTC marker is lost (values are exact).
+    Limitation("fastparquet", _key_in("TIMESTAMP_MILLIS_UTC", "TIMESTAMP_MICROS_UTC", "TIMESTAMP_NANOS_UTC"),
+               "UTC-adjusted TIMESTAMP is read as naive datetime64 (time zone dropped)"),
+    # fastparquet, TIME without a legacy ConvertedType (local time, or NANOS):
+    # the TIME logical type is ignored and raw integers are returned.
+    Limitation("fastparquet", _key_in("TIME_MILLIS_LOCAL", "TIME_MICROS_LOCAL", "TIME_NANOS_LOCAL",
+                                      "TIME_NANOS_UTC"),
+               "TIME without a ConvertedType is returned as raw integers"),
+    # DuckDB, DECIMAL with precision > 38: read as DOUBLE, and the conversion is
+    # not correctly rounded (off by up to 1 ulp in 380 of 2003 random values).
+    Limitation("duckdb", _key_in("DECIMAL_WIDE"),
+               "DECIMAL with precision > 38 is read as DOUBLE (within 1 ulp)",
+               expected_as_read=_decimal_as_duckdb_double),
+    # DuckDB, TIME(NANOS, isAdjustedToUTC=true): read as TIME WITH TIME ZONE,
+    # which has microsecond resolution; 86399999999999 ns reads as 86399999999000.
+    Limitation("duckdb", _key_in("TIME_NANOS_UTC"),
+               "TIME(NANOS, UTC) is read as TIME WITH TIME ZONE, truncated to microseconds",
+               expected_as_read=_time_truncated_to_micros),
+    # polars, DECIMAL with precision > 38: read_parquet fails for the whole file
+    # ("can't decode Decimal128 type from Fixed Size Byte Array of len 21").
+    Limitation("polars", _key_in("DECIMAL_WIDE"),
+               "DECIMAL with precision > 38 cannot be read (column left out)", unreadable=True),
+    # polars, UUID: no UUID dtype; read as Binary (raw 16 bytes).
+    Limitation("polars", _key_in("UUID"), "UUID is read as Binary (decoded by the checker)"),
+    # polars, JSON: read as Binary rather than String.
+    Limitation("polars", _key_in("JSON"), "JSON is read as Binary (decoded as UTF-8 by the checker)"),
+    # pyarrow, ENUM: no Arrow mapping for ENUM; read as binary.
+    Limitation("pyarrow", _key_in("ENUM"), "ENUM is read as binary (decoded as UTF-8 by the checker)"),
+]
+
+
+def limitations_for(reader_name, column):
+    """The limitations of ``reader_name`` that apply to ``column``."""
+    return [lim for lim in LIMITATIONS if lim.reader == reader_name and lim.applies(column)]
+
+
+def expected_as_read(column, value, limitations):
+    """``value`` transformed by every applicable limitation, in table order.
+
+    Table order matters: a value conversion (e.g. decimal to float) keeps
+    None, and a later null entry may then turn None into NaN.
+    """
+    for limitation in limitations:
+        if limitation.expected_as_read is not None:
+            value = limitation.expected_as_read(column, value)
+    return value

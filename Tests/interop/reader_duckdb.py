@@ -1,0 +1,132 @@
+"""Interop checks with DuckDB: column types and values via read_parquet."""
+
+import duckdb
+
+from canonical import ReadResult, bytes_value, declared_unit, rescale
+from spec import type_key
+
+NAME = "duckdb"
+
+# SQL type DuckDB 2.0.0 reports for each declared type, pinned by experiment.
+TYPE_TABLE = {
+    "BOOLEAN": "BOOLEAN",
+    "INT8": "TINYINT",
+    "INT16": "SMALLINT",
+    "INT32": "INTEGER",                   # plain INT32 and INTEGER(32, signed)
+    "INT64": "BIGINT",                    # plain INT64 and INTEGER(64, signed)
+    "UINT8": "UTINYINT",
+    "UINT16": "USMALLINT",
+    "UINT32": "UINTEGER",
+    "UINT64": "UBIGINT",
+    "FLOAT": "FLOAT",
+    "DOUBLE": "DOUBLE",
+    "FLOAT16": "FLOAT",                   # widened exactly to float32
+    "BYTE_ARRAY": "BLOB",
+    "FIXED_LEN_BYTE_ARRAY": "BLOB",
+    "STRING": "VARCHAR",
+    "ENUM": "VARCHAR",
+    "JSON": "JSON",
+    "UUID": "UUID",
+    "DATE": "DATE",
+    "TIME_MILLIS_LOCAL": "TIME",
+    "TIME_MICROS_LOCAL": "TIME",
+    "TIME_NANOS_LOCAL": "TIME_NS",
+    "TIME_MILLIS_UTC": "TIME WITH TIME ZONE",
+    "TIME_MICROS_UTC": "TIME WITH TIME ZONE",
+    "TIME_NANOS_UTC": "TIME WITH TIME ZONE",     # microsecond resolution: see limitations.py
+    "TIMESTAMP_MILLIS_LOCAL": "TIMESTAMP",       # DuckDB stores microseconds
+    "TIMESTAMP_MICROS_LOCAL": "TIMESTAMP",
+    "TIMESTAMP_NANOS_LOCAL": "TIMESTAMP_NS",
+    "TIMESTAMP_MILLIS_UTC": "TIMESTAMP WITH TIME ZONE",
+    "TIMESTAMP_MICROS_UTC": "TIMESTAMP WITH TIME ZONE",
+    "TIMESTAMP_NANOS_UTC": "TIMESTAMPTZ_NS",
+    "DECIMAL": "DECIMAL({precision},{scale})",
+    "DECIMAL_WIDE": "DOUBLE",                     # see limitations.py
+}
+
+# For temporal DuckDB types: SQL giving an exact integer count, and its unit.
+# (Fetching Python datetime objects would truncate nanoseconds, fail outside
+# years 1..9999, and needs pytz for time-zone types.)
+_TEMPORAL_SQL = {
+    "DATE": ("{c} - DATE '1970-01-01'", "DAYS"),
+    "TIME": ("epoch_us({c})", "MICROS"),
+    "TIME_NS": ("epoch_ns({c})", "NANOS"),
+    "TIME WITH TIME ZONE": ("epoch_us({c})", "MICROS"),
+    "TIMESTAMP": ("epoch_us({c})", "MICROS"),
+    "TIMESTAMP WITH TIME ZONE": ("epoch_us({c})", "MICROS"),
+    "TIMESTAMP_NS": ("epoch_ns({c})", "NANOS"),
+    "TIMESTAMPTZ_NS": ("epoch_ns({c})", "NANOS"),
+}
+
+
+def expected_type(column):
+    """Type text DuckDB should report for ``column``, or None if unpinned."""
+    template = TYPE_TABLE.get(type_key(column))
+    if template is None:
+        return None
+    lt = column.logical_type or {}
+    return template.format(precision=lt.get("precision"), scale=lt.get("scale"))
+
+
+def _quote_identifier(name):
+    """SQL identifier quoting."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _quote_literal(text):
+    """SQL string literal quoting."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _select_items(name, sql_type):
+    """SQL select items for one column: its value, plus its text for temporals."""
+    c = _quote_identifier(name)
+    if sql_type in _TEMPORAL_SQL:
+        return [_TEMPORAL_SQL[sql_type][0].format(c=c), f"{c}::VARCHAR"]
+    if sql_type.startswith("DECIMAL") or sql_type == "UUID":
+        return [f"{c}::VARCHAR"]
+    return [c]
+
+
+def _canonical(column, sql_type, fetched):
+    """Canonical values of one column from its fetched select items.
+
+    A temporal whose count is NULL while its text is not (DuckDB's
+    'infinity' values) keeps the text, so it never matches a number.
+    """
+    if sql_type in _TEMPORAL_SQL:
+        counts, texts = fetched
+        unit = _TEMPORAL_SQL[sql_type][1]
+        convert = column.kind in ("DATE", "TIME", "TIMESTAMP")
+        return [text if count is None else
+                (rescale(count, unit, declared_unit(column)) if convert else count)
+                for count, text in zip(counts, texts)]
+    (values,) = fetched
+    if sql_type == "BLOB":
+        return [None if v is None else bytes_value(column, v) for v in values]
+    return list(values)
+
+
+def read(path, columns_by_name, skip):
+    """Read ``path`` with DuckDB, leaving out the column names in ``skip``."""
+    con = duckdb.connect()
+    try:
+        source = f"read_parquet({_quote_literal(path)})"
+        described = con.sql(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        types = {name: sql_type for name, sql_type, *_ in described if name not in skip}
+        names = list(types)
+        items = {name: _select_items(name, types[name]) for name in names}
+        select = ", ".join(item for name in names for item in items[name]) or "NULL"
+        rows = con.sql(f"SELECT {select} FROM {source}").fetchall()
+        num_rows = con.sql(f"SELECT count(*) FROM {source}").fetchall()[0][0]
+    finally:
+        con.close()
+    by_position = list(zip(*rows)) if rows else [()] * sum(len(i) for i in items.values())
+    values, position = {}, 0
+    for name in names:
+        width = len(items[name])
+        fetched = by_position[position:position + width]
+        position += width
+        if name in columns_by_name:
+            values[name] = _canonical(columns_by_name[name], types[name], fetched)
+    return ReadResult(num_rows, names, types, values)

@@ -1,0 +1,211 @@
+"""The expectation JSON written beside each Parquet file, and value comparison.
+
+A ``NAME.json`` file describes exactly what ``NAME.parquet`` holds (see
+Tests/interop/README.md for the format).  This module loads it, turns its
+values into canonical Python values, and compares canonical values:
+
+* null -> None; BOOLEAN -> bool; integer-like types -> int;
+* FLOAT, DOUBLE, FLOAT16 -> float (the JSON strings "NaN", "Infinity" and
+  "-Infinity" become the matching float);
+* everything else (decimals, strings, base64 binary, UUID text) -> str.
+
+Floats compare bit-exactly, so -0.0 differs from 0.0, while any NaN equals
+any NaN.  Other values compare by type and value, so ``1`` never equals
+``True`` or ``1.0``.
+"""
+
+import json
+import math
+import struct
+from dataclasses import dataclass
+
+PHYSICAL_TYPES = ("BOOLEAN", "INT32", "INT64", "FLOAT", "DOUBLE", "BYTE_ARRAY",
+                  "FIXED_LEN_BYTE_ARRAY")
+LOGICAL_KINDS = ("STRING", "INTEGER", "DATE", "TIME", "TIMESTAMP", "DECIMAL", "UUID",
+                 "FLOAT16", "JSON", "ENUM")
+TIME_UNITS = ("MILLIS", "MICROS", "NANOS")
+# Widest decimal precision that fits a 128-bit integer.
+DECIMAL128_MAX_PRECISION = 38
+
+_FLOAT_NAMES = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+class SpecError(ValueError):
+    """Raised when an expectation JSON file is malformed."""
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column as declared in the expectation JSON (values already canonical)."""
+
+    name: str
+    physical_type: str
+    type_length: int | None
+    repetition: str
+    logical_type: dict | None
+    values: list
+    statistics: list | None
+
+    @property
+    def kind(self):
+        """The logical type name, or None for a plain physical type."""
+        return logical_kind(self.logical_type)
+
+    @property
+    def is_float(self):
+        """True when values are floating point (FLOAT, DOUBLE or FLOAT16)."""
+        return self.physical_type in ("FLOAT", "DOUBLE") or self.kind == "FLOAT16"
+
+    @property
+    def is_optional(self):
+        """True for an OPTIONAL column."""
+        return self.repetition == "OPTIONAL"
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A whole expectation JSON file."""
+
+    num_rows: int
+    row_groups: int | None
+    columns: list
+
+
+def logical_kind(logical_type):
+    """The ``type`` of a logical type declaration, or None when absent."""
+    return None if logical_type is None else logical_type["type"]
+
+
+def float_value(value):
+    """Float for a JSON float representation (a number or NaN/Infinity name)."""
+    if isinstance(value, str):
+        if value not in _FLOAT_NAMES:
+            raise SpecError(f"not a float representation: {value!r}")
+        return _FLOAT_NAMES[value]
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SpecError(f"not a float representation: {value!r}")
+    return float(value)
+
+
+def json_float(value):
+    """JSON representation of a float: the number, or "NaN"/"Infinity"/"-Infinity"."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return value
+
+
+def type_key(column):
+    """Key naming the column's declared type in the per-reader type tables.
+
+    Plain physical types use their name; INTEGER uses INT8..INT64 or
+    UINT8..UINT64 (so INTEGER(32, signed) shares the key of plain INT32);
+    TIME and TIMESTAMP append the unit and UTC/LOCAL; DECIMAL is split at the
+    128-bit precision limit.
+    """
+    lt = column.logical_type
+    kind = column.kind
+    if kind is None:
+        return column.physical_type
+    if kind == "INTEGER":
+        return f"{'INT' if lt['is_signed'] else 'UINT'}{lt['bit_width']}"
+    if kind in ("TIME", "TIMESTAMP"):
+        return f"{kind}_{lt['unit']}_{'UTC' if lt['is_adjusted_to_utc'] else 'LOCAL'}"
+    if kind == "DECIMAL":
+        return "DECIMAL" if lt["precision"] <= DECIMAL128_MAX_PRECISION else "DECIMAL_WIDE"
+    return kind
+
+
+def canonical_expected(column, value):
+    """Canonical Python value for one JSON value of ``column``."""
+    if value is None:
+        return None
+    if column.is_float:
+        return float_value(value)
+    if column.physical_type == "BOOLEAN":
+        if not isinstance(value, bool):
+            raise SpecError(f"column {column.name}: expected a boolean, got {value!r}")
+        return value
+    if column.physical_type in ("INT32", "INT64") and column.kind != "DECIMAL":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SpecError(f"column {column.name}: expected an integer, got {value!r}")
+        return value
+    if not isinstance(value, str):
+        raise SpecError(f"column {column.name}: expected a string, got {value!r}")
+    return value
+
+
+def _canonical_statistics(column, stats):
+    """Canonical form of one row group's expected statistics."""
+    return {"null_count": stats.get("null_count"),
+            "min": canonical_expected(column, stats.get("min")),
+            "max": canonical_expected(column, stats.get("max"))}
+
+
+def _validate_declaration(raw):
+    """Raise SpecError unless a column declaration names known types."""
+    if raw.get("physical_type") not in PHYSICAL_TYPES:
+        raise SpecError(f"column {raw.get('name')}: unknown physical_type {raw.get('physical_type')!r}")
+    if raw.get("repetition") not in ("REQUIRED", "OPTIONAL"):
+        raise SpecError(f"column {raw.get('name')}: unknown repetition {raw.get('repetition')!r}")
+    kind = logical_kind(raw.get("logical_type"))
+    if kind is not None and kind not in LOGICAL_KINDS:
+        raise SpecError(f"column {raw.get('name')}: unknown logical type {kind!r}")
+    if kind in ("TIME", "TIMESTAMP") and raw["logical_type"].get("unit") not in TIME_UNITS:
+        raise SpecError(f"column {raw.get('name')}: unknown time unit")
+
+
+def parse_column(raw, num_rows):
+    """Build a ColumnSpec from one JSON column object."""
+    _validate_declaration(raw)
+    column = ColumnSpec(raw["name"], raw["physical_type"], raw.get("type_length"),
+                        raw["repetition"], raw.get("logical_type"), [], None)
+    if len(raw["values"]) != num_rows:
+        raise SpecError(f"column {column.name}: {len(raw['values'])} values for {num_rows} rows")
+    values = [canonical_expected(column, v) for v in raw["values"]]
+    stats = raw.get("statistics")
+    if stats is not None:
+        stats = [_canonical_statistics(column, s) for s in stats]
+    return ColumnSpec(column.name, column.physical_type, column.type_length, column.repetition,
+                      column.logical_type, values, stats)
+
+
+def load_spec(path):
+    """Load and validate an expectation JSON file."""
+    with open(path, encoding="utf-8") as f:
+        raw = json.load(f)
+    num_rows = raw["num_rows"]
+    columns = [parse_column(c, num_rows) for c in raw["columns"]]
+    return FileSpec(num_rows, raw.get("row_groups"), columns)
+
+
+def _float_bits(value):
+    """The IEEE-754 double bit pattern of ``value``."""
+    return struct.pack("<d", value)
+
+
+def same_value(expected, actual):
+    """True when a canonical actual value equals the canonical expected value.
+
+    ``expected`` may also be a matcher object with a ``matches`` method
+    (used by reader limitations that can only approximate a value).
+    """
+    if hasattr(expected, "matches"):
+        return expected.matches(actual)
+    if expected is None or actual is None:
+        return expected is None and actual is None
+    if isinstance(expected, float):
+        if not isinstance(actual, float):
+            return False
+        if math.isnan(expected) or math.isnan(actual):
+            return math.isnan(expected) and math.isnan(actual)
+        return _float_bits(expected) == _float_bits(actual)
+    return type(expected) is type(actual) and expected == actual
+
+
+def show(value):
+    """Readable text for a canonical value in failure messages."""
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else json_float(value)
+    return repr(value)
