@@ -36,7 +36,9 @@ import Testing
                 for chunk in rowGroup.columns {
                     let meta = try #require(chunk.metaData)
                     #expect(meta.codec.rawValue == codec.expectedCodecValue)
-                    let usesDictionary = encoding == .dictionary && meta.type != .boolean
+                    // All-null chunks need no dictionary and are written PLAIN.
+                    let hasValues = meta.numValues > meta.statistics!.nullCount!
+                    let usesDictionary = encoding == .dictionary && meta.type != .boolean && hasValues
                     #expect((meta.dictionaryPageOffset != nil) == usesDictionary)
                     #expect(meta.encodings.contains(usesDictionary ? .rleDictionary : .plain))
                 }
@@ -56,9 +58,10 @@ import Testing
             TestColumn("text", .string, .optional, edges: []) { .string("value number \($0) — ü") },
             TestColumn("few", .string, .optional, edges: []) { .string(["a", "b"][$0 % 2]) },
             TestColumn("one", .double, .required, stats: true, edges: []) { _ in .double(2.5) },
+            TestColumn("late", .int32, .optional, stats: true, edges: []) { .int(Int64($0 % 7)) },
         ]
         let metadata = try writeAndSave("dictionary_fallback", columns: columns, options: options, rowGroupRows: 5_000) { _, row, index in
-            index < 3 && row % 11 == 0
+            (index < 3 && row % 11 == 0) || (index == 4 && row < 600)
         }
         let chunks = metadata.rowGroups[0].columns.map { $0.metaData! }
         for chunk in chunks[0...1] {
@@ -69,6 +72,9 @@ import Testing
         }
         // One distinct value: a one-entry dictionary, whose indices are 0 bits wide.
         #expect(chunks[3].encodingStats!.filter { $0.pageType == .dataPage }.map(\.encoding) == [.rleDictionary])
+        // Pages that are all null before the first value are PLAIN; the dictionary page still leads.
+        #expect(chunks[4].encodingStats!.filter { $0.pageType == .dataPage }.map(\.encoding) == [.plain, .rleDictionary])
+        #expect(chunks[4].dictionaryPageOffset! < chunks[4].dataPageOffset)
     }
 
     /// Writes the rows, saves the file and its JSON, and returns our decoding of its footer.

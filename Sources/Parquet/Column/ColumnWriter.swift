@@ -90,7 +90,14 @@ final class ColumnWriter<Values: ColumnValues> {
     /// dictionary is within its limit, PLAIN after the chunk has fallen back.
     private func encodeValues() throws(ParquetWriterError) -> PageValueEncoding {
         // Taken out of the property so that inserting does not copy the table.
+        // A page with no values while the dictionary is still empty goes out PLAIN,
+        // so an all-null chunk needs no empty dictionary page (fastparquet rejects one).
         guard var table = dictionary.take() else {
+            values.encodePlain(into: &pageBody)
+            return .plain
+        }
+        guard values.count > 0 || Values.dictionaryCount(table) > 0 else {
+            dictionary = table
             values.encodePlain(into: &pageBody)
             return .plain
         }
@@ -118,7 +125,8 @@ final class ColumnWriter<Values: ColumnValues> {
     /// The chunk's bytes stay in `chunk` until the row group is written.
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try flushPage()
-        if dictionary != nil { try emitDictionaryPage() }
+        // An empty dictionary means every page went out PLAIN: no dictionary page.
+        if let dictionary, Values.dictionaryCount(dictionary) > 0 { try emitDictionaryPage() }
         return statisticsEnabled
             ? statistics.encoded(nullCount: chunkNullCount, descriptor: descriptor, maxSize: maxStatisticsSize)
             : nil
