@@ -8,10 +8,12 @@ extremes, empty and multi-byte strings.  Running ``check_interop.py DIR`` on
 the output must pass; that proves the checker before any Swift-written file
 exists.
 
-pyarrow never writes some annotations (ENUM, TIME with isAdjustedToUTC=true,
-an explicit INTEGER(32/64, signed), DECIMAL on BYTE_ARRAY).  For those the
-column is written with pyarrow using the same physical encoding and then its
-schema element in the footer is relabelled (see parquet_footer.py).
+pyarrow never writes some annotations (ENUM, an explicit INTEGER(32/64,
+signed), DECIMAL on BYTE_ARRAY), and writes TIME with isAdjustedToUTC=true
+only file-wide (write_time_adjusted_to_utc).  For those the column is written
+with pyarrow using the same physical encoding and then its schema element in
+the footer is relabelled (see parquet_footer.py); for TIME the result is the
+same schema element pyarrow writes with write_time_adjusted_to_utc=True.
 """
 
 import base64
