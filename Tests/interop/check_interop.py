@@ -148,8 +148,9 @@ def print_applied_limitations(applied):
     """List each known limitation that was applied, with where."""
     for limitation, places in applied.items():
         files = sorted({f for f, _ in places})
+        where = ", ".join(files) if len(files) <= 3 else f"{len(files)} files"
         print(f"NOTE known limitation, {limitation.reader}: {limitation.reason} "
-              f"[{len(places)} column(s) in {', '.join(files)}]")
+              f"[{len(places)} column(s) in {where}]")
 
 
 def main(argv):

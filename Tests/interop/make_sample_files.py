@@ -8,10 +8,12 @@ extremes, empty and multi-byte strings.  Running ``check_interop.py DIR`` on
 the output must pass; that proves the checker before any Swift-written file
 exists.
 
-pyarrow never writes some annotations (ENUM, TIME with isAdjustedToUTC=true,
-an explicit INTEGER(32/64, signed), DECIMAL on BYTE_ARRAY).  For those the
-column is written with pyarrow using the same physical encoding and then its
-schema element in the footer is relabelled (see parquet_footer.py).
+pyarrow never writes some annotations (ENUM, an explicit INTEGER(32/64,
+signed), DECIMAL on BYTE_ARRAY), and writes TIME with isAdjustedToUTC=true
+only file-wide (write_time_adjusted_to_utc).  For those the column is written
+with pyarrow using the same physical encoding and then its schema element in
+the footer is relabelled (see parquet_footer.py); for TIME the result is the
+same schema element pyarrow writes with write_time_adjusted_to_utc=True.
 """
 
 import base64
@@ -373,6 +375,21 @@ def row_group_cases():
     ]
 
 
+def build_all_null_file(directory, num_rows=10):
+    """Write all_null.parquet: OPTIONAL columns holding only nulls, dictionary-encoded, uncompressed."""
+    declarations = [("nothing_double", pa.float64(), "DOUBLE", None),
+                    ("nothing_string", pa.string(), "BYTE_ARRAY", {"type": "STRING"})]
+    table = pa.table({name: pa.nulls(num_rows, arrow_type) for name, arrow_type, _, _ in declarations})
+    pq.write_table(table, os.path.join(directory, "all_null.parquet"), store_schema=False,
+                   compression="none", use_dictionary=True)
+    columns = [{"name": name, "physical_type": physical, "type_length": None, "repetition": "OPTIONAL",
+                "logical_type": logical, "values": [None] * num_rows,
+                "statistics": [{"null_count": num_rows, "min": None, "max": None}]}
+               for name, _, physical, logical in declarations]
+    with open(os.path.join(directory, "all_null.json"), "w", encoding="utf-8") as f:
+        json.dump({"num_rows": num_rows, "row_groups": 1, "columns": columns}, f, indent=1)
+
+
 def main(argv):
     """Write all sample files into the directory named by ``argv[1]``."""
     if len(argv) != 2:
@@ -384,6 +401,7 @@ def main(argv):
     build_file(directory, "row_groups", row_group_cases(), num_rows=2500, row_group_size=1000,
                use_dictionary=False, compression="zstd", data_page_version="2.0")
     build_file(directory, "empty", [all_cases()[0], row_group_cases()[2]], num_rows=0)
+    build_all_null_file(directory)
     print(f"wrote sample files into {directory}")
     return 0
 

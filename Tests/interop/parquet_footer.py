@@ -15,7 +15,6 @@ MAGIC = b"PAR1"
 
 # Field ids of the Thrift structs in parquet.thrift that this module touches.
 FILE_METADATA_SCHEMA = 2
-SCHEMA_TYPE = 1
 SCHEMA_NAME = 4
 SCHEMA_CONVERTED_TYPE = 6
 SCHEMA_SCALE = 7
