@@ -5,6 +5,8 @@ let package = Package(
     name: "swift-voparquet",
     products: [
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "VOParquet", targets: ["VOParquet"]),
+        .executable(name: "voparquet", targets: ["voparquet"]),
     ],
     targets: [
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -19,11 +21,16 @@ let package = Package(
         // Schema, encodings, column and file writers, sinks.
         .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
 
+        // VOTable envelopes, type mapping and the VOParquet writer; streaming VOTable input.
+        .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
+        .executableTarget(name: "voparquet", dependencies: ["VOParquet", "Parquet"]),
+
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat"]),
     ],
     swiftLanguageModes: [.v6]
 )

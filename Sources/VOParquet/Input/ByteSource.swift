@@ -1,0 +1,80 @@
+import Glibc
+
+/// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
+public protocol ByteSource: AnyObject {
+    /// Reads up to `buffer.count` bytes into `buffer` and returns how many were read;
+    /// 0 means the end of the input.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+}
+
+/// A failure to read input.
+public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A system call failed.
+    case io(path: String, operation: String, message: String)
+    /// A gzip stream is corrupt or ends early.
+    case gzip(String)
+
+    public var description: String {
+        switch self {
+        case let .io(path, operation, message): "\(operation) '\(path)' failed: \(message)"
+        case let .gzip(message): "gzip input: \(message)"
+        }
+    }
+}
+
+/// Serves bytes held in memory.
+public final class MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public convenience init(_ text: String) { self.init(Array(text.utf8)) }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.baseAddress!.copyMemory(from: source.baseAddress! + offset, byteCount: count)
+        }
+        offset += count
+        return count
+    }
+}
+
+/// Reads a file descriptor: a file opened by path, or standard input.
+public final class FileByteSource: ByteSource {
+    public let path: String
+    private var descriptor: Int32
+    private let ownsDescriptor: Bool
+
+    /// Opens `path` for reading.
+    public init(path: String) throws(InputError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        ownsDescriptor = true
+        guard descriptor >= 0 else { throw Self.failure(path, "open") }
+    }
+
+    /// Reads standard input.
+    public init(standardInput: Void = ()) {
+        path = "<stdin>"
+        descriptor = STDIN_FILENO
+        ownsDescriptor = false
+    }
+
+    deinit {
+        if ownsDescriptor { _ = close(descriptor) }
+    }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            if count >= 0 { return count }
+            if errno != EINTR { throw Self.failure(path, "read") }
+        }
+    }
+
+    private static func failure(_ path: String, _ operation: String) -> InputError {
+        .io(path: path, operation: operation, message: String(cString: strerror(errno)))
+    }
+}
