@@ -201,7 +201,10 @@ extension ParquetWriter {
 
     func mismatch(_ index: Int, _ typeName: String) -> ParquetWriterError {
         let descriptor = columns[index].descriptor
-        let expected = openListDepth == 0 ? "\(descriptor.column.type)" : "\(descriptor.leafType) list element"
+        // A list column expects a list, then lists or values inside it, down to its leaf.
+        let remainingLists = descriptor.maxRepetitionLevel - openListDepth
+        let expected = String(repeating: "list of ", count: remainingLists) + "\(descriptor.leafType)"
+            + (openListDepth > 0 && remainingLists == 0 ? " list element" : "")
         return rejectRow(.typeMismatch(column: descriptor.name, row: rowCount, expected: expected, got: typeName))
     }
 
