@@ -6,6 +6,10 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
     /// An integer outside the column's range (INT8, UINT16, a decimal's precision, …).
     case valueOutOfRange(column: String, row: Int, value: String, allowed: String)
     case nullInRequiredColumn(column: String, row: Int)
+    /// A null element in a list whose elements are REQUIRED.
+    case nullListElement(column: String, row: Int)
+    /// `endList()` with no list open.
+    case noOpenList(row: Int)
     /// Bytes that are not valid UTF-8 for a STRING or JSON column.
     case invalidUTF8(column: String, row: Int)
     /// A FIXED_LEN_BYTE_ARRAY value of the wrong length.
@@ -32,6 +36,10 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
             "column '\(column)', row \(row): value \(value) is outside \(allowed)"
         case let .nullInRequiredColumn(column, row):
             "column '\(column)', row \(row): null in a REQUIRED column"
+        case let .nullListElement(column, row):
+            "column '\(column)', row \(row): null element in a list of REQUIRED elements"
+        case let .noOpenList(row):
+            "row \(row): endList() without an open list"
         case let .invalidUTF8(column, row):
             "column '\(column)', row \(row): bytes are not valid UTF-8"
         case let .wrongFixedLength(column, row, expected, got):

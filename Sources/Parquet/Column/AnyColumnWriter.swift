@@ -23,7 +23,7 @@ enum AnyColumnWriter {
             self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .double:
             self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
-        case .fixedLenByteArray where descriptor.column.type == .float16:
+        case .fixedLenByteArray where descriptor.leafType == .float16:
             self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
@@ -54,6 +54,13 @@ enum AnyColumnWriter {
     var chunk: ColumnChunkAssembler { forward { $0.chunk } }
 
     func removeLastCell() { forward { $0.removeLastCell() } }
+    func removeOpenListCell() { forward { $0.removeOpenListCell() } }
+    func markRowStart() { forward { $0.markRowStart() } }
+    var levelCount: Int { forward { $0.levelCount } }
+    func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8) {
+        forward { $0.appendListEmptySlot(repetitionLevel: repetitionLevel, definitionLevel: definitionLevel) }
+    }
+    func finishListCell() { forward { $0.finishListCell() } }
     func flushPage() throws(ParquetWriterError) { try forward { (writer) throws(ParquetWriterError) in try writer.flushPage() } }
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
@@ -101,6 +108,11 @@ protocol ColumnWriterOperations: AnyObject {
     var estimatedChunkByteCount: Int { get }
     var chunk: ColumnChunkAssembler { get }
     func removeLastCell()
+    func removeOpenListCell()
+    func markRowStart()
+    var levelCount: Int { get }
+    func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8)
+    func finishListCell()
     func flushPage() throws(ParquetWriterError)
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics?
     func startNextChunk()

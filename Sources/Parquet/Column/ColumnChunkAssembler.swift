@@ -34,19 +34,19 @@ struct ColumnChunkAssembler {
     var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }
     var hasDictionaryPage: Bool { dictionaryEntryCount != nil }
 
-    mutating func appendDataPage(body: [UInt8], valueCount rows: Int, encoding: PageValueEncoding) throws(ParquetWriterError) {
+    mutating func appendDataPage(body: [UInt8], valueCount slots: Int, encoding: PageValueEncoding) throws(ParquetWriterError) {
         let compressedBody = try compress(body)
         let pageHeader = PageHeader(
             type: .dataPage,
             uncompressedPageSize: Int32(body.count),
             compressedPageSize: Int32(compressedBody.count),
             dataPageHeader: DataPageHeader(
-                numValues: Int32(rows),
+                numValues: Int32(slots),
                 encoding: encoding.format,
                 definitionLevelEncoding: .rle,
                 repetitionLevelEncoding: .rle))
         append(pageHeader, body: compressedBody, uncompressedBodySize: body.count, to: \.dataPages)
-        valueCount += Int64(rows)
+        valueCount += Int64(slots)
         if dataPagesByEncoding[encoding] == nil { valueEncodings.append(encoding) }
         dataPagesByEncoding[encoding, default: 0] += 1
     }
@@ -102,7 +102,7 @@ struct ColumnChunkAssembler {
         let meta = ColumnMetaData(
             type: descriptor.formatPhysicalType,
             encodings: encodings,
-            pathInSchema: [descriptor.name],
+            pathInSchema: descriptor.path,
             codec: codec,
             numValues: valueCount,
             totalUncompressedSize: uncompressedSize,

@@ -25,3 +25,10 @@ protocol ColumnValues {
     func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int
     func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8])
 }
+
+extension ColumnValues {
+    /// Drops the last `count` values; used only to roll back a list cell.
+    mutating func removeLast(_ count: Int) {
+        for _ in 0..<count { removeLast() }
+    }
+}

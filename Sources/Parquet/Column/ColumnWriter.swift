@@ -6,10 +6,17 @@
 final class ColumnWriter<Values: ColumnValues> {
     let descriptor: ColumnDescriptor
     @exclusivity(unchecked) var values: Values
-    /// One definition level per row of the open page; empty for REQUIRED columns.
+    /// One definition level per value slot of the open page; empty when the column has none.
     @exclusivity(unchecked) var definitionLevels: [UInt8] = []
-    private(set) var nullsInPage = 0
+    /// One repetition level per value slot of the open page; empty for flat columns.
+    @exclusivity(unchecked) var repetitionLevels: [UInt8] = []
+    /// Rows in the open page.
+    @exclusivity(unchecked) private(set) var rowsInPage = 0
+    /// Where the current row's cell starts, so a list cell can be rolled back whole.
+    private var rowStartLevelCount = 0
+    private var rowStartValueCount = 0
 
+    private let maxDefinitionLevel: UInt8
     private let usesDictionary: Bool
     private var dictionary: Values.Dictionary?
     private var dictionaryIndices: [UInt32] = []
@@ -24,6 +31,7 @@ final class ColumnWriter<Values: ColumnValues> {
     init(descriptor: ColumnDescriptor, values: Values, options: WriterOptions) throws(ParquetWriterError) {
         self.descriptor = descriptor
         self.values = values
+        self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
         let encoding = options.resolvedEncoding(descriptor.name)
         self.usesDictionary = encoding == .dictionary
         self.statisticsEnabled = options.resolvedStatistics(descriptor.name)
@@ -33,57 +41,109 @@ final class ColumnWriter<Values: ColumnValues> {
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
-    /// Rows in the open page.
-    var rowsInPage: Int { descriptor.isRequired ? values.count : definitionLevels.count }
+    /// Value slots in the open page: one per row for a flat column, one per level entry for a list.
+    var slotsInPage: Int { descriptor.hasDefinitionLevels ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
-    var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count }
+    var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count &+ repetitionLevels.count }
 
     /// Bytes of encoded pages held for this chunk, plus the open page's estimate.
     var estimatedChunkByteCount: Int { chunk.bufferedByteCount &+ bufferedByteCount }
 
+    /// Completes a flat cell whose value was just stored.
     @inline(__always)
-    func appendDefinedLevel() {
-        if !descriptor.isRequired { definitionLevels.append(1) }
+    func finishValueCell() {
+        if descriptor.hasDefinitionLevels { definitionLevels.append(maxDefinitionLevel) }
+        rowsInPage &+= 1
     }
 
-    /// Records a null; the caller has checked that the column is OPTIONAL.
+    /// Records a null cell; the caller has checked that the column is OPTIONAL.
     @inline(__always)
-    func appendNull() {
+    func appendNullCell() {
+        if descriptor.maxRepetitionLevel > 0 {
+            markRowStart()
+            repetitionLevels.append(0)
+        }
         definitionLevels.append(0)
-        nullsInPage &+= 1
+        rowsInPage &+= 1
     }
 
-    /// Drops the last cell appended, value or null.
+    /// Notes where a list cell begins, for rollback.
+    @inline(__always)
+    func markRowStart() {
+        rowStartLevelCount = definitionLevels.count
+        rowStartValueCount = values.count
+    }
+
+    /// Records the slot of a list element whose value was just stored.
+    @inline(__always)
+    func appendListValueSlot(repetitionLevel: UInt8) {
+        definitionLevels.append(maxDefinitionLevel)
+        repetitionLevels.append(repetitionLevel)
+    }
+
+    /// Records a slot with no value: a null element or an empty list, by its level.
+    func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8) {
+        definitionLevels.append(definitionLevel)
+        repetitionLevels.append(repetitionLevel)
+    }
+
+    /// Records `count` stored values of one list, after the first slot's repetition level.
+    func appendListValueSlots(count: Int, firstRepetitionLevel: UInt8, repetitionLevel: UInt8) {
+        guard count > 0 else { return }
+        definitionLevels.append(contentsOf: repeatElement(maxDefinitionLevel, count: count))
+        repetitionLevels.append(firstRepetitionLevel)
+        repetitionLevels.append(contentsOf: repeatElement(repetitionLevel, count: count - 1))
+    }
+
+    var levelCount: Int { definitionLevels.count }
+
+    /// Completes a list cell.
+    @inline(__always)
+    func finishListCell() { rowsInPage &+= 1 }
+
+    /// Drops the last complete cell: a value, a null or a list.
     func removeLastCell() {
-        if descriptor.isRequired {
-            values.removeLast()
-        } else if definitionLevels.removeLast() == 0 {
-            nullsInPage -= 1
-        } else {
+        rowsInPage -= 1
+        if descriptor.maxRepetitionLevel > 0 { return removeSlotsFromRowStart() }
+        if !descriptor.hasDefinitionLevels || definitionLevels.removeLast() == maxDefinitionLevel {
             values.removeLast()
         }
+    }
+
+    /// Drops the slots of a list cell that is still being built.
+    func removeOpenListCell() { removeSlotsFromRowStart() }
+
+    private func removeSlotsFromRowStart() {
+        definitionLevels.removeSubrange(rowStartLevelCount...)
+        repetitionLevels.removeSubrange(rowStartLevelCount...)
+        values.removeLast(values.count - rowStartValueCount)
     }
 
     /// Encodes, compresses and stores the open page, if it holds any rows.
     func flushPage() throws(ParquetWriterError) {
-        let rowCount = rowsInPage
-        guard rowCount > 0 else { return }
+        guard rowsInPage > 0 else { return }
         pageBody.removeAll(keepingCapacity: true)
-        if !descriptor.isRequired {
-            DefinitionLevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: 1, to: &pageBody)
+        if descriptor.maxRepetitionLevel > 0 {
+            LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &pageBody)
+        }
+        if descriptor.hasDefinitionLevels {
+            LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &pageBody)
         }
         let encoding = try encodeValues()
         if statisticsEnabled { values.accumulate(into: &statistics) }
-        chunkNullCount += Int64(nullsInPage)
-        try chunk.appendDataPage(body: pageBody, valueCount: rowCount, encoding: encoding)
+        let slotCount = slotsInPage
+        // Every slot without a stored value is a null: a null cell, a null element or an empty list.
+        chunkNullCount += Int64(slotCount - values.count)
+        try chunk.appendDataPage(body: pageBody, valueCount: slotCount, encoding: encoding)
         if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
             // Past its limit: the dictionary is written now and later pages fall back to PLAIN.
             try emitDictionaryPage()
         }
         values.removeAll()
         definitionLevels.removeAll(keepingCapacity: true)
-        nullsInPage = 0
+        repetitionLevels.removeAll(keepingCapacity: true)
+        rowsInPage = 0
     }
 
     /// Appends the open page's values to `pageBody`: dictionary indices while the

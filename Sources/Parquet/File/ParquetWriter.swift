@@ -27,6 +27,14 @@ public final class ParquetWriter<Sink: ByteSink> {
     private var nextRowGroupSizeCheck = 1
     /// Columns whose open page reached a limit during the current row.
     @exclusivity(unchecked) var fullPages: [Int] = []
+    /// Each column's list nesting depth: 0 for a flat column.
+    let listDepths: [Int]
+    /// How many lists of the current column's cell are open.
+    @exclusivity(unchecked) var openListDepth = 0
+    /// The repetition level the next slot of the open list cell gets.
+    @exclusivity(unchecked) var nextRepetitionLevel: UInt8 = 0
+    /// For each open list, the column's level count when it began: an empty list adds none.
+    var openListStarts: [Int] = []
     private var footer: FooterBuilder
     private var bytesWritten: Int64 = 0
     private var state = State.open
@@ -46,6 +54,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.columns = columns
         self.slots = columns.map { CellSlot(kind: $0.kind, writer: $0.unmanaged) }
         self.integerRanges = schema.descriptors.map(\.integerRange)
+        self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
         self.pageByteLimit = options.dataPageSizeLimit
         self.footer = FooterBuilder(schema: schema)
@@ -79,6 +88,11 @@ public final class ParquetWriter<Sink: ByteSink> {
 
     /// Discards the cells of the current row, if any.
     public func discardRow() {
+        if openListDepth > 0 {
+            columns[cursor].removeOpenListCell()
+            openListDepth = 0
+            openListStarts.removeAll(keepingCapacity: true)
+        }
         for index in 0..<cursor { columns[index].removeLastCell() }
         cursor = 0
         fullPages.removeAll(keepingCapacity: true)

@@ -123,6 +123,8 @@ extension ParquetWriterError {
         case let .typeMismatch(column, _, expected, got): .typeMismatch(column: column, row: row, expected: expected, got: got)
         case let .valueOutOfRange(column, _, value, allowed): .valueOutOfRange(column: column, row: row, value: value, allowed: allowed)
         case let .nullInRequiredColumn(column, _): .nullInRequiredColumn(column: column, row: row)
+        case let .nullListElement(column, _): .nullListElement(column: column, row: row)
+        case .noOpenList: .noOpenList(row: row)
         case let .invalidUTF8(column, _): .invalidUTF8(column: column, row: row)
         case let .wrongFixedLength(column, _, expected, got): .wrongFixedLength(column: column, row: row, expected: expected, got: got)
         case let .missingCell(column, _): .missingCell(column: column, row: row)

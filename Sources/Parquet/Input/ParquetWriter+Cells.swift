@@ -4,7 +4,7 @@ import Foundation
 /// None of them boxes the value or allocates per cell.
 extension ParquetWriter {
     public func append(_ value: Bool) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("Bool")
         let slot = slots[index]
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
         slot.with(ColumnWriter<BooleanColumnValues>.self) { writer in
@@ -24,7 +24,7 @@ extension ParquetWriter {
     public func append(_ value: UInt64) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt64") }
 
     public func append(_ value: Float) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("Float")
         let slot = slots[index]
         guard slot.kind == .float else { throw mismatch(index, "Float") }
         slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { writer in
@@ -34,7 +34,7 @@ extension ParquetWriter {
     }
 
     public func append(_ value: Double) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("Double")
         let slot = slots[index]
         guard slot.kind == .double else { throw mismatch(index, "Double") }
         slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { writer in
@@ -45,7 +45,7 @@ extension ParquetWriter {
 
     /// A half-precision value, for FLOAT16 columns.
     public func append(_ value: Float16) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("Float16")
         let slot = slots[index]
         guard slot.kind == .float16 else { throw mismatch(index, "Float16") }
         slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { writer in
@@ -56,7 +56,7 @@ extension ParquetWriter {
 
     /// Text, for STRING, JSON, ENUM and BYTE_ARRAY columns.
     public func append(_ value: String) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("String")
         guard case .byteArray(let writer) = columns[index], writer.descriptor.physical == .byteArray else {
             throw mismatch(index, "String")
         }
@@ -69,14 +69,14 @@ extension ParquetWriter {
     /// FIXED_LEN_BYTE_ARRAY takes its big-endian two's complement bytes). Bytes for a
     /// STRING or JSON column must be valid UTF-8.
     public func append(bytes: UnsafeRawBufferPointer) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell("bytes")
         guard case .byteArray(let writer) = columns[index] else { throw mismatch(index, "bytes") }
         let descriptor = writer.descriptor
         if descriptor.physical == .fixedLenByteArray, bytes.count != descriptor.typeLength {
             throw rejectRow(.wrongFixedLength(
                 column: descriptor.name, row: rowCount, expected: descriptor.typeLength, got: bytes.count))
         }
-        if descriptor.column.type == .string || descriptor.column.type == .json, !UTF8Validation.isValid(bytes) {
+        if descriptor.leafType == .string || descriptor.leafType == .json, !UTF8Validation.isValid(bytes) {
             throw rejectRow(.invalidUTF8(column: descriptor.name, row: rowCount))
         }
         writer.values.append(bytes)
@@ -98,29 +98,37 @@ extension ParquetWriter {
 
     /// A UUID, for UUID columns, in RFC 4122 byte order.
     public func append(_ value: UUID) throws(ParquetWriterError) {
-        let index = try nextCell()
-        guard case .byteArray(let writer) = columns[index], writer.descriptor.column.type == .uuid else {
+        let index = try nextValueCell("UUID")
+        guard case .byteArray(let writer) = columns[index], writer.descriptor.leafType == .uuid else {
             throw mismatch(index, "UUID")
         }
         withUnsafeBytes(of: value.uuid) { writer.values.append($0) }
         finishCell(writer)
     }
 
-    /// A null, for OPTIONAL columns.
+    /// A null: a null cell of an OPTIONAL column or, inside a list, a null element.
     public func appendNull() throws(ParquetWriterError) {
         let index = try nextCell()
         let descriptor = columns[index].descriptor
+        guard openListDepth == 0 else {
+            guard let level = descriptor.listLevels[openListDepth - 1].nullElementLevel else {
+                throw rejectRow(.nullListElement(column: descriptor.name, row: rowCount))
+            }
+            columns[index].appendListEmptySlot(repetitionLevel: nextRepetitionLevel, definitionLevel: level)
+            nextRepetitionLevel = UInt8(openListDepth)
+            return
+        }
         guard !descriptor.isRequired else {
             throw rejectRow(.nullInRequiredColumn(column: descriptor.name, row: rowCount))
         }
         switch columns[index] {
-        case .boolean(let writer): appendNull(to: writer)
-        case .int32(let writer): appendNull(to: writer)
-        case .int64(let writer): appendNull(to: writer)
-        case .float(let writer): appendNull(to: writer)
-        case .double(let writer): appendNull(to: writer)
-        case .float16(let writer): appendNull(to: writer)
-        case .byteArray(let writer): appendNull(to: writer)
+        case .boolean(let writer): appendNullCell(to: writer)
+        case .int32(let writer): appendNullCell(to: writer)
+        case .int64(let writer): appendNullCell(to: writer)
+        case .float(let writer): appendNullCell(to: writer)
+        case .double(let writer): appendNullCell(to: writer)
+        case .float16(let writer): appendNullCell(to: writer)
+        case .byteArray(let writer): appendNullCell(to: writer)
         }
     }
 
@@ -130,7 +138,7 @@ extension ParquetWriter {
     /// dates, times, timestamps, decimals) after a range check, and to a DECIMAL on
     /// FIXED_LEN_BYTE_ARRAY as the unscaled value.
     private func appendInteger(_ value: Int128, _ typeName: String) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try nextValueCell(typeName)
         let slot = slots[index]
         switch slot.kind {
         case .int32:
@@ -174,7 +182,7 @@ extension ParquetWriter {
 
     /// The index of the column the next cell goes to.
     @inline(__always)
-    private func nextCell() throws(ParquetWriterError) -> Int {
+    func nextCell() throws(ParquetWriterError) -> Int {
         guard isOpen else { throw .writerClosed }
         guard cursor < columns.count else {
             throw rejectRow(.extraCell(row: rowCount, columnCount: columns.count))
@@ -182,29 +190,47 @@ extension ParquetWriter {
         return cursor
     }
 
-    private func mismatch(_ index: Int, _ typeName: String) -> ParquetWriterError {
+    /// The index of the column the next value goes to, which must be at the
+    /// innermost level: a flat column, or a list whose element lists are all open.
+    @inline(__always)
+    private func nextValueCell(_ typeName: String) throws(ParquetWriterError) -> Int {
+        let index = try nextCell()
+        guard listDepths[index] == openListDepth else { throw mismatch(index, typeName) }
+        return index
+    }
+
+    func mismatch(_ index: Int, _ typeName: String) -> ParquetWriterError {
         let descriptor = columns[index].descriptor
-        return rejectRow(.typeMismatch(
-            column: descriptor.name, row: rowCount, expected: "\(descriptor.column.type)", got: typeName))
+        // A list column expects a list, then lists or values inside it, down to its leaf.
+        let remainingLists = descriptor.maxRepetitionLevel - openListDepth
+        let expected = String(repeating: "list of ", count: remainingLists) + "\(descriptor.leafType)"
+            + (openListDepth > 0 && remainingLists == 0 ? " list element" : "")
+        return rejectRow(.typeMismatch(column: descriptor.name, row: rowCount, expected: expected, got: typeName))
     }
 
     @inline(__always)
-    private func appendNull<Values>(to writer: ColumnWriter<Values>) {
-        writer.appendNull()
+    private func appendNullCell<Values>(to writer: ColumnWriter<Values>) {
+        writer.appendNullCell()
         notePageLimits(writer)
         cursor &+= 1
     }
 
-    /// Records the defined level of the value just stored and moves to the next column.
+    /// Records the slot of the value just stored: a whole cell, after which the
+    /// next column comes, or an element of the open list.
     @inline(__always)
     private func finishCell<Values>(_ writer: ColumnWriter<Values>) {
-        writer.appendDefinedLevel()
-        notePageLimits(writer)
-        cursor &+= 1
+        if openListDepth == 0 {
+            writer.finishValueCell()
+            notePageLimits(writer)
+            cursor &+= 1
+        } else {
+            writer.appendListValueSlot(repetitionLevel: nextRepetitionLevel)
+            nextRepetitionLevel = UInt8(truncatingIfNeeded: openListDepth)
+        }
     }
 
     @inline(__always)
-    private func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
+    func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
         if writer.rowsInPage >= pageRowLimit || writer.bufferedByteCount >= pageByteLimit {
             fullPages.append(cursor)
         }

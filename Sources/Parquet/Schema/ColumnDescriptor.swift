@@ -1,26 +1,67 @@
 /// A column resolved to everything the writer needs: physical type, annotations,
-/// value checks and statistics ordering.
+/// levels, value checks and statistics ordering.
 struct ColumnDescriptor: Hashable, Sendable {
     let column: Column
+    /// The primitive type values are appended as: the column type, or a list's innermost element.
+    let leafType: ColumnType
+    /// The leaf's path_in_schema, e.g. `["a", "list", "element"]` for a list column.
+    let path: [String]
     let physical: PhysicalKind
     /// Byte length of FIXED_LEN_BYTE_ARRAY values; 0 otherwise.
     let typeLength: Int
-    /// Highest definition level: 0 for REQUIRED, 1 for OPTIONAL.
+    /// Highest definition level: a present leaf value.
     let maxDefinitionLevel: Int
+    /// Highest repetition level: the list nesting depth, 0 for a flat column.
+    let maxRepetitionLevel: Int
+    /// One entry per list nesting level, outermost first.
+    let listLevels: [ListLevel]
     /// Inclusive range an integer value must fall in, for integer-backed columns.
     let integerRange: ClosedRange<Int128>?
     let statisticsOrder: StatisticsOrder
 
+    /// The definition levels that mark where a list cell stops short of a leaf value.
+    struct ListLevel: Hashable, Sendable {
+        /// The level of an empty list at this depth.
+        let emptyListLevel: UInt8
+        /// The level of a null element of this list, or nil when elements are REQUIRED.
+        let nullElementLevel: UInt8?
+    }
+
     var name: String { column.name }
-    var isRequired: Bool { maxDefinitionLevel == 0 }
+    /// Whether a null cell is refused at the top level.
+    var isRequired: Bool { column.repetition == .required }
+    var hasDefinitionLevels: Bool { maxDefinitionLevel > 0 }
 
     init(_ column: Column) throws(ParquetWriterError) {
         self.column = column
-        self.maxDefinitionLevel = column.repetition == .required ? 0 : 1
+        var level = column.repetition == .required ? 0 : 1
+        var path = [column.name]
+        var listLevels: [ListLevel] = []
+        var type = column.type
+        while case let .list(element, elementRepetition) = type {
+            let emptyListLevel = UInt8(level)
+            level += 1
+            let nullElementLevel = elementRepetition == .optional ? UInt8(level) : nil
+            if elementRepetition == .optional { level += 1 }
+            listLevels.append(ListLevel(emptyListLevel: emptyListLevel, nullElementLevel: nullElementLevel))
+            path += ["list", "element"]
+            type = element
+        }
+        // Levels are kept in single bytes.
+        guard level <= Int(UInt8.max) else {
+            throw .invalidSchema("column '\(column.name)': lists nest too deep")
+        }
+        self.leafType = type
+        self.path = path
+        self.listLevels = listLevels
+        self.maxDefinitionLevel = level
+        self.maxRepetitionLevel = listLevels.count
         var typeLength = 0
         var integerRange: ClosedRange<Int128>? = nil
         var order = StatisticsOrder.signed
-        switch column.type {
+        switch leafType {
+        case .list:
+            preconditionFailure("a leaf type is never a list")
         case .boolean:
             physical = .boolean
         case .int32, .date:

@@ -45,6 +45,17 @@ public enum ColumnType: Hashable, Sendable {
     case timestamp(unit: TimeUnit, adjustedToUTC: Bool)
     /// DECIMAL with the given precision and scale; values are appended unscaled.
     case decimal(precision: Int, scale: Int, storage: DecimalStorage = .automatic)
+    /// A LIST in the standard three-level layout; the element may itself be a list.
+    /// `elementRepetition` says whether an element may be null.
+    indirect case list(element: ColumnType, elementRepetition: Repetition = .optional)
+}
+
+extension ColumnType {
+    /// The primitive type at the bottom of any list nesting: the type values are appended as.
+    public var leafType: ColumnType {
+        if case .list(let element, _) = self { return element.leafType }
+        return self
+    }
 }
 
 /// The resolution of a TIME or TIMESTAMP column.

@@ -1,6 +1,6 @@
-/// Whether a column may hold nulls.
+/// Whether a column, or a list's element, may hold nulls.
 public enum Repetition: Hashable, Sendable {
-    /// Every row has a value; no definition levels are written.
+    /// Every row (or list slot) has a value.
     case required
     /// A row may be null.
     case optional

@@ -1,24 +1,47 @@
 import ParquetFormat
 
 /// Translation of the schema model into parquet.thrift SchemaElements: the root
-/// group named "schema", then one element per column.
+/// group named "schema", then each column depth-first. A list column is the
+/// standard three-level group `name (LIST) { repeated group list { element } }`.
 enum SchemaConversion {
     static func schemaElements(for schema: Schema) -> [SchemaElement] {
         var elements = [SchemaElement(name: "schema", numChildren: Int32(schema.descriptors.count))]
-        for descriptor in schema.descriptors { elements.append(element(for: descriptor)) }
+        for descriptor in schema.descriptors {
+            appendElements(
+                name: descriptor.name, type: descriptor.column.type, repetition: descriptor.column.repetition,
+                descriptor: descriptor, to: &elements)
+        }
         return elements
     }
 
-    static func element(for descriptor: ColumnDescriptor) -> SchemaElement {
-        let annotation = annotation(for: descriptor.column.type)
+    private static func appendElements(
+        name: String, type: ColumnType, repetition: Repetition, descriptor: ColumnDescriptor,
+        to elements: inout [SchemaElement]
+    ) {
+        let repetitionType: FieldRepetitionType = repetition == .required ? .required : .optional
+        guard case let .list(element, elementRepetition) = type else {
+            elements.append(leafElement(name: name, repetitionType: repetitionType, descriptor: descriptor))
+            return
+        }
+        elements.append(SchemaElement(
+            repetitionType: repetitionType, name: name, numChildren: 1, convertedType: .list, logicalType: .list))
+        elements.append(SchemaElement(repetitionType: .repeated, name: "list", numChildren: 1))
+        appendElements(
+            name: "element", type: element, repetition: elementRepetition, descriptor: descriptor, to: &elements)
+    }
+
+    private static func leafElement(
+        name: String, repetitionType: FieldRepetitionType, descriptor: ColumnDescriptor
+    ) -> SchemaElement {
+        let annotation = annotation(for: descriptor.leafType)
         var element = SchemaElement(
             type: descriptor.formatPhysicalType,
             typeLength: descriptor.physical == .fixedLenByteArray ? Int32(descriptor.typeLength) : nil,
-            repetitionType: descriptor.isRequired ? .required : .optional,
-            name: descriptor.name,
+            repetitionType: repetitionType,
+            name: name,
             convertedType: annotation.converted,
             logicalType: annotation.logical)
-        if case let .decimal(precision, scale, _) = descriptor.column.type {
+        if case let .decimal(precision, scale, _) = descriptor.leafType {
             element.precision = Int32(precision)
             element.scale = Int32(scale)
         }
@@ -59,6 +82,8 @@ enum SchemaConversion {
             return (.timestamp(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
         case let .decimal(precision, scale, _):
             return (.decimal(scale: Int32(scale), precision: Int32(precision)), .decimal)
+        case .list:
+            return (.list, .list)
         }
     }
 }

@@ -27,7 +27,7 @@ struct ByteArrayStatistics: ChunkStatisticsAccumulator {
         guard descriptor.physical == .byteArray else {
             return EncodedStatistics(min: min, max: max, isMinExact: true, isMaxExact: true, nullCount: nullCount)
         }
-        let isText = descriptor.column.type == .string || descriptor.column.type == .json
+        let isText = descriptor.leafType == .string || descriptor.leafType == .json
         let lower = StatisticsTruncation.truncatedMinimum(min, maxSize: maxSize, isUTF8: isText)
         let upper = StatisticsTruncation.truncatedMaximum(max, maxSize: maxSize, isUTF8: isText)
         return EncodedStatistics(

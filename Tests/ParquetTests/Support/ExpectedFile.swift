@@ -22,7 +22,11 @@ struct ExpectedFile {
                 "\"name\": \(JSONText.quoted(column.name))",
                 "\"repetition\": \"\(column.repetition == .required ? "REQUIRED" : "OPTIONAL")\"",
             ]
-            fields += Self.typeFields(column.type)
+            fields += Self.typeFields(column.type.leafType)
+            let listLevels = Self.listLevels(column.type)
+            if !listLevels.isEmpty {
+                fields.append("\"list_levels\": [" + listLevels.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
+            }
             fields.append("\"values\": [" + values.map(\.json).joined(separator: ", ") + "]")
             if let statistics = statistics[column.name] {
                 let items = statistics.map {
@@ -34,6 +38,12 @@ struct ExpectedFile {
         }
         parts.append("\"columns\": [\n" + columnJSON.joined(separator: ",\n") + "\n]")
         return "{" + parts.joined(separator: ", ") + "}\n"
+    }
+
+    /// The repetition of each list level's element, outermost first; empty for a flat column.
+    static func listLevels(_ type: ColumnType) -> [String] {
+        guard case let .list(element, repetition) = type else { return [] }
+        return [repetition == .required ? "REQUIRED" : "OPTIONAL"] + listLevels(element)
     }
 
     static func typeFields(_ type: ColumnType) -> [String] {
@@ -89,6 +99,8 @@ struct ExpectedFile {
                 while Int((Double(8 * length - 1) * 0.30102999566398120).rounded(.down)) < precision { length += 1 }
                 return fields("FIXED_LEN_BYTE_ARRAY", logical, length: length)
             }
+        case .list:
+            preconditionFailure("typeFields describes the leaf type of a list")
         }
     }
 }

@@ -11,6 +11,7 @@ enum ExpectedValue: Equatable {
     case binary([UInt8])
     case decimal(String)
     case uuid(UUID)
+    case list([ExpectedValue])
 
     var json: String {
         switch self {
@@ -24,7 +25,15 @@ enum ExpectedValue: Equatable {
         case .binary(let value): JSONText.quoted(Data(value).base64EncodedString())
         case .decimal(let value): JSONText.quoted(value)
         case .uuid(let value): JSONText.quoted(value.uuidString.lowercased())
+        case .list(let elements): "[" + elements.map(\.json).joined(separator: ", ") + "]"
         }
+    }
+
+    /// The leaf slots a list value occupies in its column: one per element, and one
+    /// for a null or empty list, which is how Parquet counts nulls in list columns.
+    var leafSlots: [ExpectedValue] {
+        guard case .list(let elements) = self else { return [self] }
+        return elements.isEmpty ? [.null] : elements.flatMap(\.leafSlots)
     }
 
     /// The decimal text of `unscaled` × 10^-scale, with exactly `scale` fraction digits.
