@@ -1,0 +1,72 @@
+import Parquet
+
+/// Everything the VOParquet layer can reject. Problems with the envelope are found
+/// before any byte is written; problems with a value name the column and the
+/// zero-based row.
+public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The envelope or document is not well-formed XML.
+    case malformedXML(XMLError)
+    /// Well-formed XML that is not a usable VOTable (no VOTABLE root, no TABLE, no FIELD, …).
+    case invalidVOTable(String)
+    case fieldWithoutName(position: Int)
+    case fieldWithoutDatatype(column: String)
+    case unknownDatatype(column: String, datatype: String)
+    case invalidArraysize(column: String, arraysize: String)
+    case duplicateColumn(String)
+    /// An explicit column type that disagrees with the envelope's FIELD.
+    case columnTypeMismatch(column: String, detail: String)
+    /// The envelope and the explicit column types have different column counts.
+    case columnCountMismatch(fields: Int, columnTypes: Int)
+    /// A FIELD this writer cannot map, with the reason.
+    case unsupportedField(column: String, reason: String)
+    /// Text for a TIMESTAMP column that is not an ISO-8601 date and time.
+    case invalidTimestamp(column: String, row: Int, text: String)
+    /// A string longer than its column's arraysize, when truncation is turned off.
+    case stringTooLong(column: String, row: Int, length: Int, limit: Int)
+    /// The row would pass `maxRows` or `maxBytes`. Not fatal: the row is dropped,
+    /// the writer takes no more rows, and `finish(overflow: true)` completes the file.
+    case limitReached(VOParquetLimit)
+    /// The INFO elements given to `finish` do not fit the bytes reserved for them.
+    case infoTooLarge(bytes: Int, reserved: Int)
+    /// `maxBytes` cannot hold even an empty file with this envelope.
+    case maxBytesTooSmall(maxBytes: Int, needed: Int)
+    /// An error of the core writer (a value of the wrong type, out of range, …).
+    case writer(ParquetWriterError)
+
+    public var description: String {
+        switch self {
+        case let .malformedXML(error): "malformed VOTable: \(error)"
+        case let .invalidVOTable(message): "invalid VOTable: \(message)"
+        case let .fieldWithoutName(position): "FIELD #\(position + 1) of the first TABLE has no name"
+        case let .fieldWithoutDatatype(column): "FIELD '\(column)' has no datatype"
+        case let .unknownDatatype(column, datatype): "FIELD '\(column)' has unknown datatype '\(datatype)'"
+        case let .invalidArraysize(column, arraysize): "FIELD '\(column)' has invalid arraysize '\(arraysize)'"
+        case let .duplicateColumn(name): "two FIELDs are named '\(name)'"
+        case let .columnTypeMismatch(column, detail): "column '\(column)': \(detail)"
+        case let .columnCountMismatch(fields, columnTypes):
+            "the envelope has \(fields) FIELDs but \(columnTypes) column types were given"
+        case let .unsupportedField(column, reason): "FIELD '\(column)': \(reason)"
+        case let .invalidTimestamp(column, row, text):
+            "column '\(column)', row \(row): '\(text)' is not an ISO-8601 timestamp"
+        case let .stringTooLong(column, row, length, limit):
+            "column '\(column)', row \(row): string of \(length) characters exceeds arraysize \(limit)"
+        case let .limitReached(limit): "\(limit) reached"
+        case let .infoTooLarge(bytes, reserved): "the INFO elements take \(bytes) bytes, more than the \(reserved) reserved"
+        case let .maxBytesTooSmall(maxBytes, needed): "maxBytes \(maxBytes) cannot hold even an empty file (\(needed) bytes)"
+        case let .writer(error): "\(error)"
+        }
+    }
+}
+
+/// Which limit refused a row.
+public enum VOParquetLimit: Equatable, Sendable, CustomStringConvertible {
+    case maxRows(Int)
+    case maxBytes(Int)
+
+    public var description: String {
+        switch self {
+        case .maxRows(let rows): "maxRows (\(rows))"
+        case .maxBytes(let bytes): "maxBytes (\(bytes))"
+        }
+    }
+}
