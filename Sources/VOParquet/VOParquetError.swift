@@ -26,8 +26,9 @@ public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible 
     /// The row would pass `maxRows` or `maxBytes`. Not fatal: the row is dropped,
     /// the writer takes no more rows, and `finish(overflow: true)` completes the file.
     case limitReached(VOParquetLimit)
-    /// The INFO elements given to `finish` do not fit the bytes reserved for them.
-    case infoTooLarge(bytes: Int, reserved: Int)
+    /// Under `maxBytes`: the embedded document, with the INFO elements given to
+    /// `finish`, is longer than the envelope's plus `infoReserveBytes`.
+    case metadataTooLarge(bytes: Int, budget: Int)
     /// `maxBytes` cannot hold even an empty file with this envelope.
     case maxBytesTooSmall(maxBytes: Int, needed: Int)
     /// An error of the core writer (a value of the wrong type, out of range, …).
@@ -51,7 +52,8 @@ public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .stringTooLong(column, row, length, limit):
             "column '\(column)', row \(row): string of \(length) characters exceeds arraysize \(limit)"
         case let .limitReached(limit): "\(limit) reached"
-        case let .infoTooLarge(bytes, reserved): "the INFO elements take \(bytes) bytes, more than the \(reserved) reserved"
+        case let .metadataTooLarge(bytes, budget):
+            "the embedded VOTable takes \(bytes) bytes, more than the \(budget) that maxBytes leaves for it"
         case let .maxBytesTooSmall(maxBytes, needed): "maxBytes \(maxBytes) cannot hold even an empty file (\(needed) bytes)"
         case let .writer(error): "\(error)"
         }

@@ -271,8 +271,11 @@ import Testing
         options.maxBytes = 100_000
         options.infoReserveBytes = 10
         let writer = try VOParquetWriter(envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: MemorySink(), options: options)
-        #expect(throws: VOParquetError.infoTooLarge(bytes: 34, reserved: 10)) {
-            try writer.finish(extraInfos: [VOTableInfo(name: "rows", value: "12345")])
+        let info = VOTableInfo(name: "rows", value: "12345678901234567890")
+        let budget = writer.envelope.content(overflow: true).utf8.count + 10
+        let bytes = writer.envelope.content(overflow: true, extraInfos: [info]).utf8.count
+        #expect(throws: VOParquetError.metadataTooLarge(bytes: bytes, budget: budget)) {
+            try writer.finish(overflow: true, extraInfos: [info])
         }
         #expect(throws: VOParquetError.invalidVOTable("INFO 'bad' holds a character XML cannot carry")) {
             try writer.finish(extraInfos: [VOTableInfo(name: "bad", value: "\u{1}")])

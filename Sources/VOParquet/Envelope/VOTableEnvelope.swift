@@ -115,12 +115,16 @@ public struct VOTableEnvelope: Sendable {
 extension VOTableEnvelope.Parts {
     /// The document the reader kept, which must be UTF-8 to be embedded.
     init(_ reader: VOTableStructureReader) throws(VOParquetError) {
-        guard let prefix = String(validating: reader.prefix, as: UTF8.self),
-              let suffix = String(validating: reader.suffix, as: UTF8.self) else {
+        try self.init(prefix: reader.prefix, suffix: reader.suffix, tableEndTagLength: reader.tableEndTagLength)
+    }
+
+    init(prefix: [UInt8], suffix: [UInt8], tableEndTagLength: Int) throws(VOParquetError) {
+        guard let prefix = String(validating: prefix, as: UTF8.self),
+              let suffix = String(validating: suffix, as: UTF8.self) else {
             throw .invalidVOTable("the document is not valid UTF-8")
         }
         self.prefix = prefix
         self.suffix = suffix
-        tableEndTagLength = reader.tableEndTagLength
+        self.tableEndTagLength = tableEndTagLength
     }
 }

@@ -89,12 +89,12 @@ final class VOTableStructureReader {
         case .inTable(let depth) where parser.depth == depth + 1 && parser.hasLocalName("FIELD"):
             try readField()
         case .inTable(let depth) where parser.depth == depth + 1 && parser.hasLocalName("DATA"):
-            keepCaptured(upTo: parser.tokenStart)
+            keepCaptured(upTo: parser.tokenStart, droppingIndentedLine: true)
             return .data
         default:
             if parser.hasLocalName("DATA") {
                 // DATA of another TABLE: left out of the embedded document.
-                keepCaptured(upTo: parser.tokenStart)
+                keepCaptured(upTo: parser.tokenStart, droppingIndentedLine: true)
                 try parser.skipElement()
                 parser.beginCapture(at: parser.tokenEnd)
             }
@@ -111,9 +111,20 @@ final class VOTableStructureReader {
         parser.beginCapture(at: parser.tokenStart)
     }
 
-    /// Appends the capture so far to the part being built.
-    private func keepCaptured(upTo offset: Int) {
-        let bytes = parser.endCapture(at: offset)
+    /// Appends the capture so far to the part being built. Before a DATA element
+    /// that starts its own line, that line's indentation and break go too, so the
+    /// removed element leaves no blank line.
+    private func keepCaptured(upTo offset: Int, droppingIndentedLine: Bool = false) {
+        var bytes = parser.endCapture(at: offset)
+        if droppingIndentedLine {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: "\n") {
+                end -= 1
+                if end > 0, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                bytes.removeSubrange(end...)
+            }
+        }
         if case .afterTable = stage { suffix += bytes } else { prefix += bytes }
     }
 

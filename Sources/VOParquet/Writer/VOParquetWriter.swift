@@ -14,13 +14,15 @@ import ParquetFormat
 ///
 /// A writer is confined to one task at a time.
 public final class VOParquetWriter<Sink: ByteSink> {
-    public let envelope: VOTableEnvelope
+    public private(set) var envelope: VOTableEnvelope
     /// One column per FIELD, in order.
     public let columns: [VOParquetColumn]
     public let options: VOParquetOptions
     let core: ParquetWriter<CountingSink<Sink>>
     private let counter: CountingSink<Sink>
     private let bound: OutputSizeBound
+    /// Under `maxBytes`, the most UTF-8 bytes the embedded document may take.
+    private let contentBudget: Int
     /// Per column: the most string characters, the arraysize limits and how text is read.
     private let stringLimits: [Int]
     private let textRoles: [TextRole]
@@ -73,6 +75,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
         self.columns = columns
         self.options = options
         self.bound = bound
+        contentBudget = envelope.maximumContentByteCount + options.infoReserveBytes
         stringLimits = columns.map { $0.maximumStringLength ?? Int.max }
         textRoles = columns.map { column in
             switch column.valueKind {
@@ -354,11 +357,8 @@ public final class VOParquetWriter<Sink: ByteSink> {
             throw .invalidVOTable("INFO '\(info.name)' holds a character XML cannot carry")
         }
         let content = envelope.content(overflow: overflow, extraInfos: extraInfos)
-        if options.maxBytes != nil {
-            let extra = content.utf8.count - envelope.content(overflow: overflow).utf8.count
-            guard extra <= options.infoReserveBytes else {
-                throw .infoTooLarge(bytes: extra, reserved: options.infoReserveBytes)
-            }
+        if options.maxBytes != nil, content.utf8.count > contentBudget {
+            throw .metadataTooLarge(bytes: content.utf8.count, budget: contentBudget)
         }
         discardRow()
         state = .finished
@@ -368,6 +368,16 @@ public final class VOParquetWriter<Sink: ByteSink> {
         } catch {
             throw .writer(error)
         }
+    }
+
+    /// Replaces the envelope with one of the same FIELDs, for a caller that knows
+    /// the end of the document only after the rows (the converter of a VOTable
+    /// stream). Under `maxBytes`, its document must fit the INFO reserve too.
+    func replaceEnvelope(_ replacement: VOTableEnvelope) throws(VOParquetError) {
+        guard replacement.fields == envelope.fields else {
+            throw .invalidVOTable("the replacement envelope has other FIELDs")
+        }
+        envelope = replacement
     }
 
     // MARK: Shared steps

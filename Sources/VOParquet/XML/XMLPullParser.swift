@@ -76,6 +76,9 @@ final class XMLPullParser {
     /// Depth of open elements; the current start tag's element is included.
     var depth: Int { openNameEnds.count }
 
+    /// Qualified names of the open elements, outermost first.
+    var openElementNames: [String] { (0..<openNameEnds.count).map(openName) }
+
     /// The current element's qualified name.
     var name: String { String(decoding: UnsafeBufferPointer(start: buffer + nameStart, count: nameEnd - nameStart), as: UTF8.self) }
 

@@ -1,0 +1,296 @@
+import Parquet
+
+/// Reads the rows of a BINARY or BINARY2 base64 STREAM into a writer.
+///
+/// Values are big-endian. Variable-size cells start with a 4-byte count; bit
+/// arrays are packed from the most significant bit; unicodeChar is UTF-16. In
+/// BINARY2 each row starts with one null flag per FIELD. In both, an integer (or
+/// element) equal to the FIELD's VALUES null and a boolean `?`, space or NUL are
+/// null.
+final class BinaryDataReader<Sink: ByteSink> {
+    private let stream: BinaryStreamReader
+    private let parser: XMLPullParser
+    private let writer: VOParquetWriter<Sink>
+    private let formats: [CellFormat]
+    private let hasNullFlags: Bool
+    private var flags: [UInt8]
+    private var scratch = ElementScratch()
+    private var text: [UInt8] = []
+    private let progress: (Int) -> Void
+
+    /// The parser must be on the STREAM start tag.
+    init(parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], hasNullFlags: Bool,
+         progress: @escaping (Int) -> Void) {
+        self.parser = parser
+        self.stream = BinaryStreamReader(parser: parser)
+        self.writer = writer
+        self.formats = formats
+        self.hasNullFlags = hasNullFlags
+        self.flags = Array(repeating: 0, count: (formats.count + 7) / 8)
+        self.progress = progress
+    }
+
+    /// Reads rows through the STREAM end tag, or until the writer refuses a row for
+    /// a limit (returned; the parser is then inside STREAM).
+    func read() throws(ConversionError) -> VOParquetLimit? {
+        while try !stream.isAtEnd() {
+            let rowOffset = stream.offset
+            if hasNullFlags {
+                try need(flags.count, column: nil, rowOffset: rowOffset)
+                for index in flags.indices { flags[index] = stream.pointer[index] }
+                stream.skip(flags.count)
+            }
+            for index in formats.indices {
+                let isNull = hasNullFlags && flags[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
+                do {
+                    try readCell(formats[index], isNull: isNull, rowOffset: rowOffset)
+                } catch {
+                    switch error {
+                    case .value(let message):
+                        throw ConversionError(row: writer.rowCount, column: formats[index].name, message)
+                    case .writer(let error):
+                        throw ConversionError(error)
+                    case .stream(let error):
+                        throw error
+                    }
+                }
+            }
+            do {
+                try writer.endRow()
+            } catch {
+                if case .limitReached(let limit) = error { return limit }
+                throw ConversionError(error)
+            }
+            if writer.rowCount & 4095 == 0 { progress(writer.rowCount) }
+        }
+        return nil
+    }
+
+    /// The most values one variable-size cell may claim.
+    static var maximumCellCount: Int { 1 << 27 }
+
+    private enum CellFailure: Error {
+        case value(String)
+        case writer(VOParquetError)
+        case stream(ConversionError)
+    }
+
+    private func need(_ count: Int, column: String?, rowOffset: Int) throws(ConversionError) {
+        guard try stream.require(count) else {
+            throw ConversionError(line: parser.line, row: writer.rowCount, column: column,
+                                  "the STREAM ends inside the row that starts at decoded byte \(rowOffset) (truncated data?)")
+        }
+    }
+
+    private func require(_ count: Int, _ format: CellFormat, _ rowOffset: Int) throws(CellFailure) {
+        do { try need(count, column: format.name, rowOffset: rowOffset) } catch { throw .stream(error) }
+    }
+
+    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellFailure) {
+        do { try body() } catch { throw .writer(error) }
+    }
+
+    private func readCell(_ format: CellFormat, isNull: Bool, rowOffset: Int) throws(CellFailure) {
+        // How many values the cell holds.
+        var count: Int
+        if let fixed = format.fixedCount {
+            count = fixed
+        } else {
+            try require(4, format, rowOffset)
+            count = Int(UInt32(bigEndian: UnsafeRawPointer(stream.pointer).loadUnaligned(as: UInt32.self)))
+            stream.skip(4)
+            // A corrupt count must not make the reader buffer gigabytes.
+            guard count <= Self.maximumCellCount else { throw .value("the cell claims \(count) values") }
+        }
+        switch format.primitive {
+        case .char, .unicodeChar:
+            try readText(format, count: count, isNull: isNull, rowOffset: rowOffset)
+            return
+        case .bit:
+            let bytes = (count + 7) / 8
+            try require(bytes, format, rowOffset)
+            if isNull {
+                stream.skip(bytes)
+                try writing { () throws(VOParquetError) in try writer.appendNull() }
+            } else if format.isList {
+                scratch.reset()
+                for bit in 0..<count { scratch.booleans.append(stream.pointer[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0) }
+                stream.skip(bytes)
+                try writing { () throws(VOParquetError) in try scratch.appendArray(.bit, to: writer) }
+            } else {
+                // Any set bit: the standard's most significant bit, or astropy's 0x08.
+                let value = stream.pointer[0] != 0
+                stream.skip(bytes)
+                try writing { () throws(VOParquetError) in try writer.append(value) }
+            }
+            return
+        default:
+            break
+        }
+        let elements = count * format.elementsPerValue
+        let byteCount = elements * format.elementWidth
+        try require(byteCount, format, rowOffset)
+        if isNull {
+            stream.skip(byteCount)
+            try writing { () throws(VOParquetError) in try writer.appendNull() }
+            return
+        }
+        if !format.isList {
+            try readScalar(format)
+            return
+        }
+        scratch.reset()
+        for element in 0..<elements { try readElement(format, index: element + 1) }
+        try writing { () throws(VOParquetError) in try scratch.appendArray(format.primitive, to: writer) }
+    }
+
+    /// One value of a scalar numeric or boolean column; its bytes are available.
+    @inline(__always)
+    private func readScalar(_ format: CellFormat) throws(CellFailure) {
+        let pointer = UnsafeRawPointer(stream.pointer)
+        switch format.primitive {
+        case .double:
+            let value = Double(bitPattern: UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self)))
+            stream.skip(8)
+            try writing { () throws(VOParquetError) in
+                if value == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            }
+        case .float:
+            let value = Float(bitPattern: UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
+            stream.skip(4)
+            try writing { () throws(VOParquetError) in
+                if Double(value) == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            }
+        case .boolean:
+            let byte = pointer.load(as: UInt8.self)
+            stream.skip(1)
+            guard let value = Self.boolean(byte) else { throw .value("byte \(byte) is not a boolean") }
+            try writing { () throws(VOParquetError) in
+                if let value { try writer.append(value) } else { try writer.appendNull() }
+            }
+        default:
+            let value = readInteger(format, pointer)
+            try writing { () throws(VOParquetError) in
+                if value == format.integerNull { try writer.appendNull() } else { try writer.append(value) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func readInteger(_ format: CellFormat, _ pointer: UnsafeRawPointer) -> Int64 {
+        switch format.primitive {
+        case .unsignedByte:
+            stream.skip(1)
+            return Int64(pointer.load(as: UInt8.self))
+        case .short:
+            stream.skip(2)
+            return Int64(Int16(bigEndian: pointer.loadUnaligned(as: Int16.self)))
+        case .int:
+            stream.skip(4)
+            return Int64(Int32(bigEndian: pointer.loadUnaligned(as: Int32.self)))
+        default:
+            stream.skip(8)
+            return Int64(bigEndian: pointer.loadUnaligned(as: Int64.self))
+        }
+    }
+
+    /// One element of an array cell into the scratch buffers; its bytes are available.
+    private func readElement(_ format: CellFormat, index: Int) throws(CellFailure) {
+        let pointer = UnsafeRawPointer(stream.pointer)
+        var isNull = false
+        switch format.primitive {
+        case .double:
+            let value = Double(bitPattern: UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self)))
+            stream.skip(8)
+            scratch.doubles.append(value)
+            isNull = value == format.floatNull
+        case .float:
+            let value = Float(bitPattern: UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
+            stream.skip(4)
+            scratch.floats.append(value)
+            isNull = Double(value) == format.floatNull
+        case .boolean:
+            let byte = pointer.load(as: UInt8.self)
+            stream.skip(1)
+            guard let value = Self.boolean(byte) else { throw .value("byte \(byte) is not a boolean") }
+            scratch.booleans.append(value ?? false)
+            isNull = value == nil
+        default:
+            let value = readInteger(format, pointer)
+            scratch.integers.append(value)
+            isNull = value == format.integerNull
+        }
+        scratch.noteElement(isNull: isNull, count: index)
+    }
+
+    /// A char cell (bytes, which must be UTF-8) or unicodeChar cell (UTF-16 units);
+    /// a fixed-size cell ends at its first NUL.
+    private func readText(_ format: CellFormat, count: Int, isNull: Bool, rowOffset: Int) throws(CellFailure) {
+        let isWide = format.primitive == .unicodeChar
+        let byteCount = isWide ? 2 * count : count
+        try require(byteCount, format, rowOffset)
+        defer { stream.skip(byteCount) }
+        if isNull { return try writing { () throws(VOParquetError) in try writer.appendNull() } }
+        let raw = UnsafeRawBufferPointer(start: stream.pointer, count: byteCount)
+        let isFixed = format.fixedCount != nil
+        guard isWide else {
+            let length = isFixed ? (raw.firstIndex(of: 0) ?? raw.count) : raw.count
+            return try appendText(UnsafeRawBufferPointer(rebasing: raw[..<length]), format)
+        }
+        guard Self.utf16ToUTF8(raw, stopAtNUL: isFixed, into: &text) else {
+            throw .value("the unicodeChar value is not valid UTF-16")
+        }
+        // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
+        let failure = text.withUnsafeBytes { bytes -> CellFailure? in
+            do throws(CellFailure) {
+                try appendText(bytes, format)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellFailure) {
+        let isNull = format.textNull.map { bytes.elementsEqual($0) } ?? false
+        try writing { () throws(VOParquetError) in
+            if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }
+        }
+    }
+
+    /// Decodes big-endian UTF-16 to UTF-8; false at an unpaired surrogate.
+    static func utf16ToUTF8(_ raw: UnsafeRawBufferPointer, stopAtNUL: Bool, into output: inout [UInt8]) -> Bool {
+        output.removeAll(keepingCapacity: true)
+        var index = 0
+        let units = raw.count / 2
+        while index < units {
+            let unit = UInt16(raw[2 * index]) << 8 | UInt16(raw[2 * index + 1])
+            index += 1
+            if unit == 0, stopAtNUL { break }
+            var scalarValue = UInt32(unit)
+            if unit >= 0xD800, unit < 0xDC00 {
+                guard index < units else { return false }
+                let low = UInt16(raw[2 * index]) << 8 | UInt16(raw[2 * index + 1])
+                guard low >= 0xDC00, low < 0xE000 else { return false }
+                index += 1
+                scalarValue = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(low - 0xDC00)
+            } else if unit >= 0xDC00, unit < 0xE000 {
+                return false
+            }
+            output.append(contentsOf: UTF8.encode(Unicode.Scalar(scalarValue)!)!)
+        }
+        return true
+    }
+
+    /// A BINARY boolean byte: T/t/1 true, F/f/0 false, `?`/space/NUL null; nil otherwise.
+    @inline(__always)
+    static func boolean(_ byte: UInt8) -> Bool?? {
+        switch byte {
+        case UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: "1"): .some(true)
+        case UInt8(ascii: "F"), UInt8(ascii: "f"), UInt8(ascii: "0"): .some(false)
+        case UInt8(ascii: "?"), UInt8(ascii: " "), 0: .some(nil)
+        default: nil
+        }
+    }
+}

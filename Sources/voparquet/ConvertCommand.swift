@@ -1,0 +1,101 @@
+import Glibc
+import Parquet
+import VOParquet
+
+/// `voparquet convert INPUT [-o OUTPUT] [options]`.
+enum ConvertCommand {
+    static let usage = """
+        Usage: voparquet convert INPUT [-o OUTPUT] [options]
+
+        Converts a VOTable (TABLEDATA, BINARY or BINARY2 with an inline base64 STREAM,
+        optionally gzip-compressed) to a VOParquet file. INPUT may be - for standard
+        input. Without -o (or with -o -) the file goes to standard output, which must
+        not be a terminal. A file output is written under a temporary name and renamed
+        when complete.
+
+        Options:
+          -o, --output PATH            output file (- for standard output)
+          --compression CODEC          zstd (default), snappy, gzip, lz4, none
+          --level N                    zstd or gzip level
+          --row-group-bytes N          row-group target size (default 16M)
+          --row-group-rows N           most rows per row group (default 1048576)
+          --page-size N                data page size limit (default 1M)
+          --dictionary, --no-dictionary
+                                       dictionary encoding on (default) or off
+          --encoding COLUMN=ENCODING   PLAIN or RLE_DICTIONARY for one column (repeatable)
+          --data-page-version 1        data page v1 (v2 is not supported yet)
+          --no-page-index              no page index (--page-index is not supported yet)
+          --timestamps-as KIND         string (default) or timestamp, for xtype="timestamp"
+          --max-rows N                 stop after N rows and mark the result as overflowed
+          --max-bytes N                keep the file within N bytes, same overflow marking
+          -h, --help                   this text
+        Not supported yet, and refused: --data-page-version 2, --page-index, --bloom-filter, --crc.
+        Sizes take an optional k, M or G suffix (powers of 1024).
+        """
+
+    /// Runs the command and returns the exit status.
+    static func run(_ argumentList: [String]) -> Int32 {
+        if argumentList.contains("-h") || argumentList.contains("--help") {
+            print(usage)
+            return 0
+        }
+        let arguments: ConvertArguments
+        do {
+            arguments = try ConvertArguments(argumentList)
+        } catch {
+            Diagnostics.error(error.message, usage: true)
+            return 2
+        }
+        let target = OutputTarget(arguments.output)
+        if case .standardOutput = target, isatty(STDOUT_FILENO) == 1 {
+            Diagnostics.error("refusing to write Parquet to a terminal; give -o OUTPUT or redirect standard output")
+            return 2
+        }
+        do {
+            let input: any ByteSource = arguments.input == "-"
+                ? FileByteSource(standardInput: ())
+                : try FileByteSource(path: arguments.input!)
+            let counted = CountingByteSource(input)
+            switch target {
+            case .standardOutput:
+                try convert(counted, to: StandardOutputSink(), options: arguments.options)
+            case let .file(path, temporaryPath):
+                do {
+                    try convert(counted, to: try FileSink(path: temporaryPath), options: arguments.options)
+                    guard rename(temporaryPath, path) == 0 else {
+                        throw CommandFailure("cannot rename '\(temporaryPath)' to '\(path)': \(String(cString: strerror(errno)))")
+                    }
+                } catch {
+                    unlink(temporaryPath)
+                    throw error
+                }
+            }
+            return 0
+        } catch {
+            Diagnostics.error("\(error)")
+            return 1
+        }
+    }
+
+    private static func convert<Sink: ByteSink>(_ input: CountingByteSource, to sink: Sink, options: VOParquetOptions) throws {
+        let converter = VOTableConverter(source: GzipDetectingSource(input))
+        let envelope = try converter.readEnvelope()
+        let writer = try VOParquetWriter(envelope: envelope, sink: sink, options: options)
+        let progress = ProgressLine()
+        defer { progress.finish() }
+        let summary = try converter.convert(into: writer) { rows in
+            progress.update(rows: rows, bytesIn: input.byteCount, bytesOut: writer.bytesWritten)
+        }
+        progress.update(rows: summary.rows, bytesIn: input.byteCount, bytesOut: writer.bytesWritten, force: true)
+        progress.finish()
+        if let limit = summary.limit {
+            Diagnostics.write("voparquet: stopped at \(limit) after \(summary.rows) rows; the file is marked as overflowed\n")
+        }
+    }
+}
+
+/// A failure of the command itself, such as a failed rename.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,24 @@
+import Glibc
+
+/// Messages on standard error.
+enum Diagnostics {
+    /// One line: "voparquet: error: MESSAGE", with a pointer to the usage if asked.
+    static func error(_ message: String, usage: Bool = false) {
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var text = "voparquet: error: \(oneLine)\n"
+        if usage { text += "Run 'voparquet --help' for usage.\n" }
+        write(text)
+    }
+
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { return }
+                offset += written
+            }
+        }
+    }
+}

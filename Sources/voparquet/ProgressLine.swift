@@ -1,0 +1,39 @@
+import Glibc
+
+/// The progress line on standard error, shown only when it is a terminal:
+/// rows, bytes in and out, and the row rate, redrawn at most twice a second.
+final class ProgressLine {
+    private let isEnabled = isatty(STDERR_FILENO) == 1
+    private let start = ProgressLine.now()
+    private var lastDraw = 0.0
+    private var drawn = false
+
+    func update(rows: Int, bytesIn: Int, bytesOut: Int, force: Bool = false) {
+        guard isEnabled else { return }
+        let now = Self.now()
+        guard force || now - lastDraw >= 0.5 else { return }
+        lastDraw = now
+        drawn = true
+        let elapsed = max(now - start, 1e-6)
+        let line = "\r\(rows) rows, \(Self.megabytes(bytesIn)) MB in, \(Self.megabytes(bytesOut)) MB out, "
+            + "\(Int(Double(rows) / elapsed)) rows/s   "
+        Diagnostics.write(line)
+    }
+
+    /// Ends the progress line so that what follows starts on a fresh line.
+    func finish() {
+        if drawn { Diagnostics.write("\n") }
+        drawn = false
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = bytes / 100_000
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
