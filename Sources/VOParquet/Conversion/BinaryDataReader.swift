@@ -69,12 +69,6 @@ final class BinaryDataReader<Sink: ByteSink> {
     /// The most values one variable-size cell may claim.
     static var maximumCellCount: Int { 1 << 27 }
 
-    private enum CellFailure: Error {
-        case value(String)
-        case writer(VOParquetError)
-        case stream(ConversionError)
-    }
-
     private func need(_ count: Int, column: String?, rowOffset: Int) throws(ConversionError) {
         guard try stream.require(count) else {
             throw ConversionError(line: parser.line, row: writer.rowCount, column: column,
@@ -82,15 +76,15 @@ final class BinaryDataReader<Sink: ByteSink> {
         }
     }
 
-    private func require(_ count: Int, _ format: CellFormat, _ rowOffset: Int) throws(CellFailure) {
+    private func require(_ count: Int, _ format: CellFormat, _ rowOffset: Int) throws(CellDecodingFailure) {
         do { try need(count, column: format.name, rowOffset: rowOffset) } catch { throw .stream(error) }
     }
 
-    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellFailure) {
+    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellDecodingFailure) {
         do { try body() } catch { throw .writer(error) }
     }
 
-    private func readCell(_ format: CellFormat, isNull: Bool, rowOffset: Int) throws(CellFailure) {
+    private func readCell(_ format: CellFormat, isNull: Bool, rowOffset: Int) throws(CellDecodingFailure) {
         // How many values the cell holds.
         var count: Int
         if let fixed = format.fixedCount {
@@ -146,7 +140,7 @@ final class BinaryDataReader<Sink: ByteSink> {
 
     /// One value of a scalar numeric or boolean column; its bytes are available.
     @inline(__always)
-    private func readScalar(_ format: CellFormat) throws(CellFailure) {
+    private func readScalar(_ format: CellFormat) throws(CellDecodingFailure) {
         let pointer = UnsafeRawPointer(stream.pointer)
         switch format.primitive {
         case .double:
@@ -195,7 +189,7 @@ final class BinaryDataReader<Sink: ByteSink> {
     }
 
     /// One element of an array cell into the scratch buffers; its bytes are available.
-    private func readElement(_ format: CellFormat, index: Int) throws(CellFailure) {
+    private func readElement(_ format: CellFormat, index: Int) throws(CellDecodingFailure) {
         let pointer = UnsafeRawPointer(stream.pointer)
         var isNull = false
         switch format.primitive {
@@ -225,7 +219,7 @@ final class BinaryDataReader<Sink: ByteSink> {
 
     /// A char cell (bytes, which must be UTF-8) or unicodeChar cell (UTF-16 units);
     /// a fixed-size cell ends at its first NUL.
-    private func readText(_ format: CellFormat, count: Int, isNull: Bool, rowOffset: Int) throws(CellFailure) {
+    private func readText(_ format: CellFormat, count: Int, isNull: Bool, rowOffset: Int) throws(CellDecodingFailure) {
         let isWide = format.primitive == .unicodeChar
         let byteCount = isWide ? 2 * count : count
         try require(byteCount, format, rowOffset)
@@ -241,8 +235,8 @@ final class BinaryDataReader<Sink: ByteSink> {
             throw .value("the unicodeChar value is not valid UTF-16")
         }
         // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
-        let failure = text.withUnsafeBytes { bytes -> CellFailure? in
-            do throws(CellFailure) {
+        let failure = text.withUnsafeBytes { bytes -> CellDecodingFailure? in
+            do throws(CellDecodingFailure) {
                 try appendText(bytes, format)
                 return nil
             } catch {
@@ -252,7 +246,7 @@ final class BinaryDataReader<Sink: ByteSink> {
         if let failure { throw failure }
     }
 
-    private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellFailure) {
+    private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         let isNull = format.textNull.map { bytes.elementsEqual($0) } ?? false
         try writing { () throws(VOParquetError) in
             if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }

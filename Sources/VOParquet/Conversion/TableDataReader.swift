@@ -90,8 +90,8 @@ final class TableDataReader<Sink: ByteSink> {
         cell.append(0)
         defer { cell.removeLast() }
         // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
-        let failure = cell.withUnsafeBytes { raw -> CellFailure? in
-            do throws(CellFailure) {
+        let failure = cell.withUnsafeBytes { raw -> CellDecodingFailure? in
+            do throws(CellDecodingFailure) {
                 try append(UnsafeRawBufferPointer(rebasing: raw[..<count]), format)
                 return nil
             } catch {
@@ -104,17 +104,14 @@ final class TableDataReader<Sink: ByteSink> {
                 throw ConversionError(line: parser.line, row: writer.rowCount, column: format.name, message)
             case .writer(let error):
                 throw ConversionError(error, line: parser.line)
+            case .stream(let error):
+                throw error
             }
         }
     }
 
-    private enum CellFailure: Error {
-        case value(String)
-        case writer(VOParquetError)
-    }
-
     /// `text` is followed by a NUL byte.
-    private func append(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellFailure) {
+    private func append(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         if format.primitive == .char || format.primitive == .unicodeChar {
             let isNull = text.isEmpty || (format.textNull.map { text.elementsEqual($0) } ?? false)
             try writing { () throws(VOParquetError) in
@@ -129,7 +126,7 @@ final class TableDataReader<Sink: ByteSink> {
         }
     }
 
-    private func appendScalar(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellFailure) {
+    private func appendScalar(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         switch format.primitive {
         case .boolean, .bit:
             guard let value = TextValues.boolean(text), format.primitive == .boolean || value != nil else {
@@ -162,12 +159,12 @@ final class TableDataReader<Sink: ByteSink> {
         }
     }
 
-    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellFailure) {
+    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellDecodingFailure) {
         do { try body() } catch { throw .writer(error) }
     }
 
     /// Whitespace-separated elements (bits may also run together).
-    private func appendArray(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellFailure) {
+    private func appendArray(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         scratch.reset()
         var count = 0
         var index = 0
