@@ -1,7 +1,7 @@
 /// Repetition and definition levels of a v1 data page: a 4-byte little-endian
 /// length, then the levels in the RLE/bit-packing hybrid.
 enum LevelEncoder {
-    static func appendLengthPrefixed(_ levels: [UInt8], maxLevel: Int, to output: inout [UInt8]) {
+    static func appendLengthPrefixed(_ levels: PageBuffer<UInt8>, maxLevel: Int, to output: inout [UInt8]) {
         let lengthPosition = output.count
         output.append(contentsOf: [0, 0, 0, 0])
         levels.withUnsafeBufferPointer {
