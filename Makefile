@@ -4,8 +4,8 @@ SHELL := /bin/bash
 PYTHON := .venv/bin/python
 INTEROP_DIR := $(CURDIR)/.build/interop
 SHARED_DATA ?= $(CURDIR)/../shared/data
-DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev pkg-config
-PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib
+DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev pkg-config
+PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib libbrotlidec
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system-packages venv build test test-swift test-interop bench clean

@@ -11,11 +11,12 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
 
         // Thrift compact protocol and the parquet.thrift structures.
         .target(name: "ParquetFormat"),
         // Page compression codecs over the system C libraries.
-        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4"]),
+        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
         // Schema, encodings, column and file writers, sinks.
         .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
 
