@@ -5,6 +5,8 @@ let package = Package(
     name: "swift-voparquet",
     products: [
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "ParquetReader", targets: ["ParquetReader"]),
+        .executable(name: "pqdump", targets: ["pqdump"]),
     ],
     targets: [
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -21,10 +23,17 @@ let package = Package(
         .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
+        // Streaming reader: footer, pages, every encoding and codec, nested records.
+        .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
+        // Inspection and validation tool over the reader.
+        .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat"]),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(
+            name: "ParquetReaderTests",
+            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]
 )
