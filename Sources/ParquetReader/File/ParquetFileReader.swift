@@ -114,9 +114,10 @@ public final class ParquetFileReader: Sendable {
     public func columnChunkReader(
         rowGroup: Int, column: Int, decompressor: PageDecompressor = PageDecompressor()
     ) throws(ParquetReaderError) -> ColumnChunkReader {
-        let range = try columnChunkRange(rowGroup: rowGroup, column: column)
         let leaf = schema.leaves[column]
         let columnMetadata = columnMetadata(rowGroup: rowGroup, column: column)
+        // A chunk without values has nothing to read; pyarrow records data_page_offset 0 for it.
+        let range = columnMetadata.numValues == 0 ? 0..<0 : try columnChunkRange(rowGroup: rowGroup, column: column)
         if leaf.maxRepetitionLevel == 0, columnMetadata.numValues != metadata.rowGroups[rowGroup].numRows {
             throw ParquetReaderError(
                 offset: footerOffset, structure: "footer (FileMetaData.row_groups[\(rowGroup)].columns[\(column)])",

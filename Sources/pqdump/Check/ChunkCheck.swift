@@ -35,9 +35,12 @@ struct ChunkCheck {
         report.pagesChecked += pages.count
         for page in pages {
             if case .invalid(let stored, let computed) = page.checksum {
-                report.problem(pageLocation(page), "CRC mismatch: stored \(stored), computed \(computed)")
+                report.problem(pageLocation(page), "CRC mismatch: stored 0x\(String(stored, radix: 16)), computed 0x\(String(computed, radix: 16))")
             }
         }
+        // Writers record offsets and sizes of empty chunks inconsistently (pyarrow writes
+        // data_page_offset 0 and an empty dictionary page); there are no pages to hold them to.
+        guard metadata.numValues > 0 else { return }
         if unreadBytes > 0 {
             report.problem(location, "\(unreadBytes) bytes of total_compressed_size follow the last page")
         }
@@ -88,26 +91,37 @@ struct ChunkCheck {
     }
 
     private func checkEncodings(_ metadata: ColumnMetaData, pages: [PageInfo], report: inout CheckReport) {
-        var used: Set<Encoding> = []
+        // Data values in an unlisted encoding defeat what the list is for (telling, say,
+        // whether every page is dictionary-encoded); dictionary-page and level encodings
+        // left out (DuckDB omits them) are only noted.
+        var dataEncodings: Set<Encoding> = []
+        var otherEncodings: Set<Encoding> = []
         for page in pages {
-            if let encoding = page.valueEncoding {
-                used.insert(encoding)
+            guard let encoding = page.valueEncoding else { continue }
+            if page.header.type == .dictionaryPage {
+                otherEncodings.insert(encoding)
+            } else {
+                dataEncodings.insert(encoding)
             }
             if let header = page.header.dataPageHeader {
-                if column.maxRepetitionLevel > 0 { used.insert(header.repetitionLevelEncoding) }
-                if column.maxDefinitionLevel > 0 { used.insert(header.definitionLevelEncoding) }
+                if column.maxRepetitionLevel > 0 { otherEncodings.insert(header.repetitionLevelEncoding) }
+                if column.maxDefinitionLevel > 0 { otherEncodings.insert(header.definitionLevelEncoding) }
             } else if page.header.dataPageHeaderV2 != nil, column.maxDefinitionLevel + column.maxRepetitionLevel > 0 {
-                used.insert(.rle)
+                otherEncodings.insert(.rle)
             }
         }
         let listed = Set(metadata.encodings)
-        for encoding in used.subtracting(listed).sorted(by: { $0.rawValue < $1.rawValue }) {
-            // Dictionary pages are PLAIN, which older writers called PLAIN_DICTIONARY.
-            let alias: Encoding? = encoding == .plain ? .plainDictionary : encoding == .plainDictionary ? .plain : nil
-            if let alias, listed.contains(alias), pages.contains(where: { $0.header.type == .dictionaryPage }) {
-                continue
-            }
-            report.problem(location, "pages use \(encoding), which the encodings list \(metadata.encodings) leaves out")
+        // PLAIN_DICTIONARY is the old name of both a dictionary page's PLAIN and RLE_DICTIONARY.
+        func isListed(_ encoding: Encoding) -> Bool {
+            listed.contains(encoding) || (listed.contains(.plainDictionary) && (encoding == .plain || encoding == .rleDictionary))
+                || (encoding == .plainDictionary && (listed.contains(.plain) || listed.contains(.rleDictionary)))
+        }
+        let list = metadata.encodings.map(\.description).joined(separator: ",")
+        for encoding in dataEncodings.sorted(by: { $0.rawValue < $1.rawValue }) where !isListed(encoding) {
+            report.problem(location, "data pages use \(encoding), which the encodings list [\(list)] leaves out")
+        }
+        for encoding in otherEncodings.subtracting(dataEncodings).sorted(by: { $0.rawValue < $1.rawValue }) where !isListed(encoding) {
+            report.note(location, "levels or the dictionary page use \(encoding), which the encodings list [\(list)] leaves out")
         }
         guard let stats = metadata.encodingStats else { return }
         var declared: [String: Int] = [:]

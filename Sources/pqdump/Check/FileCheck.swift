@@ -36,6 +36,7 @@ struct FileCheck {
                 if meta.pathInSchema != column.path {
                     report.problem(chunkPlace, "path_in_schema \(meta.pathInSchema.joined(separator: ".")) differs from the schema")
                 }
+                guard meta.numValues > 0 else { continue }
                 do {
                     let range = try reader.columnChunkRange(rowGroup: rowGroupIndex, column: leaf)
                     if leaf == 0, let fileOffset = rowGroup.fileOffset, fileOffset != Int64(range.lowerBound) {
