@@ -57,7 +57,7 @@ struct Footer: Sendable {
 
     private static func describe(_ bytes: [UInt8]) -> String {
         bytes.map { byte in
-            (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
+            (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
         }.joined()
     }
 }
