@@ -38,7 +38,9 @@ test: setup
 
 bench: setup
 	swift build -c release --product parquet-bench
-	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --object-json $(SHARED_DATA)/dp02_object.json
+	swift build -c release --product parquet-read-bench
+	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --read-bin .build/release/parquet-read-bench \
+		--object-json $(SHARED_DATA)/dp02_object.json
 
 clean:
 	rm -rf .build

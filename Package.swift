@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
         // Inspection and validation tool over the reader.
         .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat"]),
+        .executableTarget(name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
