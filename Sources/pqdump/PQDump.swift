@@ -48,7 +48,6 @@ enum PQDump {
             case .pages: try PagesCommand.run(context)
             case .index: try IndexCommand.run(context)
             case .check: try CheckCommand.run(context)
-            default: throw CommandFailure("\(invocation.command.rawValue) is not implemented")
             }
             return 0
         } catch {

@@ -159,3 +159,31 @@ import Testing
         return url.path
     }
 }
+
+/// The VOParquet footer keys: both or neither, version 1.0, non-empty content.
+@Suite struct VOParquetKeysCheckTests {
+    @Test(arguments: [
+        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], nil),
+        ([("IVOA.VOTable-Parquet.version", "1.0")], "IVOA.VOTable-Parquet.content is missing"),
+        ([("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], "IVOA.VOTable-Parquet.version is missing"),
+        ([("IVOA.VOTable-Parquet.version", "1.1"), ("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], "is '1.1', not 1.0"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", " ")], "holds no VOTable document"),
+    ] as [([(String, String)], String?)])
+    func keys(pairs: [(String, String)], problem: String?) throws {
+        let bytes = try TestFiles.bytes(URL(fileURLWithPath: PQDumpCommandTests.nested))
+        let reader = try ParquetFileReader(bytes: bytes)
+        var metadata = reader.metadata
+        metadata.keyValueMetadata = pairs.map { KeyValue(key: $0.0, value: $0.1) }
+        let footer = metadata.encoded()
+        let edited = Array(bytes[..<reader.footerOffset]) + footer
+            + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8)
+        let path = try PQDumpCommandTests.temporaryFile(edited)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = DumpRun(["check", path])
+        if let problem {
+            #expect(run.status == 1 && run.output.contains("PROBLEM VOParquet metadata: ") && run.output.contains(problem), "\(run.output)")
+        } else {
+            #expect(run.status == 0, "\(run.output)")
+        }
+    }
+}

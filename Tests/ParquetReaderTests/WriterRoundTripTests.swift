@@ -1,3 +1,4 @@
+import Foundation
 import Parquet
 import ParquetFormat
 import ParquetReader
@@ -70,6 +71,26 @@ import Testing
             return
         }
         #expect(values == (0..<Self.rows).filter { $0 % 4 != 0 }.map(Int64.init))
+    }
+
+    /// pqdump check finds nothing wrong with what the writer writes: sizes, offsets,
+    /// encodings lists and stats, statistics, dictionary fallback.
+    @Test(arguments: [ColumnEncoding.plain, .dictionary])
+    func writerFilesPassCheck(encoding: ColumnEncoding) throws {
+        var options = WriterOptions()
+        options.encoding = encoding
+        options.compression = .zstd(level: 3)
+        options.dataPageRowLimit = 300
+        options.maxRowGroupRows = 500
+        options.dictionaryPageSizeLimit = 2_048
+        let (bytes, _) = try Self.write(WriterColumn.everyType(.optional), options: options) { row, column in
+            (row * 7 + column) % 5 == 0
+        }
+        let path = try PQDumpCommandTests.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = DumpRun(["check", path])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(!run.output.contains("note"), "\(run.output)")
     }
 
     static func write(

@@ -17,8 +17,6 @@ final class ByteSource: Sendable {
     private let storage: Storage
     /// Total size in bytes.
     let size: Int
-    /// The file path, or `<memory>`.
-    let name: String
 
     init(path: String) throws(ParquetReaderError) {
         let descriptor = open(path, O_RDONLY)
@@ -37,13 +35,11 @@ final class ByteSource: Sendable {
         }
         storage = .file(descriptor: descriptor)
         size = Int(status.st_size)
-        name = path
     }
 
     init(bytes: [UInt8]) {
         storage = .memory(bytes)
         size = bytes.count
-        name = "<memory>"
     }
 
     deinit {

@@ -11,26 +11,11 @@ public struct ByteArrayValues: Sendable, Hashable {
         bytes = []
     }
 
-    /// Builds values from separate byte arrays (convenient for tests and small inputs).
-    public init(_ values: [[UInt8]]) {
-        self.init()
-        for value in values {
-            bytes.append(contentsOf: value)
-            offsets.append(bytes.count)
-        }
-    }
-
     public var count: Int { offsets.count - 1 }
 
     /// The bytes of value `index`.
     public subscript(index: Int) -> ArraySlice<UInt8> {
         bytes[offsets[index]..<offsets[index + 1]]
-    }
-
-    /// Byte length of value `index`.
-    @inline(__always)
-    public func length(at index: Int) -> Int {
-        offsets[index + 1] - offsets[index]
     }
 
     mutating func reserve(values: Int, bytes byteCount: Int) {
