@@ -73,7 +73,9 @@ final class ByteArrayValueDecoder: PageValueDecoder {
     }
 
     private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout ByteArrayValues) throws(DecodingFailure) {
-        output.reserve(values: count, bytes: max(0, input.count - 4 * count))
+        // Every value takes at least its 4-byte length, so a corrupt count cannot make
+        // this reserve more than the input could hold.
+        output.reserve(values: min(count, input.count / 4), bytes: max(0, input.count - 4 * count))
         var position = 0
         for index in 0..<count {
             guard input.count - position >= 4 else {
