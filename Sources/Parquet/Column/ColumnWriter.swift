@@ -8,6 +8,9 @@ final class ColumnWriter<Values: ColumnValues> {
     @exclusivity(unchecked) var values: Values
     /// One definition level per value slot of the open page; empty when the column has none.
     let definitionLevels = PageBuffer<UInt8>()
+    /// While a flat column's open page has no null, its levels (all the maximum)
+    /// are not stored: the page's value count says how many there are.
+    private var levelsDeferred: Bool
     /// One repetition level per value slot of the open page; empty for flat columns.
     let repetitionLevels = PageBuffer<UInt8>()
     /// Rows in the open page.
@@ -39,6 +42,7 @@ final class ColumnWriter<Values: ColumnValues> {
         self.workspace = workspace
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
+        self.levelsDeferred = descriptor.maxRepetitionLevel == 0
         let encoding = options.resolvedEncoding(descriptor.name)
         self.usesDictionary = encoding == .dictionary
         self.triesDictionary = usesDictionary && options.dropsIneffectiveDictionaries
@@ -53,7 +57,7 @@ final class ColumnWriter<Values: ColumnValues> {
     }
 
     /// Value slots in the open page: one per row for a flat column, one per level entry for a list.
-    var slotsInPage: Int { descriptor.hasDefinitionLevels ? definitionLevels.count : values.count }
+    var slotsInPage: Int { descriptor.hasDefinitionLevels && !levelsDeferred ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
     var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count &+ repetitionLevels.count }
@@ -64,7 +68,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// Completes a flat cell whose value was just stored.
     @inline(__always)
     func finishValueCell() {
-        if descriptor.hasDefinitionLevels { definitionLevels.append(maxDefinitionLevel) }
+        if descriptor.hasDefinitionLevels && !levelsDeferred { definitionLevels.append(maxDefinitionLevel) }
         rowsInPage &+= 1
     }
 
@@ -74,6 +78,9 @@ final class ColumnWriter<Values: ColumnValues> {
         if descriptor.maxRepetitionLevel > 0 {
             markRowStart()
             repetitionLevels.append(0)
+        } else if levelsDeferred {
+            definitionLevels.append(repeating: maxDefinitionLevel, count: values.count)
+            levelsDeferred = false
         }
         definitionLevels.append(0)
         rowsInPage &+= 1
@@ -117,7 +124,7 @@ final class ColumnWriter<Values: ColumnValues> {
     func removeLastCell() {
         rowsInPage -= 1
         if descriptor.maxRepetitionLevel > 0 { return removeSlotsFromRowStart() }
-        if !descriptor.hasDefinitionLevels || definitionLevels.removeLast() == maxDefinitionLevel {
+        if !descriptor.hasDefinitionLevels || levelsDeferred || definitionLevels.removeLast() == maxDefinitionLevel {
             values.removeLast()
         }
     }
@@ -139,7 +146,12 @@ final class ColumnWriter<Values: ColumnValues> {
             LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
         }
         if descriptor.hasDefinitionLevels {
-            LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            if levelsDeferred {
+                LevelEncoder.appendLengthPrefixedRun(
+                    of: maxDefinitionLevel, count: values.count, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            } else {
+                LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            }
         }
         let encoding = try encodeValues()
         if statisticsEnabled { values.accumulate(into: &statistics) }
@@ -153,6 +165,7 @@ final class ColumnWriter<Values: ColumnValues> {
         }
         values.removeAll()
         definitionLevels.removeAll()
+        levelsDeferred = descriptor.maxRepetitionLevel == 0
         repetitionLevels.removeAll()
         rowsInPage = 0
     }
