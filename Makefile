@@ -4,8 +4,8 @@ SHELL := /bin/bash
 PYTHON := .venv/bin/python
 INTEROP_DIR := $(CURDIR)/.build/interop
 SHARED_DATA ?= $(CURDIR)/../shared/data
-DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev pkg-config
-PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib
+DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev pkg-config
+PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib libbrotlidec
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system-packages venv build test test-swift test-interop bench clean
@@ -38,7 +38,9 @@ test: setup
 
 bench: setup
 	swift build -c release --product parquet-bench
-	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --object-json $(SHARED_DATA)/dp02_object.json
+	swift build -c release --product parquet-read-bench
+	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --read-bin .build/release/parquet-read-bench \
+		--object-json $(SHARED_DATA)/dp02_object.json
 
 clean:
 	rm -rf .build

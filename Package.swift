@@ -5,6 +5,8 @@ let package = Package(
     name: "swift-voparquet",
     products: [
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "ParquetReader", targets: ["ParquetReader"]),
+        .executable(name: "pqdump", targets: ["pqdump"]),
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
     ],
@@ -13,11 +15,12 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
 
         // Thrift compact protocol and the parquet.thrift structures.
         .target(name: "ParquetFormat"),
         // Page compression codecs over the system C libraries.
-        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4"]),
+        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
         // Schema, encodings, column and file writers, sinks.
         .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
 
@@ -26,10 +29,18 @@ let package = Package(
         .executableTarget(name: "voparquet", dependencies: ["VOParquet", "Parquet"]),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
+        // Streaming reader: footer, pages, every encoding and codec, nested records.
+        .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
+        // Inspection and validation tool over the reader.
+        .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat"]),
+        .executableTarget(name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(
+            name: "ParquetReaderTests",
+            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression"]),
         .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 """Benchmark the Swift Parquet writer against pyarrow on the same workloads.
 
 Usage:
-    bench.py --swift-bin PATH [--object-json ../shared/data/dp02_object.json]
+    bench.py --swift-bin PATH [--read-bin PATH] [--object-json ../shared/data/dp02_object.json]
              [--narrow-rows 1000000] [--object-rows 20000] [--repeat 3]
              [--out-dir DIR] [--json FILE]
 
@@ -13,6 +13,12 @@ and the process's peak RSS is taken from os.wait4.  pyarrow then checks that
 the two files hold equal tables, and any difference aborts the run.  Prints
 a table of rows/s, input MB/s, peak RSS, file size and the Swift/pyarrow
 speed ratio (pyarrow seconds / Swift seconds; above 1 means Swift is faster).
+
+With --read-bin, decoding is compared too: the pyarrow-written object/snappy
+file is read by ``PATH --file F --threads <cpu count>`` (which decodes every
+column chunk into typed buffers) and by Scripts/bench_pyarrow_read.py
+(``pq.read_table(F)``, threads on), each --repeat times; the table shows them
+as workload ``read``, with the file's uncompressed column data as input bytes.
 
 Peak RSS: on Linux a child's ru_maxrss starts from the parent's RSS at fork
 time (the kernel records the pre-exec memory's high-water mark).  This script
@@ -33,6 +39,7 @@ from dataclasses import asdict, dataclass
 SCRIPTS_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(SCRIPTS_DIR)
 BENCH_PYARROW = os.path.join(SCRIPTS_DIR, "bench_pyarrow.py")
+BENCH_PYARROW_READ = os.path.join(SCRIPTS_DIR, "bench_pyarrow_read.py")
 SAME_TABLE = os.path.join(SCRIPTS_DIR, "same_table.py")
 DEFAULT_OBJECT_JSON = os.path.join(REPO_ROOT, "..", "shared", "data", "dp02_object.json")
 WORKLOADS = ("narrow", "object")
@@ -112,12 +119,13 @@ def writer_command(writer, args, workload, codec, out):
     return [sys.executable, BENCH_PYARROW] + common
 
 
-def measure(writer, args, workload, codec, out):
-    """Run one writer --repeat times; keep the best time and the highest peak RSS."""
+def measure(writer, args, workload, codec, out, command=None):
+    """Run one writer (or the given command) --repeat times; keep the best time and the
+    highest peak RSS."""
     runs = []
     for attempt in range(1, args.repeat + 1):
         print(f"  {workload}/{codec} {writer} run {attempt}/{args.repeat}", file=sys.stderr, flush=True)
-        runs.append(run_measured(writer_command(writer, args, workload, codec, out)))
+        runs.append(run_measured(command or writer_command(writer, args, workload, codec, out)))
     if len({(r.rows, r.input_bytes) for r in runs}) != 1:
         raise BenchFailure(f"{writer} {workload}/{codec}: rows or input_bytes differ between runs")
     return Result(workload, codec, writer, min(r.seconds for r in runs), [r.seconds for r in runs],
@@ -149,6 +157,20 @@ def run_case(args, workload, codec, out_dir):
     verify_same_table(os.path.join(out_dir, f"{workload}_{codec}_swift.parquet"),
                       os.path.join(out_dir, f"{workload}_{codec}_pyarrow.parquet"), case)
     return [swift, arrow]
+
+
+def run_read_case(args, out_dir):
+    """Measure the Swift reader and pyarrow's read_table decoding the pyarrow-written
+    object/snappy file."""
+    path = os.path.join(out_dir, "object_snappy_pyarrow.parquet")
+    commands = {
+        "swift": [args.read_bin, "--file", path, "--threads", str(os.cpu_count() or 1)],
+        "pyarrow": [sys.executable, BENCH_PYARROW_READ, "--file", path],
+    }
+    results = [measure(reader, args, "read", "snappy", path, command) for reader, command in commands.items()]
+    if len({(r.rows, r.input_bytes) for r in results}) != 1:
+        raise BenchFailure("read/snappy: the readers report different rows or input bytes")
+    return results
 
 
 def speed_ratio(results, workload, codec):
@@ -191,6 +213,7 @@ def parse_arguments(argv):
     """Command-line arguments."""
     parser = argparse.ArgumentParser(description="Benchmark the Swift writer against pyarrow.")
     parser.add_argument("--swift-bin", required=True, help="the Swift benchmark executable")
+    parser.add_argument("--read-bin", help="the Swift reader benchmark executable; compares decoding when given")
     parser.add_argument("--object-json", default=DEFAULT_OBJECT_JSON)
     parser.add_argument("--narrow-rows", type=int, default=1_000_000)
     parser.add_argument("--object-rows", type=int, default=20_000)
@@ -201,6 +224,8 @@ def parse_arguments(argv):
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     args.swift_bin = os.path.abspath(args.swift_bin)
+    if args.read_bin:
+        args.read_bin = os.path.abspath(args.read_bin)
     args.object_json = os.path.abspath(args.object_json)
     return args
 
@@ -215,6 +240,8 @@ def main(argv):
         for workload in WORKLOADS:
             for codec in CODECS:
                 results += run_case(args, workload, codec, out_dir)
+        if args.read_bin:
+            results += run_read_case(args, out_dir)
     except BenchFailure as failure:
         print(f"BENCHMARK FAILED: {failure}", file=sys.stderr)
         return 1

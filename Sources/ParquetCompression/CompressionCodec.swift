@@ -1,12 +1,14 @@
 /// A page compression codec as recorded in a Parquet file.
 ///
 /// The raw values are the `CompressionCodec` enum values of `parquet.thrift`, so a column
-/// chunk's metadata can store `rawValue` directly. Codecs that this module cannot handle
-/// (LZO, BROTLI) are deliberately absent.
+/// chunk's metadata can store `rawValue` directly. LZO, which this module cannot handle,
+/// is deliberately absent.
 public enum CompressionCodec: Int32, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case uncompressed = 0
     case snappy = 1
     case gzip = 2
+    /// Brotli; readable through libbrotlidec, never written.
+    case brotli = 4
     /// The deprecated `LZ4` codec: LZ4 blocks in Hadoop's framing. Readable, never written.
     case lz4Hadoop = 5
     case zstd = 6
@@ -19,6 +21,7 @@ public enum CompressionCodec: Int32, Sendable, Hashable, CaseIterable, CustomStr
         case .uncompressed: "UNCOMPRESSED"
         case .snappy: "SNAPPY"
         case .gzip: "GZIP"
+        case .brotli: "BROTLI"
         case .lz4Hadoop: "LZ4"
         case .zstd: "ZSTD"
         case .lz4Raw: "LZ4_RAW"

@@ -1,3 +1,4 @@
+import CBrotli
 import CLZ4
 import CSnappy
 import CZlib
@@ -64,6 +65,8 @@ public final class PageDecompressor: @unchecked Sendable {
             try decompressGzip(input, uncompressedSize: uncompressedSize, appendingTo: &output)
         case .zstd:
             try decompressZstd(input, uncompressedSize: uncompressedSize, appendingTo: &output)
+        case .brotli:
+            try decompressBrotli(input, uncompressedSize: uncompressedSize, appendingTo: &output)
         case .lz4Raw:
             try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
                 let written = try LZ4Block.decompress(input, into: buffer, codec: .lz4Raw)
@@ -119,6 +122,27 @@ public final class PageDecompressor: @unchecked Sendable {
                 throw sizeMismatch(.zstd, actual: result, declared: uncompressedSize)
             }
             return result
+        }
+    }
+
+    private func decompressBrotli(
+        _ input: UnsafeRawBufferPointer, uncompressedSize: Int, appendingTo output: inout [UInt8]
+    ) throws(CompressionError) {
+        try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+            // The output capacity is the declared size, so longer output fails inside brotli.
+            var written = uncompressedSize
+            let result = BrotliDecoderDecompress(
+                input.count, input.baseAddress?.assumingMemoryBound(to: UInt8.self), &written, buffer.baseAddress)
+            guard result == BROTLI_DECODER_RESULT_SUCCESS else {
+                let reason = result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT
+                    ? "data expands beyond the declared \(uncompressedSize) bytes"
+                    : "corrupt or truncated brotli stream"
+                throw CompressionError(codec: .brotli, operation: .decompression, reason: reason)
+            }
+            guard written == uncompressedSize else {
+                throw sizeMismatch(.brotli, actual: written, declared: uncompressedSize)
+            }
+            return written
         }
     }
 

@@ -134,7 +134,7 @@ struct PageCompressionRoundTripTests {
 
     @Test func codecRawValuesMatchParquetThrift() {
         let expected: [CompressionCodec: Int32] = [
-            .uncompressed: 0, .snappy: 1, .gzip: 2, .lz4Hadoop: 5, .zstd: 6, .lz4Raw: 7,
+            .uncompressed: 0, .snappy: 1, .gzip: 2, .brotli: 4, .lz4Hadoop: 5, .zstd: 6, .lz4Raw: 7,
         ]
         for codec in CompressionCodec.allCases {
             #expect(codec.rawValue == expected[codec])

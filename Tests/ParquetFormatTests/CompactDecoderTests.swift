@@ -175,6 +175,17 @@ import Testing
         // List element type 15 does not exist.
         var decoder = CompactDecoder([0x1F])
         #expect(throws: ThriftDecodingError.self) { try decoder.readListHeader() }
+        // Type 0 with elements is invalid too.
+        decoder = CompactDecoder([0x10])
+        #expect(throws: ThriftDecodingError.self) { try decoder.readListHeader() }
+    }
+
+    /// fastparquet writes an empty list as the single byte 0x00 (size 0, type 0).
+    @Test func emptyListWithoutElementTypeIsAccepted() throws {
+        // KeyValue { 1: key "k" } inside a ColumnMetaData-like list field: list<KeyValue> with header 0x00.
+        var decoder = CompactDecoder([0x00])
+        #expect(try decoder.readStructList(KeyValue.self).isEmpty)
+        #expect(decoder.isAtEnd)
     }
 
     @Test func fieldIDOverflowThrows() {

@@ -19,6 +19,8 @@ import Testing
             var options = WriterOptions()
             options.compression = codec
             options.encoding = encoding
+            // Every type goes through dictionary encoding, however distinct its values.
+            options.dropsIneffectiveDictionaries = false
             options.dataPageRowLimit = 400
             options.maxRowGroupRows = 1_000
             let name = "matrix_\(repetition == .required ? "required" : "optional")_\(encoding == .plain ? "plain" : "dict")_\(codecName)"
@@ -51,6 +53,7 @@ import Testing
     @Test func dictionaryFallback() throws {
         var options = WriterOptions()
         options.dictionaryPageSizeLimit = 8_192
+        options.dropsIneffectiveDictionaries = false
         options.dataPageRowLimit = 300
         options.maxRowGroupRows = 5_000
         let columns = [

@@ -26,6 +26,7 @@ import Testing
                     Self.requiredListOfLists(), Self.cellEnumList()]
         var options = WriterOptions()
         options.encoding = encoding
+        options.dropsIneffectiveDictionaries = false
         options.compression = encoding == .plain ? .snappy : .zstd(level: 3)
         options.dataPageRowLimit = 300
         options.maxRowGroupRows = Self.rowGroupRows

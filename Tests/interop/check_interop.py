@@ -5,7 +5,8 @@ Usage: check_interop.py DIR
 For every NAME.parquet / NAME.json pair in DIR, each reader (pyarrow, DuckDB,
 polars, fastparquet) must report the declared row count, column names and
 order, the pinned type for each declared type, and exactly the declared
-values.  pyarrow also checks the footer: row groups, schema elements and
+values (LIST columns element by element).  pyarrow also checks the footer:
+row groups, schema elements (the groups of LIST columns included) and
 per-row-group statistics.  Known reader limitations (limitations.py) are
 applied explicitly and listed.
 
@@ -41,17 +42,39 @@ def find_pairs(directory):
     return sorted(names)
 
 
+def cell_issues(column, row, expected, actual, limitations, path=()):
+    """Issues comparing one declared value with the reader's canonical value.
+
+    For a LIST column the value is walked level by level: a null list, a
+    non-list or a different length is reported once at its position; leaves
+    are compared one by one.  ``path`` holds the element indexes walked so
+    far and is shown after "value", e.g. ``value [3][0]``.
+    """
+    where = "value" + (" " + "".join(f"[{index}]" for index in path) if path else "")
+    if len(path) == len(column.list_levels):
+        wanted = expected_as_read(column, expected, limitations)
+        if same_value(wanted, actual):
+            return []
+        what = where if wanted is expected else \
+            f"{where} (declared {show(expected)}, adapted for a known limitation)"
+        return [Issue(column.name, row, what, wanted, actual)]
+    if expected is None or actual is None:
+        return [] if expected is actual else [Issue(column.name, row, where, expected, actual)]
+    if not isinstance(actual, list) or len(actual) != len(expected):
+        return [Issue(column.name, row, where, expected, actual)]
+    issues = []
+    for index, (wanted, got) in enumerate(zip(expected, actual)):
+        issues += cell_issues(column, row, wanted, got, limitations, path + (index,))
+    return issues
+
+
 def value_issues(column, actual_values, limitations):
     """Issues comparing every expected value with the reader's canonical values."""
     if len(actual_values) != len(column.values):
         return [Issue(column.name, None, "number of values", len(column.values), len(actual_values))]
     issues = []
     for row, (expected, actual) in enumerate(zip(column.values, actual_values)):
-        wanted = expected_as_read(column, expected, limitations)
-        if not same_value(wanted, actual):
-            what = "value" if wanted is expected else \
-                f"value (declared {show(expected)}, adapted for a known limitation)"
-            issues.append(Issue(column.name, row, what, wanted, actual))
+        issues += cell_issues(column, row, expected, actual, limitations)
     return issues
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from canonical import NANOS_PER_UNIT, rescale
-from spec import type_key
+from spec import same_value, type_key
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,21 @@ class WithinUlps:
         return f"{self.value!r} (within {self.ulps} ulp)"
 
 
+@dataclass(frozen=True)
+class EitherOf:
+    """Matcher for a value a reader delivers in one of two forms, e.g. raw or converted."""
+
+    first: object
+    second: object
+
+    def matches(self, actual):
+        """True when ``actual`` equals either form."""
+        return same_value(self.first, actual) or same_value(self.second, actual)
+
+    def __repr__(self):
+        return f"{self.first!r} or {self.second!r}"
+
+
 def _null_as_nan(column, value):
     """fastparquet float64/float32 columns hold nulls as NaN."""
     return math.nan if value is None else value
@@ -76,6 +91,21 @@ def _parsed_json(column, value):
     return None if value is None else json.loads(value)
 
 
+# fastparquet's conversions of flat columns that are lossy or change the form.
+_FASTPARQUET_CONVERSIONS = {"DECIMAL": _decimal_as_fastparquet_float,
+                            "DATE": _date_as_fastparquet_nanos,
+                            "JSON": _parsed_json}
+
+
+def _raw_or_fastparquet_converted(column, value):
+    """A list element as read: raw (PLAIN page) or converted like a flat column (dictionary page)."""
+    convert = _FASTPARQUET_CONVERSIONS.get(column.kind)
+    if convert is None or value is None:
+        return value
+    converted = convert(column, value)
+    return value if same_value(converted, value) else EitherOf(value, converted)
+
+
 def _decimal_as_duckdb_double(column, value):
     """DuckDB's DOUBLE for a wide decimal is within one ulp of the exact value."""
     if value is None:
@@ -89,47 +119,56 @@ def _time_truncated_to_micros(column, value):
 
 
 def _key_in(*keys):
-    """Predicate: the column's type key is one of ``keys``."""
+    """Predicate: the column's (leaf) type key is one of ``keys``."""
     return lambda column: type_key(column) in keys
+
+
+def _flat_key_in(*keys):
+    """Predicate: the column is not a LIST and its type key is one of ``keys``."""
+    return lambda column: not column.is_list and type_key(column) in keys
 
 
 LIMITATIONS = [
     # fastparquet, DECIMAL: converted to float64 as float(unscaled) * 10**-scale,
     # which is not even correctly rounded (9-digit -1234567.89 reads as
     # -1234567.8900000001); exact decimal text is unavailable.
-    Limitation("fastparquet", lambda c: c.kind == "DECIMAL",
+    Limitation("fastparquet", lambda c: not c.is_list and c.kind == "DECIMAL",
                "DECIMAL is read as float64 = float(unscaled) * 10**-scale (lossy)",
                expected_as_read=_decimal_as_fastparquet_float),
     # fastparquet, optional FLOAT/DOUBLE and DECIMAL: pandas float columns have
     # no null marker, so nulls come back as NaN and cannot be told from NaN.
+    # (Null list elements come back as None.)
     Limitation("fastparquet",
-               lambda c: c.is_optional and (c.physical_type in ("FLOAT", "DOUBLE") or c.kind == "DECIMAL"),
+               lambda c: not c.is_list and c.is_optional
+               and (c.physical_type in ("FLOAT", "DOUBLE") or c.kind == "DECIMAL"),
                "optional float/decimal nulls are read as NaN (indistinguishable from NaN)",
                expected_as_read=_null_as_nan),
     # fastparquet, any type, column with only nulls: to_pandas() raises
     # "TypeError: an integer is required" for an all-null column chunk that has
     # a dictionary page and no compression (reproduced with pyarrow-written
-    # files; with snappy, or without a dictionary, it reads fine).  The JSON
-    # does not say how a column was encoded, so all-null columns are left out
-    # for fastparquet; the other readers still check them.
+    # files; with snappy, or without a dictionary, it reads fine; a LIST column
+    # of only null lists fails the same way).  The JSON does not say how a
+    # column was encoded, so all-null columns are left out for fastparquet;
+    # the other readers still check them.
     Limitation("fastparquet", lambda c: bool(c.values) and all(v is None for v in c.values),
                "all-null column cannot be read when dictionary-encoded and uncompressed (column left out)",
                unreadable=True),
     # fastparquet, DATE: read as datetime64[ns] via days * 86400e9 in int64, which
     # wraps silently outside 1677-09-21..2262-04-11 (0001-01-01 reads as 1754-08-30).
-    Limitation("fastparquet", _key_in("DATE"),
+    Limitation("fastparquet", _flat_key_in("DATE"),
                "DATE is read as datetime64[ns]; days*86400e9 wraps silently outside 1677..2262",
                expected_as_read=_date_as_fastparquet_nanos),
     # fastparquet, JSON: the text is parsed with a JSON decoder, so only the
     # parsed value (not the exact text) can be compared.
-    Limitation("fastparquet", _key_in("JSON"),
+    Limitation("fastparquet", _flat_key_in("JSON"),
                "JSON text is returned parsed, compared as parsed values",
                expected_as_read=_parsed_json),
     # fastparquet, STRING: by default the dtype depends on page encoding (object
     # for dictionary pages, pandas "str" for PLAIN pages), and a column chunk
     # that falls back from dictionary to PLAIN pages loses the PLAIN pages'
-    # values (18976 of 20000 read as None).  The reader module therefore asks
-    # for fastparquet's object dtype explicitly, which reads all pages alike.
+    # values (18976 of 20000 read as None); a LIST of STRING column with PLAIN
+    # pages reads as all None.  The reader module therefore asks for
+    # fastparquet's object dtype explicitly, which reads all pages alike.
     Limitation("fastparquet", _key_in("STRING"),
                "STRING read with explicit object dtype (default mixes dtypes and drops values "
                "after dictionary fallback)"),
@@ -156,6 +195,22 @@ LIMITATIONS = [
     Limitation("fastparquet", _key_in("TIME_MILLIS_LOCAL", "TIME_MICROS_LOCAL", "TIME_NANOS_LOCAL",
                                       "TIME_NANOS_UTC"),
                "TIME without a ConvertedType is returned as raw integers"),
+    # fastparquet, LIST of LIST: the column is matched to the leaf path minus
+    # two levels ("ll.list.element"), which is no requested column, so every
+    # row silently reads as None.
+    Limitation("fastparquet", lambda c: len(c.list_levels) > 1,
+               "LIST of LIST reads as all None (column left out)", unreadable=True),
+    # fastparquet, LIST: elements of dictionary-encoded pages are converted
+    # like flat columns, but elements of PLAIN pages are the raw physical
+    # values (days, unscaled decimals, signed integers for unsigned types,
+    # JSON bytes), and one column chunk can mix both after dictionary
+    # fallback.  The reader module decodes raw values exactly; where the
+    # converted form differs (DECIMAL float64, DATE wrapping, parsed JSON) an
+    # element must equal one of the two forms.
+    Limitation("fastparquet", lambda c: len(c.list_levels) == 1,
+               "LIST elements from PLAIN pages are raw physical values (decoded by the checker), "
+               "from dictionary pages converted like flat columns",
+               expected_as_read=_raw_or_fastparquet_converted),
     # DuckDB, DECIMAL with precision > 38: read as DOUBLE, and the conversion is
     # not correctly rounded (off by up to 1 ulp in 380 of 2003 random values).
     Limitation("duckdb", _key_in("DECIMAL_WIDE"),

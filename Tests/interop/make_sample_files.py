@@ -4,7 +4,9 @@ Usage: make_sample_files.py DIR
 
 The files exercise every physical/logical type the interop checker knows, as
 both REQUIRED and OPTIONAL columns, with nulls, NaN, signed zeros, integer
-extremes, empty and multi-byte strings.  Running ``check_interop.py DIR`` on
+extremes, empty and multi-byte strings, and as LIST columns (lists of every
+type, REQUIRED and OPTIONAL lists and elements, lists of lists) with null
+lists, empty lists and null elements, dictionary-encoded and PLAIN.  Running ``check_interop.py DIR`` on
 the output must pass; that proves the checker before any Swift-written file
 exists.
 
@@ -14,6 +16,7 @@ only file-wide (write_time_adjusted_to_utc).  For those the column is written
 with pyarrow using the same physical encoding and then its schema element in
 the footer is relabelled (see parquet_footer.py); for TIME the result is the
 same schema element pyarrow writes with write_time_adjusted_to_utc=True.
+In a LIST column the leaf element is relabelled.
 """
 
 import base64
@@ -356,6 +359,100 @@ def build_file(directory, name, cases, num_rows, row_group_size=None, **write_op
     return path
 
 
+def list_rows(case, num_rows, levels, list_required=False, seed=0):
+    """Rows of a LIST column of ``case``'s values; ``levels`` are the element repetitions.
+
+    Lists are null every seventh row (unless ``list_required``) and hold
+    0 to 3 elements; OPTIONAL elements are null every fifth position.
+    Leaves cycle through the case's values.
+    """
+    leaf = iter(case.values * (num_rows * 4 ** len(levels)))
+
+    def make(position, depth, required):
+        if not required and position % 7 == 3:
+            return None
+        if depth == len(levels):
+            return next(leaf)
+        element_required = levels[depth] == "REQUIRED"
+        return [make(position + 2 * index + 1, depth + 1, element_required)
+                for index in range((position + seed) % 4)]
+
+    return [make(row, 0, list_required) for row in range(num_rows)]
+
+
+def leaf_slots(value, depth):
+    """Leaf slots of a value in its column chunk: null, empty and non-empty lists alike.
+
+    A null or empty list occupies one slot without a value, which is what
+    Parquet null counts of list columns count.
+    """
+    if depth == 0:
+        return [value]
+    if not value:
+        return [None]
+    return [slot for element in value for slot in leaf_slots(element, depth - 1)]
+
+
+def to_arrow_list(case, rows, levels):
+    """pyarrow array of nested lists whose leaves are JSON values of ``case``."""
+    if not levels:
+        return to_arrow(case, rows)
+    offsets, elements = [0], []
+    for row in rows:
+        elements += row or []
+        offsets.append(len(elements))
+    inner = to_arrow_list(case, elements, levels[1:])
+    element = pa.field("element", inner.type, nullable=levels[0] == "OPTIONAL")
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), inner, type=pa.list_(element),
+                                    mask=pa.array([row is None for row in rows]))
+
+
+def list_columns():
+    """(name, case, list_levels, list_required, seed) of every LIST sample column."""
+    cases = {case.name: case for case in all_cases()}
+    columns = [(f"l_{name}", case, ["OPTIONAL"], False, 0) for name, case in cases.items()]
+    return columns + [
+        ("l_req_int16", cases["int16"], ["REQUIRED"], False, 1),
+        ("req_l_string", cases["string"], ["OPTIONAL"], True, 2),
+        ("req_l_req_double", cases["double"], ["REQUIRED"], True, 3),
+        ("ll_int64", cases["int64_plain"], ["OPTIONAL", "OPTIONAL"], False, 0),
+        ("req_ll_req_int32", cases["int32_plain"], ["REQUIRED", "REQUIRED"], True, 1),
+    ]
+
+
+def build_list_file(directory, name, num_rows, row_group_size, **write_options):
+    """Write ``name``.parquet holding every LIST sample column, and its JSON."""
+    columns, fields, arrays, relabels, stats_paths = [], [], [], {}, []
+    for col_name, case, levels, list_required, seed in list_columns():
+        rows = list_rows(case, num_rows, levels, list_required, seed)
+        arrays.append(to_arrow_list(case, rows, levels))
+        fields.append(pa.field(col_name, arrays[-1].type, nullable=not list_required))
+        columns.append({"name": col_name, "physical_type": case.physical_type,
+                        "type_length": case.type_length,
+                        "repetition": "REQUIRED" if list_required else "OPTIONAL",
+                        "logical_type": case.logical_type, "list_levels": levels, "values": rows})
+        if case.relabel:
+            relabels[col_name] = case.relabel
+        if case.statistics:
+            stats_paths.append(".".join([col_name] + ["list", "element"] * len(levels)))
+    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+    path = os.path.join(directory, f"{name}.parquet")
+    pq.write_table(table, path, store_schema=False, store_decimal_as_integer=True,
+                   row_group_size=row_group_size, write_statistics=stats_paths, **write_options)
+    if relabels:
+        pf.relabel_columns(path, relabels)
+    for column in columns:
+        if column["name"] + ".list.element" in stats_paths or \
+                column["name"] + ".list.element.list.element" in stats_paths:
+            column["statistics"] = [
+                expected_statistics(column, [slot for row in column["values"][start:start + row_group_size]
+                                             for slot in leaf_slots(row, len(column["list_levels"]))])
+                for start in range(0, num_rows, row_group_size)]
+    spec = {"num_rows": num_rows, "row_groups": -(-num_rows // row_group_size), "columns": columns}
+    with open(os.path.join(directory, f"{name}.json"), "w", encoding="utf-8") as f:
+        json.dump(spec, f, indent=1, ensure_ascii=False, allow_nan=False)
+
+
 def row_group_cases():
     """Cases whose per-row-group statistics hit the edge rules.
 
@@ -402,6 +499,9 @@ def main(argv):
                use_dictionary=False, compression="zstd", data_page_version="2.0")
     build_file(directory, "empty", [all_cases()[0], row_group_cases()[2]], num_rows=0)
     build_all_null_file(directory)
+    build_list_file(directory, "lists", num_rows=30, row_group_size=12)
+    build_list_file(directory, "lists_plain", num_rows=30, row_group_size=30, use_dictionary=False,
+                    compression="zstd")
     print(f"wrote sample files into {directory}")
     return 0
 

@@ -5,6 +5,9 @@ annotation that pyarrow itself never writes (for example the ENUM logical
 type).  Only the footer changes; the column data stays byte-for-byte as
 pyarrow wrote it, which is valid because the annotations edited here do not
 change how values are encoded.
+
+Also used by the pyarrow checks to see the group schema elements of LIST
+columns, which pyarrow's metadata API does not expose.
 """
 
 import struct
@@ -15,7 +18,10 @@ MAGIC = b"PAR1"
 
 # Field ids of the Thrift structs in parquet.thrift that this module touches.
 FILE_METADATA_SCHEMA = 2
+SCHEMA_TYPE = 1
+SCHEMA_REPETITION = 3
 SCHEMA_NAME = 4
+SCHEMA_NUM_CHILDREN = 5
 SCHEMA_CONVERTED_TYPE = 6
 SCHEMA_SCALE = 7
 SCHEMA_PRECISION = 8
@@ -23,7 +29,7 @@ SCHEMA_LOGICAL_TYPE = 10
 
 # ConvertedType enum values from parquet.thrift.
 CONVERTED_TYPES = {
-    "UTF8": 0, "ENUM": 4, "DECIMAL": 5, "DATE": 6,
+    "UTF8": 0, "LIST": 3, "ENUM": 4, "DECIMAL": 5, "DATE": 6,
     "TIME_MILLIS": 7, "TIME_MICROS": 8,
     "TIMESTAMP_MILLIS": 9, "TIMESTAMP_MICROS": 10,
     "UINT_8": 11, "UINT_16": 12, "UINT_32": 13, "UINT_64": 14,
@@ -31,10 +37,12 @@ CONVERTED_TYPES = {
 }
 
 # Field ids of the LogicalType union and of the TimeUnit union.
-_LOGICAL_FIELD = {"STRING": 1, "ENUM": 4, "DECIMAL": 5, "DATE": 6, "TIME": 7,
+_LOGICAL_FIELD = {"STRING": 1, "LIST": 3, "ENUM": 4, "DECIMAL": 5, "DATE": 6, "TIME": 7,
                   "TIMESTAMP": 8, "INTEGER": 10, "JSON": 12, "UUID": 14,
                   "FLOAT16": 15}
 _TIME_UNIT_FIELD = {"MILLIS": 1, "MICROS": 2, "NANOS": 3}
+# FieldRepetitionType enum values from parquet.thrift.
+_REPETITIONS = {0: "REQUIRED", 1: "OPTIONAL", 2: "REPEATED"}
 
 
 def split_file(data):
@@ -59,12 +67,62 @@ def join_file(body, footer_fields):
     return body + footer + struct.pack("<I", len(footer)) + MAGIC
 
 
-def schema_element(footer_fields, name):
-    """Return the schema element struct of the top-level column ``name``."""
-    for element in footer_fields[FILE_METADATA_SCHEMA][1][1]:
-        if element.get(SCHEMA_NAME, (None, b""))[1] == name.encode():
-            return element
-    raise KeyError(f"no schema element named {name!r}")
+def read_footer(path):
+    """The decoded FileMetaData struct of the Parquet file at ``path``."""
+    with open(path, "rb") as f:
+        return split_file(f.read())[1]
+
+
+def describe_element(element):
+    """The structural fields of a schema element as plain values.
+
+    Returns a dict with ``name``, ``repetition`` (REQUIRED/OPTIONAL/REPEATED),
+    ``num_children``, ``is_group`` (no physical type), ``converted_type`` and
+    ``logical_type`` (names, or the number when unknown to this module; None
+    when absent).
+    """
+    converted_names = {number: name for name, number in CONVERTED_TYPES.items()}
+    logical_names = {number: name for name, number in _LOGICAL_FIELD.items()}
+    converted = element.get(SCHEMA_CONVERTED_TYPE, (None, None))[1]
+    logical = element.get(SCHEMA_LOGICAL_TYPE, (None, {}))[1]
+    logical_ids = list(logical)
+    return {
+        "name": element.get(SCHEMA_NAME, (None, b""))[1].decode("utf-8", "replace"),
+        "repetition": _REPETITIONS.get(element.get(SCHEMA_REPETITION, (None, None))[1]),
+        "num_children": element.get(SCHEMA_NUM_CHILDREN, (None, None))[1],
+        "is_group": SCHEMA_TYPE not in element,
+        "converted_type": None if converted is None else converted_names.get(converted, converted),
+        "logical_type": logical_names.get(logical_ids[0], logical_ids[0]) if logical_ids else None,
+    }
+
+
+def first_child_chain(footer_fields, name):
+    """Schema elements from top-level column ``name`` down through each first child.
+
+    For a LIST column this is the group, its repeated ``list`` group, the
+    element, and so on down to the leaf.  Raises KeyError when there is no
+    top-level column ``name``.
+    """
+    elements = footer_fields[FILE_METADATA_SCHEMA][1][1]
+    position = 1  # elements[0] is the root
+    for _ in range(elements[0].get(SCHEMA_NUM_CHILDREN, (None, 0))[1]):
+        if elements[position].get(SCHEMA_NAME, (None, b""))[1] == name.encode():
+            chain = [elements[position]]
+            while chain[-1].get(SCHEMA_NUM_CHILDREN, (None, 0))[1] and position + 1 < len(elements):
+                position += 1
+                chain.append(elements[position])
+            return chain
+        position = _after_subtree(elements, position)
+    raise KeyError(f"no top-level schema element named {name!r}")
+
+
+def _after_subtree(elements, position):
+    """Index of the first schema element after the subtree rooted at ``position``."""
+    pending = 1
+    while pending:
+        pending += elements[position].get(SCHEMA_NUM_CHILDREN, (None, 0))[1] - 1
+        position += 1
+    return position
 
 
 def logical_type(kind, **params):
@@ -111,13 +169,13 @@ def set_annotation(element, logical, converted=None, precision=None, scale=None)
 def relabel_columns(path, annotations):
     """Rewrite the footer of the file at ``path`` with new annotations.
 
-    ``annotations`` maps a column name to keyword arguments for
-    ``set_annotation``.
+    ``annotations`` maps a top-level column name to keyword arguments for
+    ``set_annotation``; for a LIST column the leaf element is relabelled.
     """
     with open(path, "rb") as f:
         data = f.read()
     body, footer = split_file(data)
     for name, kwargs in annotations.items():
-        set_annotation(schema_element(footer, name), **kwargs)
+        set_annotation(first_child_chain(footer, name)[-1], **kwargs)
     with open(path, "wb") as f:
         f.write(join_file(body, footer))

@@ -43,6 +43,8 @@ TYPE_TABLE = {
     "DECIMAL": "DECIMAL({precision},{scale})",
     "DECIMAL_WIDE": "DOUBLE",                     # see limitations.py
 }
+# SQL type of one LIST level around its element's type.
+LIST_TEMPLATE = "{element}[]"
 
 # For temporal DuckDB types: SQL giving an exact integer count, and its unit.
 # (Fetching Python datetime objects would truncate nanoseconds, fail outside
@@ -65,7 +67,10 @@ def expected_type(column):
     if template is None:
         return None
     lt = column.logical_type or {}
-    return template.format(precision=lt.get("precision"), scale=lt.get("scale"))
+    text = template.format(precision=lt.get("precision"), scale=lt.get("scale"))
+    for _ in column.list_levels:
+        text = LIST_TEMPLATE.format(element=text)
+    return text
 
 
 def _quote_identifier(name):
@@ -78,14 +83,44 @@ def _quote_literal(text):
     return "'" + text.replace("'", "''") + "'"
 
 
+def _leaf_type(sql_type):
+    """(SQL type of the leaves, list depth) of a possibly nested list type."""
+    depth = 0
+    while sql_type.endswith("[]"):
+        sql_type, depth = sql_type[:-2], depth + 1
+    return sql_type, depth
+
+
+def _on_leaves(expression, depth, template):
+    """SQL applying ``template`` (with ``{c}``) to each leaf of a list nested ``depth`` deep."""
+    if depth == 0:
+        return template.format(c=expression)
+    variable = f"x{depth}"
+    return f"list_transform({expression}, lambda {variable}: {_on_leaves(variable, depth - 1, template)})"
+
+
 def _select_items(name, sql_type):
-    """SQL select items for one column: its value, plus its text for temporals."""
-    c = _quote_identifier(name)
-    if sql_type in _TEMPORAL_SQL:
-        return [_TEMPORAL_SQL[sql_type][0].format(c=c), f"{c}::VARCHAR"]
-    if sql_type.startswith("DECIMAL") or sql_type == "UUID":
-        return [f"{c}::VARCHAR"]
-    return [c]
+    """SQL select items for one column: its value, plus its text for temporals.
+
+    For list columns the conversions apply to each leaf.
+    """
+    leaf_type, depth = _leaf_type(sql_type)
+    if leaf_type in _TEMPORAL_SQL:
+        templates = [_TEMPORAL_SQL[leaf_type][0], "{c}::VARCHAR"]
+    elif leaf_type.startswith("DECIMAL") or leaf_type == "UUID":
+        templates = ["{c}::VARCHAR"]
+    else:
+        templates = ["{c}"]
+    return [_on_leaves(_quote_identifier(name), depth, template) for template in templates]
+
+
+def _zip_leaves(depth, function, *values):
+    """``function`` applied to the parallel leaves of same-shaped nested ``values``."""
+    if depth == 0:
+        return function(*values)
+    if values[0] is None:
+        return None
+    return [_zip_leaves(depth - 1, function, *elements) for elements in zip(*values)]
 
 
 def _canonical(column, sql_type, fetched):
@@ -94,16 +129,20 @@ def _canonical(column, sql_type, fetched):
     A temporal whose count is NULL while its text is not (DuckDB's
     'infinity' values) keeps the text, so it never matches a number.
     """
-    if sql_type in _TEMPORAL_SQL:
-        counts, texts = fetched
-        unit = _TEMPORAL_SQL[sql_type][1]
+    leaf_type, depth = _leaf_type(sql_type)
+    if leaf_type in _TEMPORAL_SQL:
+        unit = _TEMPORAL_SQL[leaf_type][1]
         convert = column.kind in ("DATE", "TIME", "TIMESTAMP")
-        return [text if count is None else
-                (rescale(count, unit, declared_unit(column)) if convert else count)
-                for count, text in zip(counts, texts)]
+
+        def temporal(count, text):
+            if count is None:
+                return text
+            return rescale(count, unit, declared_unit(column)) if convert else count
+        return [_zip_leaves(depth, temporal, count, text) for count, text in zip(*fetched)]
     (values,) = fetched
-    if sql_type == "BLOB":
-        return [None if v is None else bytes_value(column, v) for v in values]
+    if leaf_type == "BLOB":
+        return [_zip_leaves(depth, lambda v: None if v is None else bytes_value(column, v), value)
+                for value in values]
     return list(values)
 
 

@@ -4,7 +4,7 @@ import fastparquet
 import numpy as np
 import pandas as pd
 
-from canonical import UNIT_NAMES, ReadResult, bytes_value, declared_unit, rescale
+from canonical import UNIT_NAMES, ReadResult, bytes_value, declared_unit, physical_value, rescale
 from spec import type_key
 
 NAME = "fastparquet"
@@ -53,6 +53,8 @@ TYPE_TABLE = {
     "DECIMAL": ("float64", "float64"),    # see limitations.py
     "DECIMAL_WIDE": ("float64", "float64"),
 }
+# dtype of a LIST column: an object column holding a Python list per row.
+LIST_DTYPE = "object"
 
 
 def expected_type(column):
@@ -60,6 +62,8 @@ def expected_type(column):
     pair = TYPE_TABLE.get(type_key(column))
     if pair is None:
         return None
+    if column.is_list:
+        return LIST_DTYPE
     return pair[1] if any(v is None for v in column.values) else pair[0]
 
 
@@ -91,9 +95,45 @@ def _extension_values(series):
     return [None if pd.isna(v) else convert(v) for v in series.array]
 
 
+def _list_element_value(column, value):
+    """Canonical value of one element of a list, whichever form fastparquet gave it in.
+
+    Elements from dictionary pages are converted like flat columns
+    (datetime64, timedelta64, float64 decimals, parsed JSON, ...); elements
+    from PLAIN pages are raw physical values (integers, bytes), decoded here.
+    """
+    if isinstance(value, (np.datetime64, np.timedelta64)):
+        count = int(value.astype("int64"))
+        unit = UNIT_NAMES[np.datetime_data(value.dtype)[0]]
+        return rescale(count, unit, declared_unit(column)) \
+            if column.kind in ("DATE", "TIME", "TIMESTAMP") else count
+    if isinstance(value, np.floating):
+        return float(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return physical_value(column, int(value))
+    return _object_value(column, value)
+
+
+def _list_value(column, value, depth):
+    """Canonical value of one row of a LIST column nested ``depth`` lists deep.
+
+    Anything but a list where a list belongs is returned unchanged, so the
+    comparison reports it.
+    """
+    if depth == 0:
+        return _list_element_value(column, value)
+    if not isinstance(value, list):
+        return value
+    return [_list_value(column, element, depth - 1) for element in value]
+
+
 def canonical_values(column, series):
     """Canonical values of one pandas Series returned by fastparquet."""
     dtype = series.dtype
+    if column.is_list and dtype == object:
+        return [_list_value(column, v, len(column.list_levels)) for v in series.tolist()]
     if dtype.kind in "mM":
         return _temporal_values(column, series)
     if isinstance(dtype, pd.api.extensions.ExtensionDtype):

@@ -3,7 +3,7 @@
 import polars as pl
 
 from canonical import UNIT_NAMES, ReadResult, bytes_value, decimal_text, declared_unit, rescale
-from spec import type_key
+from spec import map_leaves, type_key
 
 NAME = "polars"
 
@@ -44,6 +44,8 @@ TYPE_TABLE = {
     "DECIMAL": "Decimal(precision={precision}, scale={scale})",
     # DECIMAL_WIDE: polars cannot read it at all, see limitations.py.
 }
+# repr() of the dtype of one LIST level around its element's dtype.
+LIST_TEMPLATE = "List({element})"
 
 
 def expected_type(column):
@@ -52,7 +54,10 @@ def expected_type(column):
     if template is None:
         return None
     lt = column.logical_type or {}
-    return template.format(precision=lt.get("precision"), scale=lt.get("scale"))
+    text = template.format(precision=lt.get("precision"), scale=lt.get("scale"))
+    for _ in column.list_levels:
+        text = LIST_TEMPLATE.format(element=text)
+    return text
 
 
 def _temporal_unit(dtype):
@@ -66,23 +71,43 @@ def _temporal_unit(dtype):
     return None
 
 
-def canonical_values(column, series):
-    """Canonical values of one polars Series, using physical integers for temporals."""
-    dtype = series.dtype
+def _leaf_dtype(dtype):
+    """(dtype of the leaves, list depth) of a possibly nested List dtype."""
+    depth = 0
+    while isinstance(dtype, pl.List):
+        dtype, depth = dtype.inner, depth + 1
+    return dtype, depth
+
+
+def _leaf_conversion(column, dtype):
+    """Function from one leaf value as fetched to its canonical value.
+
+    Temporal and decimal leaves are fetched as their physical integers.
+    """
     unit = _temporal_unit(dtype)
     if unit is not None:
-        counts = series.to_physical().to_list()
         if column.kind not in ("DATE", "TIME", "TIMESTAMP"):
-            return counts
-        return [None if c is None else rescale(c, unit, declared_unit(column)) for c in counts]
+            return lambda count: count
+        return lambda count: None if count is None else rescale(count, unit, declared_unit(column))
     if isinstance(dtype, pl.Decimal):
-        return [None if v is None else decimal_text(v, dtype.scale)
-                for v in series.to_physical().to_list()]
+        return lambda unscaled: None if unscaled is None else decimal_text(unscaled, dtype.scale)
     if dtype == pl.Binary:
-        return [None if v is None else bytes_value(column, v) for v in series.to_list()]
+        return lambda raw: None if raw is None else bytes_value(column, raw)
     if dtype.is_float():
-        return [None if v is None else float(v) for v in series.to_list()]
-    return series.to_list()
+        return lambda value: None if value is None else float(value)
+    return lambda value: value
+
+
+def canonical_values(column, series):
+    """Canonical values of one polars Series, using physical integers for temporals and decimals.
+
+    A List series gives nested Python lists whose leaves are converted alike.
+    """
+    dtype, depth = _leaf_dtype(series.dtype)
+    physical = _temporal_unit(dtype) is not None or isinstance(dtype, pl.Decimal)
+    values = (series.to_physical() if physical else series).to_list()
+    convert = _leaf_conversion(column, dtype)
+    return [map_leaves(value, depth, convert) for value in values]
 
 
 def read(path, columns_by_name, skip):

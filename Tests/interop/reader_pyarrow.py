@@ -3,7 +3,10 @@
 import json
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+
+import parquet_footer
 
 from canonical import (UNIT_NAMES, Issue, ReadResult, bytes_value, decimal_text_from_python,
                        declared_unit, physical_value, rescale)
@@ -49,6 +52,9 @@ TYPE_TABLE = {
     "DECIMAL": "decimal128({precision}, {scale})",
     "DECIMAL_WIDE": "decimal256({precision}, {scale})",
 }
+# Arrow type of one LIST level around its element's type text (which ends in
+# " not null" for REQUIRED elements).
+LIST_TEMPLATE = "list<element: {element}>"
 
 # pyarrow's LogicalType.to_json() spelling of time units.
 _ARROW_TIME_UNITS = {"MILLIS": "milliseconds", "MICROS": "microseconds", "NANOS": "nanoseconds"}
@@ -62,6 +68,9 @@ def expected_type(column):
     lt = column.logical_type or {}
     text = template.format(length=column.type_length, precision=lt.get("precision"),
                            scale=lt.get("scale"))
+    for element_repetition in reversed(column.list_levels):
+        element = text if element_repetition == "OPTIONAL" else text + " not null"
+        text = LIST_TEMPLATE.format(element=element)
     return text if column.is_optional else text + " not null"
 
 
@@ -78,9 +87,8 @@ def _temporal_values(column, counts, unit):
     return [None if c is None else rescale(c, unit, target) for c in counts]
 
 
-def canonical_values(column, chunked):
-    """Canonical values of one pyarrow column, without float or datetime conversions."""
-    array = chunked.combine_chunks()
+def _leaf_values(column, array):
+    """Canonical values of a primitive Arrow array, without float or datetime conversions."""
     if isinstance(array.type, pa.BaseExtensionType):
         array = array.storage
     arrow_type = array.type
@@ -98,6 +106,31 @@ def canonical_values(column, chunked):
     if pa.types.is_float16(arrow_type):
         return [None if v is None else float(v) for v in array.to_pylist()]
     return array.to_pylist()
+
+
+def _array_values(column, array):
+    """Canonical values of an Arrow array; list arrays become nested Python lists.
+
+    The elements of all lists are converted in one go (``flatten`` respects
+    slicing and skips what null lists hide), then cut back into lists by the
+    list lengths (None for a null list).
+    """
+    if not (pa.types.is_list(array.type) or pa.types.is_large_list(array.type)):
+        return _leaf_values(column, array)
+    elements = _array_values(column, array.flatten())
+    values, start = [], 0
+    for length in pc.list_value_length(array).to_pylist():
+        if length is None:
+            values.append(None)
+        else:
+            values.append(elements[start:start + length])
+            start += length
+    return values
+
+
+def canonical_values(column, chunked):
+    """Canonical values of one pyarrow column."""
+    return _array_values(column, chunked.combine_chunks())
 
 
 def read(path, columns_by_name, skip):
@@ -131,11 +164,48 @@ def expected_logical_json(column):
     return result
 
 
-def _schema_issues(column, descriptor):
-    """Issues where the footer schema element disagrees with the declaration."""
+def leaf_path(column):
+    """Dotted path of the column's leaf: NAME, plus ".list.element" per list level."""
+    return ".".join([column.name] + ["list", "element"] * len(column.list_levels))
+
+
+def expected_schema_chain(column):
+    """Structural fields of each schema element from the column down to its leaf.
+
+    Each LIST level is the group ``name (LIST) { repeated group list { element } }``
+    with both the LIST ConvertedType and the LIST logical type; the leaf's
+    type annotation is checked separately.
+    """
+    chain, name, repetition = [], column.name, column.repetition
+    for element_repetition in column.list_levels:
+        chain.append({"name": name, "repetition": repetition, "is_group": True, "num_children": 1,
+                      "converted_type": "LIST", "logical_type": "LIST"})
+        chain.append({"name": "list", "repetition": "REPEATED", "is_group": True, "num_children": 1,
+                      "converted_type": None, "logical_type": None})
+        name, repetition = "element", element_repetition
+    chain.append({"name": name, "repetition": repetition, "is_group": False})
+    return chain
+
+
+def _schema_chain_issues(column, footer):
+    """Issues where the footer's schema elements for ``column`` differ in structure."""
+    actual = [parquet_footer.describe_element(e)
+              for e in parquet_footer.first_child_chain(footer, column.name)]
+    issues, path = [], []
+    for depth, wanted in enumerate(expected_schema_chain(column)):
+        path.append(wanted["name"])
+        where = f"footer schema element {'.'.join(path)}"
+        if depth >= len(actual):
+            return issues + [Issue(column.name, None, where, "present", "absent")]
+        for key, value in wanted.items():
+            if actual[depth][key] != value:
+                issues.append(Issue(column.name, None, f"{where} {key}", value, actual[depth][key]))
+    return issues
+
+
+def _leaf_type_issues(column, descriptor):
+    """Issues where the footer's leaf type disagrees with the declaration."""
     checks = [("footer physical_type", column.physical_type, descriptor.physical_type),
-              ("footer repetition", column.repetition,
-               "OPTIONAL" if descriptor.max_definition_level == 1 else "REQUIRED"),
               ("footer logical_type", expected_logical_json(column),
                json.loads(descriptor.logical_type.to_json()))]
     if column.physical_type == "FIXED_LEN_BYTE_ARRAY":
@@ -179,20 +249,30 @@ def _statistics_issues(column, metadata, column_index):
 
 
 def extra_checks(path, spec):
-    """Footer checks only pyarrow makes: row counts, schema elements, statistics."""
+    """Footer checks only pyarrow makes: row counts, schema elements, statistics.
+
+    The structure of each column's schema elements (the groups of a LIST
+    column, which pyarrow's API does not expose) is read from the raw footer.
+    """
     metadata = pq.ParquetFile(path).metadata
+    footer = parquet_footer.read_footer(path)
     issues = []
     if metadata.num_rows != spec.num_rows:
         issues.append(Issue(None, None, "footer num_rows", spec.num_rows, metadata.num_rows))
     if spec.row_groups is not None and metadata.num_row_groups != spec.row_groups:
         issues.append(Issue(None, None, "number of row groups", spec.row_groups,
                             metadata.num_row_groups))
-    index_by_name = {metadata.schema.column(i).path: i for i in range(metadata.num_columns)}
+    top_level = set(metadata.schema.to_arrow_schema().names)
+    index_by_path = {metadata.schema.column(i).path: i for i in range(metadata.num_columns)}
     for column in spec.columns:
-        index = index_by_name.get(column.name)
-        if index is None:
+        if column.name not in top_level:
             continue  # the column-name check reports it
-        issues += _schema_issues(column, metadata.schema.column(index))
+        issues += _schema_chain_issues(column, footer)
+        index = index_by_path.get(leaf_path(column))
+        if index is None:
+            issues.append(Issue(column.name, None, "footer leaf column", leaf_path(column), "absent"))
+            continue
+        issues += _leaf_type_issues(column, metadata.schema.column(index))
         if column.statistics is not None:
             issues += _statistics_issues(column, metadata, index)
     return issues

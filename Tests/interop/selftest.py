@@ -18,9 +18,13 @@ import sys
 import tempfile
 from decimal import Decimal
 
+import pyarrow as pa
+
 import canonical
+import limitations
 import parquet_footer
-from spec import same_value
+import reader_pyarrow
+from spec import ColumnSpec, SpecError, parse_column, same_value
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 READERS = ("pyarrow", "duckdb", "polars", "fastparquet")
@@ -68,6 +72,19 @@ class Samples:
             json.dump(spec, f)
         return target
 
+    def with_footer(self, base, change):
+        """Directory holding ``base`` whose Parquet footer was passed through ``change``."""
+        self.count += 1
+        target = os.path.join(self.root, f"case{self.count}")
+        os.makedirs(target)
+        shutil.copy(os.path.join(self.directory, base + ".json"), target)
+        with open(os.path.join(self.directory, base + ".parquet"), "rb") as f:
+            body, footer = parquet_footer.split_file(f.read())
+        change(footer)
+        with open(os.path.join(target, base + ".parquet"), "wb") as f:
+            f.write(parquet_footer.join_file(body, footer))
+        return target
+
 
 def column(spec, name):
     """The JSON column object called ``name``."""
@@ -92,7 +109,7 @@ def test_samples_pass(samples):
     """The unmodified samples pass with every reader."""
     status, lines = run_checker(samples.directory)
     assert status == 0, "\n".join(lines)
-    assert lines[-1] == "16 passed, 0 failed", lines[-1]
+    assert lines[-1] == "24 passed, 0 failed", lines[-1]
     assert not any(line.startswith("FAIL") for line in lines)
 
 
@@ -259,6 +276,115 @@ def test_broken_json_and_missing_parquet(samples):
     assert status == 1 and lines[-1] == "0 passed, 8 failed", lines[-1]
 
 
+def test_wrong_list_elements(samples):
+    """A wrong element is reported with its position, in lists and in lists of lists."""
+    def change(spec):
+        column(spec, "l_int16")["values"][6][1] = 5
+        column(spec, "ll_int64")["values"][6][0][2] = 7
+    status, lines = run_checker(samples.mutated("lists", change))
+    for reader in READERS:
+        assert fail_lines(lines, "lists.parquet", reader, "l_int16", 6,
+                          "value [1]: expected 5, actual -32767"), (reader, lines)
+    for reader in ("pyarrow", "duckdb", "polars"):  # fastparquet cannot read lists of lists
+        assert fail_lines(lines, "lists.parquet", reader, "ll_int64", 6,
+                          "value [0][2]: expected 7, actual 9223372036854775806"), (reader, lines)
+    assert any(line.startswith("NOTE known limitation, fastparquet: LIST of LIST") for line in lines)
+    expect_single_file_failure(lines, status, READERS)
+
+
+def test_null_empty_and_short_lists_differ(samples):
+    """A null list, an empty list, a list of one null and a shorter list all differ."""
+    def change(spec):
+        values = column(spec, "l_string")["values"]
+        values[0], values[3], values[9] = None, [None], []  # were [], None, [None]
+        values[7].pop()
+    status, lines = run_checker(samples.mutated("lists", change))
+    for reader in READERS:
+        for row in (0, 3, 9):
+            assert fail_lines(lines, "lists.parquet", reader, "l_string", row, "value: expected"), \
+                (reader, row, lines)
+        found = fail_lines(lines, "lists.parquet", reader, "l_string", 7, "value: expected")
+        assert found and "' padded ']" in found[0], (reader, lines)
+    expect_single_file_failure(lines, status, READERS)
+
+
+def test_list_repetitions(samples):
+    """Wrong element or list repetitions fail pyarrow's type and footer schema checks."""
+    def change(spec):
+        column(spec, "l_req_int16")["list_levels"] = ["OPTIONAL"]
+        column(spec, "req_l_string")["repetition"] = "OPTIONAL"
+    status, lines = run_checker(samples.mutated("lists", change))
+    expected = [("l_req_int16", "type: expected 'list<element: int16>', "
+                                "actual 'list<element: int16 not null>'"),
+                ("l_req_int16", "footer schema element l_req_int16.list.element repetition: "
+                                "expected 'OPTIONAL', actual 'REQUIRED'"),
+                ("req_l_string", "type: expected 'list<element: string>', "
+                                 "actual 'list<element: string> not null'"),
+                ("req_l_string", "footer schema element req_l_string repetition: "
+                                 "expected 'OPTIONAL', actual 'REQUIRED'")]
+    for name, what in expected:
+        assert fail_lines(lines, "lists.parquet", "pyarrow", name, "-", what), (name, what, lines)
+    expect_single_file_failure(lines, status, ["pyarrow"])
+
+
+def test_list_statistics(samples):
+    """List statistics are checked on the leaf column, null count and bounds alike."""
+    def change(spec):
+        column(spec, "ll_int64")["statistics"][1]["null_count"] += 1
+        column(spec, "l_req_int16")["statistics"][2]["min"] = -32768
+    status, lines = run_checker(samples.mutated("lists", change))
+    assert fail_lines(lines, "lists.parquet", "pyarrow", "ll_int64", "-",
+                      "row group 1 statistics null_count: expected 15, actual 14"), lines
+    assert fail_lines(lines, "lists.parquet", "pyarrow", "l_req_int16", "-",
+                      "row group 2 statistics min: expected -32768, actual -32767"), lines
+    expect_single_file_failure(lines, status, ["pyarrow"])
+
+
+def test_list_group_annotation(samples):
+    """A LIST group missing its ConvertedType fails pyarrow's footer schema check."""
+    def change(footer):
+        group = parquet_footer.first_child_chain(footer, "l_int16")[0]
+        del group[parquet_footer.SCHEMA_CONVERTED_TYPE]
+    status, lines = run_checker(samples.with_footer("lists", change))
+    assert fail_lines(lines, "lists.parquet", "pyarrow", "l_int16", "-",
+                      "footer schema element l_int16 converted_type: expected 'LIST', actual None"), lines
+    assert status == 1
+
+
+def test_list_declarations(_samples):
+    """Malformed LIST declarations are expectation JSON errors."""
+    base = {"name": "l", "physical_type": "INT32", "type_length": None, "repetition": "OPTIONAL",
+            "logical_type": None, "list_levels": ["REQUIRED"]}
+    bad = [{"values": [[1, None]]},                              # null REQUIRED element
+           {"values": [None], "repetition": "REQUIRED"},         # null REQUIRED list
+           {"values": [1]},                                      # not a list
+           {"values": [[1]], "list_levels": ["SOMETIMES"]}]
+    for change in bad:
+        try:
+            parse_column({**base, **change}, 1)
+        except SpecError:
+            continue
+        raise AssertionError(f"accepted {change}")
+    nested = parse_column({**base, "list_levels": ["OPTIONAL", "REQUIRED"],
+                           "values": [[None, [], [1, 2]], None, []]}, 3)
+    assert nested.values == [[None, [], [1, 2]], None, []]
+
+
+def test_list_helpers(_samples):
+    """pyarrow list conversion honours slicing and hidden children; fastparquet's two forms."""
+    array = pa.ListArray.from_arrays(pa.array([0, 2, 4, 5], pa.int32()), pa.array([1, 2, 3, 4, 5]),
+                                     mask=pa.array([False, True, False]))
+    declared = ColumnSpec("l", "INT64", None, "OPTIONAL", None, [], None, ("OPTIONAL",))
+    assert reader_pyarrow._array_values(declared, array) == [[1, 2], None, [5]]
+    assert reader_pyarrow._array_values(declared, array.slice(1)) == [None, [5]]
+    decimal = ColumnSpec("d", "INT32", None, "OPTIONAL", {"type": "DECIMAL", "precision": 5, "scale": 2},
+                         [], None, ("OPTIONAL",))
+    wanted = limitations._raw_or_fastparquet_converted(decimal, "1.10")
+    assert wanted.matches("1.10") and wanted.matches(1.1)
+    assert not wanted.matches("1.1") and not wanted.matches(1.2) and not wanted.matches(None)
+    assert limitations._raw_or_fastparquet_converted(decimal, None) is None
+
+
 def test_value_helpers(_samples):
     """Canonical value helpers are exact."""
     assert not same_value(-0.0, 0.0) and same_value(math.nan, float("nan"))
@@ -288,7 +414,10 @@ TESTS = [test_samples_pass, test_empty_directory, test_wrong_integer_value,
          test_wrong_decimal_digit, test_nanosecond_difference, test_wrong_uuid_and_binary,
          test_wrong_declared_type, test_row_count, test_column_order, test_row_group_count,
          test_statistics, test_many_value_failures_are_summarised,
-         test_broken_json_and_missing_parquet, test_value_helpers, test_footer_codec_round_trip]
+         test_broken_json_and_missing_parquet, test_wrong_list_elements,
+         test_null_empty_and_short_lists_differ, test_list_repetitions, test_list_statistics,
+         test_list_group_annotation, test_list_declarations, test_list_helpers, test_value_helpers,
+         test_footer_codec_round_trip]
 
 
 def main():

@@ -9,6 +9,9 @@ values into canonical Python values, and compares canonical values:
   "-Infinity" become the matching float);
 * everything else (decimals, strings, base64 binary, UUID text) -> str.
 
+A LIST column (one with ``list_levels``) holds, per row, None for a null
+list or a Python list per nesting level whose leaves follow the rules above.
+
 Floats compare bit-exactly, so -0.0 differs from 0.0, while any NaN equals
 any NaN.  Other values compare by type and value, so ``1`` never equals
 ``True`` or ``1.0``.
@@ -19,6 +22,7 @@ import math
 import struct
 from dataclasses import dataclass
 
+REPETITIONS = ("REQUIRED", "OPTIONAL")
 PHYSICAL_TYPES = ("BOOLEAN", "INT32", "INT64", "FLOAT", "DOUBLE", "BYTE_ARRAY",
                   "FIXED_LEN_BYTE_ARRAY")
 LOGICAL_KINDS = ("STRING", "INTEGER", "DATE", "TIME", "TIMESTAMP", "DECIMAL", "UUID",
@@ -36,7 +40,13 @@ class SpecError(ValueError):
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """One column as declared in the expectation JSON (values already canonical)."""
+    """One column as declared in the expectation JSON (values already canonical).
+
+    The type fields describe the leaf values; ``repetition`` is the column's
+    own (for a LIST column, the outer list's); ``list_levels`` is empty for a
+    flat column, else the element repetition of each list level, outermost
+    first.
+    """
 
     name: str
     physical_type: str
@@ -45,6 +55,7 @@ class ColumnSpec:
     logical_type: dict | None
     values: list
     statistics: list | None
+    list_levels: tuple = ()
 
     @property
     def kind(self):
@@ -60,6 +71,11 @@ class ColumnSpec:
     def is_optional(self):
         """True for an OPTIONAL column."""
         return self.repetition == "OPTIONAL"
+
+    @property
+    def is_list(self):
+        """True for a LIST column."""
+        return bool(self.list_levels)
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,15 @@ def type_key(column):
     return kind
 
 
+def map_leaves(value, depth, function):
+    """``value`` with every leaf replaced by ``function(leaf)``; null lists stay None."""
+    if depth == 0:
+        return function(value)
+    if value is None:
+        return None
+    return [map_leaves(element, depth - 1, function) for element in value]
+
+
 def canonical_expected(column, value):
     """Canonical Python value for one JSON value of ``column``."""
     if value is None:
@@ -143,12 +168,33 @@ def _canonical_statistics(column, stats):
             "max": canonical_expected(column, stats.get("max"))}
 
 
+def _canonical_cell(column, value, levels):
+    """Canonical value of one row of ``column``, ``levels`` being the list levels left.
+
+    A null where a REQUIRED list level or REQUIRED leaf allows none is a
+    malformed declaration.
+    """
+    if not levels:
+        return canonical_expected(column, value)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise SpecError(f"column {column.name}: expected a list, got {value!r}")
+    element_required = levels[0] == "REQUIRED"
+    if element_required and any(element is None for element in value):
+        raise SpecError(f"column {column.name}: null element in a list of REQUIRED elements: {value!r}")
+    return [_canonical_cell(column, element, levels[1:]) for element in value]
+
+
 def _validate_declaration(raw):
     """Raise SpecError unless a column declaration names known types."""
     if raw.get("physical_type") not in PHYSICAL_TYPES:
         raise SpecError(f"column {raw.get('name')}: unknown physical_type {raw.get('physical_type')!r}")
-    if raw.get("repetition") not in ("REQUIRED", "OPTIONAL"):
+    if raw.get("repetition") not in REPETITIONS:
         raise SpecError(f"column {raw.get('name')}: unknown repetition {raw.get('repetition')!r}")
+    levels = raw.get("list_levels", [])
+    if not isinstance(levels, list) or any(level not in REPETITIONS for level in levels):
+        raise SpecError(f"column {raw.get('name')}: list_levels must be a list of REQUIRED/OPTIONAL")
     kind = logical_kind(raw.get("logical_type"))
     if kind is not None and kind not in LOGICAL_KINDS:
         raise SpecError(f"column {raw.get('name')}: unknown logical type {kind!r}")
@@ -159,16 +205,19 @@ def _validate_declaration(raw):
 def parse_column(raw, num_rows):
     """Build a ColumnSpec from one JSON column object."""
     _validate_declaration(raw)
+    levels = tuple(raw.get("list_levels", ()))
     column = ColumnSpec(raw["name"], raw["physical_type"], raw.get("type_length"),
-                        raw["repetition"], raw.get("logical_type"), [], None)
+                        raw["repetition"], raw.get("logical_type"), [], None, levels)
     if len(raw["values"]) != num_rows:
         raise SpecError(f"column {column.name}: {len(raw['values'])} values for {num_rows} rows")
-    values = [canonical_expected(column, v) for v in raw["values"]]
+    if column.repetition == "REQUIRED" and None in raw["values"]:
+        raise SpecError(f"column {column.name}: null value in a REQUIRED column")
+    values = [_canonical_cell(column, v, levels) for v in raw["values"]]
     stats = raw.get("statistics")
     if stats is not None:
         stats = [_canonical_statistics(column, s) for s in stats]
     return ColumnSpec(column.name, column.physical_type, column.type_length, column.repetition,
-                      column.logical_type, values, stats)
+                      column.logical_type, values, stats, levels)
 
 
 def load_spec(path):

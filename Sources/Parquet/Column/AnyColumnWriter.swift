@@ -10,24 +10,26 @@ enum AnyColumnWriter {
     case float16(ColumnWriter<FixedWidthColumnValues<Float16Bits>>)
     case byteArray(ColumnWriter<ByteArrayColumnValues>)
 
-    init(descriptor: ColumnDescriptor, options: WriterOptions) throws(ParquetWriterError) {
+    init(
+        descriptor: ColumnDescriptor, options: WriterOptions, columnCount: Int, workspace: PageWorkspace
+    ) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
         case .boolean:
-            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options))
+            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options, columnCount: columnCount, workspace: workspace))
         case .int32:
-            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
         case .int64:
-            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
         case .float:
-            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
         case .double:
-            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
         case .fixedLenByteArray where descriptor.leafType == .float16:
-            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options))
+            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
-            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options))
+            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options, columnCount: columnCount, workspace: workspace))
         }
     }
 
@@ -91,6 +93,11 @@ enum PhysicalSlotKind: UInt8 {
 /// A column's writer as the per-cell appends see it.
 struct CellSlot {
     let kind: PhysicalSlotKind
+    /// Whether the column takes a null cell.
+    let isNullable: Bool
+    /// Whether every value of the column's physical integer type is allowed, so an
+    /// integer of that width needs no range check.
+    let takesWholePhysicalRange: Bool
     let writer: Unmanaged<AnyObject>
 
     /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.

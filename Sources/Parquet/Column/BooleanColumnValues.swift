@@ -4,7 +4,7 @@ struct BooleanColumnValues: ColumnValues {
     typealias Statistics = BooleanStatistics
     typealias Dictionary = Never
 
-    var values: [Bool] = []
+    let values = PageBuffer<Bool>()
     private var trueCount = 0
 
     init() {}
@@ -24,7 +24,7 @@ struct BooleanColumnValues: ColumnValues {
         if values.removeLast() { trueCount -= 1 }
     }
     mutating func removeAll() {
-        values.removeAll(keepingCapacity: true)
+        values.removeAll()
         trueCount = 0
     }
 
@@ -38,7 +38,8 @@ struct BooleanColumnValues: ColumnValues {
     }
 
     static func makeDictionary(typeLength: Int) -> Never? { nil }
-    func appendIndices(into dictionary: inout Never, indices: inout [UInt32]) {}
+    func plainByteCount(prefix: Int) -> Int { (prefix &+ 7) >> 3 }
+    func appendIndices(into dictionary: inout Never, indices: inout [UInt32], positions: Range<Int>) {}
     static func dictionaryCount(_ dictionary: Never) -> Int {}
     func dictionaryPlainByteCount(_ dictionary: Never) -> Int {}
     func encodeDictionaryPlain(_ dictionary: Never, into output: inout [UInt8]) {}

@@ -4,8 +4,8 @@ struct ByteArrayColumnValues: ColumnValues {
     typealias Statistics = ByteArrayStatistics
     typealias Dictionary = ByteArrayDictionary
 
-    var bytes: [UInt8] = []
-    var ends: [Int] = []
+    let bytes = PageBuffer<UInt8>(capacity: 1_024)
+    let ends = PageBuffer<Int>()
     /// The FIXED_LEN_BYTE_ARRAY length, or 0 for BYTE_ARRAY (whose PLAIN values carry a length prefix).
     let fixedLength: Int
     let order: StatisticsOrder
@@ -19,35 +19,23 @@ struct ByteArrayColumnValues: ColumnValues {
     var plainByteCount: Int { fixedLength > 0 ? bytes.count : bytes.count &+ 4 &* ends.count }
 
     @inline(__always) mutating func append(_ value: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: value)
+        bytes.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
         ends.append(bytes.count)
     }
 
     mutating func removeLast() {
         ends.removeLast()
-        bytes.removeSubrange((ends.last ?? 0)...)
+        bytes.truncate(to: ends.last ?? 0)
     }
 
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-    }
-
-    /// Calls `body` with each value's bytes, in order.
-    @inline(__always)
-    func forEachValue(_ body: (UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes { storage in
-            var start = 0
-            for end in ends {
-                body(UnsafeRawBufferPointer(rebasing: storage[start..<end]))
-                start = end
-            }
-        }
+        bytes.removeAll()
+        ends.removeAll()
     }
 
     func encodePlain(into output: inout [UInt8]) {
         if fixedLength > 0 {
-            output.append(contentsOf: bytes)
+            bytes.withUnsafeBytes { output.append(contentsOf: $0) }
         } else {
             bytes.withUnsafeBytes { storage in
                 ends.withUnsafeBufferPointer { PlainEncoder.appendByteArrays(storage, endOffsets: $0, into: &output) }
@@ -57,7 +45,7 @@ struct ByteArrayColumnValues: ColumnValues {
 
     func accumulate(into statistics: inout Statistics) {
         guard !ends.isEmpty else { return }
-        bytes.withUnsafeBytes { storage in
+        bytes.withUnsafeBytes { storage in ends.withUnsafeBufferPointer { ends in
             var low = UnsafeRawBufferPointer(rebasing: storage[0..<ends[0]])
             var high = low
             var start = 0
@@ -68,14 +56,31 @@ struct ByteArrayColumnValues: ColumnValues {
                 start = end
             }
             statistics.include(min: low, max: high, order: order)
-        }
+        } }
     }
 
     static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
 
-    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32]) {
-        indices.reserveCapacity(indices.count + ends.count)
-        forEachValue { indices.append(dictionary.index(of: $0)) }
+    func plainByteCount(prefix: Int) -> Int {
+        let byteCount = prefix == 0 ? 0 : ends[prefix - 1]
+        return fixedLength > 0 ? byteCount : byteCount &+ 4 &* prefix
+    }
+
+    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32], positions: Range<Int>) {
+        let firstStart = positions.lowerBound == 0 ? 0 : ends[positions.lowerBound - 1]
+        bytes.withUnsafeBytes { storage in
+            if fixedLength > 0 {
+                let range = firstStart..<(firstStart + positions.count * fixedLength)
+                dictionary.appendIndices(
+                    ofFixedLengthValues: UnsafeRawBufferPointer(rebasing: storage[range]), length: fixedLength, to: &indices)
+            } else {
+                ends.withUnsafeBufferPointer { allEnds in
+                    dictionary.appendIndices(
+                        ofValues: storage, endOffsets: UnsafeBufferPointer(rebasing: allEnds[positions]),
+                        firstStart: firstStart, to: &indices)
+                }
+            }
+        }
     }
 
     static func dictionaryCount(_ dictionary: Dictionary) -> Int { dictionary.count }

@@ -9,10 +9,9 @@ struct ColumnChunkAssembler {
     let descriptor: ColumnDescriptor
     let codec: ParquetFormat.CompressionCodec
     private let compressor: PageCompressor
+    private let workspace: PageWorkspace
     private(set) var dictionaryPage: [UInt8] = []
     private(set) var dataPages: [UInt8] = []
-    private var compressed: [UInt8] = []
-    private var header = CompactEncoder()
     private(set) var valueCount: Int64 = 0
     private(set) var uncompressedSize: Int64 = 0
     private(set) var compressedSize: Int64 = 0
@@ -21,14 +20,11 @@ struct ColumnChunkAssembler {
     /// Encodings in first-use order, for ColumnMetaData.encodings.
     private var valueEncodings: [PageValueEncoding] = []
 
-    init(descriptor: ColumnDescriptor, compression: Compression) throws(ParquetWriterError) {
+    init(descriptor: ColumnDescriptor, compression: Compression, workspace: PageWorkspace) throws(ParquetWriterError) {
         self.descriptor = descriptor
         self.codec = compression.formatCodec
-        do {
-            self.compressor = try PageCompressor(compression.kind)
-        } catch {
-            throw .compressionFailed(column: descriptor.name, message: "\(error)")
-        }
+        self.workspace = workspace
+        self.compressor = try workspace.compressor(for: compression, column: descriptor.name)
     }
 
     var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }
@@ -62,26 +58,27 @@ struct ColumnChunkAssembler {
         dictionaryEntryCount = entryCount
     }
 
-    private mutating func compress(_ body: [UInt8]) throws(ParquetWriterError) -> [UInt8] {
+    private func compress(_ body: [UInt8]) throws(ParquetWriterError) -> [UInt8] {
         guard codec != .uncompressed else { return body }
-        compressed.removeAll(keepingCapacity: true)
+        workspace.compressed.removeAll(keepingCapacity: true)
         do {
-            try body.withUnsafeBytes { try compressor.compress($0, appendingTo: &compressed) }
+            try body.withUnsafeBytes { try compressor.compress($0, appendingTo: &workspace.compressed) }
         } catch {
             throw .compressionFailed(column: descriptor.name, message: "\(error)")
         }
-        return compressed
+        return workspace.compressed
     }
 
     private mutating func append(
         _ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int, to pages: WritableKeyPath<Self, [UInt8]>
     ) {
-        header.reset()
-        pageHeader.encode(to: &header)
-        self[keyPath: pages].append(contentsOf: header.bytes)
+        workspace.header.reset()
+        pageHeader.encode(to: &workspace.header)
+        let headerBytes = workspace.header.bytes
+        self[keyPath: pages].append(contentsOf: headerBytes)
         self[keyPath: pages].append(contentsOf: body)
-        uncompressedSize += Int64(header.bytes.count + uncompressedBodySize)
-        compressedSize += Int64(header.bytes.count + body.count)
+        uncompressedSize += Int64(headerBytes.count + uncompressedBodySize)
+        compressedSize += Int64(headerBytes.count + body.count)
     }
 
     /// The chunk's metadata, for a chunk whose first byte lands at `fileOffset`.

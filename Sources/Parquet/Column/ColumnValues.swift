@@ -18,8 +18,10 @@ protocol ColumnValues {
 
     /// A new empty dictionary, or nil when this type has no dictionary encoding.
     static func makeDictionary(typeLength: Int) -> Dictionary?
-    /// Looks every value up in `dictionary`, inserting new ones, appending the indices.
-    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32])
+    /// Bytes the first `prefix` values take PLAIN-encoded.
+    func plainByteCount(prefix: Int) -> Int
+    /// Looks the values at `positions` up in `dictionary`, inserting new ones, appending the indices.
+    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32], positions: Range<Int>)
     static func dictionaryCount(_ dictionary: Dictionary) -> Int
     /// The size of the dictionary page body: the entries PLAIN-encoded.
     func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int

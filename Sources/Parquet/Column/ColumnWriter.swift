@@ -7,9 +7,12 @@ final class ColumnWriter<Values: ColumnValues> {
     let descriptor: ColumnDescriptor
     @exclusivity(unchecked) var values: Values
     /// One definition level per value slot of the open page; empty when the column has none.
-    @exclusivity(unchecked) var definitionLevels: [UInt8] = []
+    let definitionLevels = PageBuffer<UInt8>()
+    /// While a flat column's open page has no null, its levels (all the maximum)
+    /// are not stored: the page's value count says how many there are.
+    private var levelsDeferred: Bool
     /// One repetition level per value slot of the open page; empty for flat columns.
-    @exclusivity(unchecked) var repetitionLevels: [UInt8] = []
+    let repetitionLevels = PageBuffer<UInt8>()
     /// Rows in the open page.
     @exclusivity(unchecked) private(set) var rowsInPage = 0
     /// Where the current row's cell starts, so a list cell can be rolled back whole.
@@ -18,31 +21,43 @@ final class ColumnWriter<Values: ColumnValues> {
 
     private let maxDefinitionLevel: UInt8
     private let usesDictionary: Bool
+    private let triesDictionary: Bool
+    private let dictionaryTrialBytes: Int
+    /// Whether the chunk's first page with values is still to decide if the dictionary pays.
+    private var dictionaryOnTrial: Bool
     private var dictionary: Values.Dictionary?
-    private var dictionaryIndices: [UInt32] = []
     private var statistics = Values.Statistics()
     private var chunkNullCount: Int64 = 0
     private let statisticsEnabled: Bool
     private let maxStatisticsSize: Int
     private let dictionaryPageSizeLimit: Int
-    private var pageBody: [UInt8] = []
+    private let workspace: PageWorkspace
     private(set) var chunk: ColumnChunkAssembler
 
-    init(descriptor: ColumnDescriptor, values: Values, options: WriterOptions) throws(ParquetWriterError) {
+    init(
+        descriptor: ColumnDescriptor, values: Values, options: WriterOptions, columnCount: Int,
+        workspace: PageWorkspace
+    ) throws(ParquetWriterError) {
         self.descriptor = descriptor
+        self.workspace = workspace
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
+        self.levelsDeferred = descriptor.maxRepetitionLevel == 0
         let encoding = options.resolvedEncoding(descriptor.name)
         self.usesDictionary = encoding == .dictionary
+        self.triesDictionary = usesDictionary && options.dropsIneffectiveDictionaries
+        self.dictionaryOnTrial = triesDictionary
+        self.dictionaryTrialBytes = options.dictionaryTrialBytes(columnCount: columnCount)
         self.statisticsEnabled = options.resolvedStatistics(descriptor.name)
         self.maxStatisticsSize = options.maxStatisticsSize
         self.dictionaryPageSizeLimit = options.dictionaryPageSizeLimit
-        self.chunk = try ColumnChunkAssembler(descriptor: descriptor, compression: options.resolvedCompression(descriptor.name))
+        self.chunk = try ColumnChunkAssembler(
+            descriptor: descriptor, compression: options.resolvedCompression(descriptor.name), workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
     /// Value slots in the open page: one per row for a flat column, one per level entry for a list.
-    var slotsInPage: Int { descriptor.hasDefinitionLevels ? definitionLevels.count : values.count }
+    var slotsInPage: Int { descriptor.hasDefinitionLevels && !levelsDeferred ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
     var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count &+ repetitionLevels.count }
@@ -53,7 +68,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// Completes a flat cell whose value was just stored.
     @inline(__always)
     func finishValueCell() {
-        if descriptor.hasDefinitionLevels { definitionLevels.append(maxDefinitionLevel) }
+        if descriptor.hasDefinitionLevels && !levelsDeferred { definitionLevels.append(maxDefinitionLevel) }
         rowsInPage &+= 1
     }
 
@@ -63,6 +78,9 @@ final class ColumnWriter<Values: ColumnValues> {
         if descriptor.maxRepetitionLevel > 0 {
             markRowStart()
             repetitionLevels.append(0)
+        } else if levelsDeferred {
+            definitionLevels.append(repeating: maxDefinitionLevel, count: values.count)
+            levelsDeferred = false
         }
         definitionLevels.append(0)
         rowsInPage &+= 1
@@ -91,9 +109,9 @@ final class ColumnWriter<Values: ColumnValues> {
     /// Records `count` stored values of one list, after the first slot's repetition level.
     func appendListValueSlots(count: Int, firstRepetitionLevel: UInt8, repetitionLevel: UInt8) {
         guard count > 0 else { return }
-        definitionLevels.append(contentsOf: repeatElement(maxDefinitionLevel, count: count))
+        definitionLevels.append(repeating: maxDefinitionLevel, count: count)
         repetitionLevels.append(firstRepetitionLevel)
-        repetitionLevels.append(contentsOf: repeatElement(repetitionLevel, count: count - 1))
+        repetitionLevels.append(repeating: repetitionLevel, count: count - 1)
     }
 
     var levelCount: Int { definitionLevels.count }
@@ -106,7 +124,7 @@ final class ColumnWriter<Values: ColumnValues> {
     func removeLastCell() {
         rowsInPage -= 1
         if descriptor.maxRepetitionLevel > 0 { return removeSlotsFromRowStart() }
-        if !descriptor.hasDefinitionLevels || definitionLevels.removeLast() == maxDefinitionLevel {
+        if !descriptor.hasDefinitionLevels || levelsDeferred || definitionLevels.removeLast() == maxDefinitionLevel {
             values.removeLast()
         }
     }
@@ -115,69 +133,102 @@ final class ColumnWriter<Values: ColumnValues> {
     func removeOpenListCell() { removeSlotsFromRowStart() }
 
     private func removeSlotsFromRowStart() {
-        definitionLevels.removeSubrange(rowStartLevelCount...)
-        repetitionLevels.removeSubrange(rowStartLevelCount...)
+        definitionLevels.truncate(to: rowStartLevelCount)
+        repetitionLevels.truncate(to: rowStartLevelCount)
         values.removeLast(values.count - rowStartValueCount)
     }
 
     /// Encodes, compresses and stores the open page, if it holds any rows.
     func flushPage() throws(ParquetWriterError) {
         guard rowsInPage > 0 else { return }
-        pageBody.removeAll(keepingCapacity: true)
+        workspace.body.removeAll(keepingCapacity: true)
         if descriptor.maxRepetitionLevel > 0 {
-            LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &pageBody)
+            LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
         }
         if descriptor.hasDefinitionLevels {
-            LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &pageBody)
+            if levelsDeferred {
+                LevelEncoder.appendLengthPrefixedRun(
+                    of: maxDefinitionLevel, count: values.count, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            } else {
+                LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            }
         }
         let encoding = try encodeValues()
         if statisticsEnabled { values.accumulate(into: &statistics) }
         let slotCount = slotsInPage
         // Every slot without a stored value is a null: a null cell, a null element or an empty list.
         chunkNullCount += Int64(slotCount - values.count)
-        try chunk.appendDataPage(body: pageBody, valueCount: slotCount, encoding: encoding)
+        try chunk.appendDataPage(body: workspace.body, valueCount: slotCount, encoding: encoding)
         if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
             // Past its limit: the dictionary is written now and later pages fall back to PLAIN.
             try emitDictionaryPage()
         }
         values.removeAll()
-        definitionLevels.removeAll(keepingCapacity: true)
-        repetitionLevels.removeAll(keepingCapacity: true)
+        definitionLevels.removeAll()
+        levelsDeferred = descriptor.maxRepetitionLevel == 0
+        repetitionLevels.removeAll()
         rowsInPage = 0
     }
 
-    /// Appends the open page's values to `pageBody`: dictionary indices while the
+    /// Appends the open page's values to the workspace's body: dictionary indices while the
     /// dictionary is within its limit, PLAIN after the chunk has fallen back.
     private func encodeValues() throws(ParquetWriterError) -> PageValueEncoding {
         // Taken out of the property so that inserting does not copy the table.
         // A page with no values while the dictionary is still empty goes out PLAIN,
         // so an all-null chunk needs no empty dictionary page (fastparquet rejects one).
         guard var table = dictionary.take() else {
-            values.encodePlain(into: &pageBody)
+            values.encodePlain(into: &workspace.body)
             return .plain
         }
         guard values.count > 0 || Values.dictionaryCount(table) > 0 else {
             dictionary = table
-            values.encodePlain(into: &pageBody)
+            values.encodePlain(into: &workspace.body)
             return .plain
         }
-        dictionaryIndices.removeAll(keepingCapacity: true)
-        values.appendIndices(into: &table, indices: &dictionaryIndices)
+        workspace.dictionaryIndices.removeAll(keepingCapacity: true)
+        if dictionaryOnTrial {
+            dictionaryOnTrial = false
+            guard lookUpWhileDictionaryPays(&table) else {
+                // Nothing of the chunk is dictionary-encoded yet, so it needs no dictionary page.
+                values.encodePlain(into: &workspace.body)
+                return .plain
+            }
+        } else {
+            values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: 0..<values.count)
+        }
         let entryCount = Values.dictionaryCount(table)
-        dictionaryIndices.withUnsafeBufferPointer {
-            RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &pageBody)
+        workspace.dictionaryIndices.withUnsafeBufferPointer {
+            RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &workspace.body)
         }
         dictionary = table
         return .dictionaryIndices
     }
 
+    /// Looks the page's values up block by block. Returns false, giving up, as soon
+    /// as the dictionary is past its trial size and its entries and indices take as
+    /// many bytes as PLAIN.
+    private func lookUpWhileDictionaryPays(_ table: inout Values.Dictionary) -> Bool {
+        let blockSize = 4_096
+        var looked = 0
+        while looked < values.count {
+            let end = min(values.count, looked + blockSize)
+            values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: looked..<end)
+            looked = end
+            let dictionaryBytes = values.dictionaryPlainByteCount(table)
+            guard dictionaryBytes >= dictionaryTrialBytes else { continue }
+            let indexBits = LevelEncoder.bitWidth(of: Values.dictionaryCount(table) - 1)
+            if dictionaryBytes + (looked * indexBits + 7) / 8 >= values.plainByteCount(prefix: looked) { return false }
+        }
+        return true
+    }
+
     /// Writes the dictionary page and stops dictionary encoding for the rest of the
-    /// chunk. Reuses `pageBody`, so it runs only after the data page is stored.
+    /// chunk. Reuses the workspace's body, so it runs only after the data page is stored.
     private func emitDictionaryPage() throws(ParquetWriterError) {
         guard let dictionary else { return }
-        pageBody.removeAll(keepingCapacity: true)
-        values.encodeDictionaryPlain(dictionary, into: &pageBody)
-        try chunk.setDictionaryPage(body: pageBody, entryCount: Values.dictionaryCount(dictionary))
+        workspace.body.removeAll(keepingCapacity: true)
+        values.encodeDictionaryPlain(dictionary, into: &workspace.body)
+        try chunk.setDictionaryPage(body: workspace.body, entryCount: Values.dictionaryCount(dictionary))
         self.dictionary = nil
     }
 
@@ -197,6 +248,7 @@ final class ColumnWriter<Values: ColumnValues> {
         chunk.reset()
         statistics.reset()
         chunkNullCount = 0
+        dictionaryOnTrial = triesDictionary
         dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 }

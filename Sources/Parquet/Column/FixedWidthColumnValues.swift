@@ -4,7 +4,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     typealias Statistics = FixedWidthStatistics<Value>
     typealias Dictionary = FixedWidthDictionary<Value.Bits>
 
-    var values: [Value] = []
+    let values = PageBuffer<Value>()
     let order: StatisticsOrder
 
     init(order: StatisticsOrder) { self.order = order }
@@ -15,7 +15,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     @inline(__always) mutating func append(_ value: Value) { values.append(value) }
     mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
     mutating func removeLast() { values.removeLast() }
-    mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+    mutating func removeAll() { values.removeAll() }
 
     func encodePlain(into output: inout [UInt8]) {
         values.withUnsafeBytes { output.append(contentsOf: $0) }
@@ -27,9 +27,11 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
 
     static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
 
-    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32]) {
+    func plainByteCount(prefix: Int) -> Int { prefix &* MemoryLayout<Value>.stride }
+
+    func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32], positions: Range<Int>) {
         values.withUnsafeBufferPointer { buffer in
-            UnsafeRawBufferPointer(buffer).withMemoryRebound(to: Value.Bits.self) { keys in
+            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[positions])).withMemoryRebound(to: Value.Bits.self) { keys in
                 dictionary.appendIndices(of: keys, to: &indices)
             }
         }

@@ -1,6 +1,6 @@
 /// A value stored as fixed-width little-endian bytes: the Swift types behind INT32,
 /// INT64, FLOAT, DOUBLE and the two-byte FLOAT16.
-protocol FixedWidthValue: Sendable {
+protocol FixedWidthValue: Sendable, BitwiseCopyable {
     /// The unsigned integer with the same bits, used as the dictionary key so that
     /// -0.0 and +0.0, or NaNs with different payloads, stay distinct entries.
     associatedtype Bits: FixedWidthInteger & UnsignedInteger & Sendable

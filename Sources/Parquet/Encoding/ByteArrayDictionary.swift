@@ -75,16 +75,17 @@ struct ByteArrayDictionary {
     }
 
     /// Appends the index of every BYTE_ARRAY value to `indices`, adding new values as it goes.
-    /// Value `i` is `values[endOffsets[i - 1] ..< endOffsets[i]]`, the first starting at 0 —
-    /// the layout ``PlainEncoder/appendByteArrays(_:endOffsets:into:)`` takes too.
+    /// Value `i` is `values[endOffsets[i - 1] ..< endOffsets[i]]`, the first starting at
+    /// `firstStart` — the layout ``PlainEncoder/appendByteArrays(_:endOffsets:into:)`` takes too.
     mutating func appendIndices(
         ofValues values: UnsafeRawBufferPointer,
         endOffsets valueEnds: UnsafeBufferPointer<Int>,
+        firstStart: Int = 0,
         to indices: inout [UInt32]
     ) {
         indices.append(addingCapacity: valueEnds.count) { span in
             span.withUnsafeMutableBufferPointer { destination, initializedCount in
-                var start = 0
+                var start = firstStart
                 for position in valueEnds.indices {
                     let end = valueEnds[position]
                     destination[position] = index(of: UnsafeRawBufferPointer(rebasing: values[start..<end]))

@@ -136,7 +136,7 @@ enum RLEHybridEncoder {
 
     /// Appends one or more RLE runs repeating `value` `count` times.
     @inline(__always)
-    private static func appendRepeated<Value: FixedWidthInteger & UnsignedInteger>(
+    static func appendRepeated<Value: FixedWidthInteger & UnsignedInteger>(
         _ value: Value,
         count: Int,
         bitWidth: Int,

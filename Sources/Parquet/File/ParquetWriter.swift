@@ -49,10 +49,21 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.schema = schema
         self.sink = sink
         self.options = options
+        let workspace = PageWorkspace()
         var columns: [AnyColumnWriter] = []
-        for descriptor in schema.descriptors { columns.append(try AnyColumnWriter(descriptor: descriptor, options: options)) }
+        for descriptor in schema.descriptors {
+            columns.append(try AnyColumnWriter(
+                descriptor: descriptor, options: options, columnCount: schema.descriptors.count, workspace: workspace))
+        }
         self.columns = columns
-        self.slots = columns.map { CellSlot(kind: $0.kind, writer: $0.unmanaged) }
+        self.slots = columns.map { column in
+            let range = column.descriptor.integerRange
+            let wholeRange = column.kind == .int32 ? range == Int128(Int32.min)...Int128(Int32.max)
+                : column.kind == .int64 ? range == Int128(Int64.min)...Int128(Int64.max) : false
+            return CellSlot(
+                kind: column.kind, isNullable: !column.descriptor.isRequired, takesWholePhysicalRange: wholeRange,
+                writer: column.unmanaged)
+        }
         self.integerRanges = schema.descriptors.map(\.integerRange)
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit

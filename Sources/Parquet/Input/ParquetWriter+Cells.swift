@@ -15,8 +15,26 @@ extension ParquetWriter {
 
     public func append(_ value: Int8) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int8") }
     public func append(_ value: Int16) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int16") }
-    public func append(_ value: Int32) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int32") }
-    public func append(_ value: Int64) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int64") }
+    public func append(_ value: Int32) throws(ParquetWriterError) {
+        let index = try nextValueCell("Int32")
+        let slot = slots[index]
+        guard slot.kind == .int32, slot.takesWholePhysicalRange else { return try appendInteger(Int128(value), "Int32") }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
+            writer.values.append(value)
+            finishCell(writer)
+        }
+    }
+
+    public func append(_ value: Int64) throws(ParquetWriterError) {
+        let index = try nextValueCell("Int64")
+        let slot = slots[index]
+        guard slot.kind == .int64, slot.takesWholePhysicalRange else { return try appendInteger(Int128(value), "Int64") }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
+            writer.values.append(value)
+            finishCell(writer)
+        }
+    }
+
     public func append(_ value: Int) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int") }
     public func append(_ value: UInt8) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt8") }
     public func append(_ value: UInt16) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt16") }
@@ -109,8 +127,8 @@ extension ParquetWriter {
     /// A null: a null cell of an OPTIONAL column or, inside a list, a null element.
     public func appendNull() throws(ParquetWriterError) {
         let index = try nextCell()
-        let descriptor = columns[index].descriptor
         guard openListDepth == 0 else {
+            let descriptor = columns[index].descriptor
             guard let level = descriptor.listLevels[openListDepth - 1].nullElementLevel else {
                 throw rejectRow(.nullListElement(column: descriptor.name, row: rowCount))
             }
@@ -118,17 +136,18 @@ extension ParquetWriter {
             nextRepetitionLevel = UInt8(openListDepth)
             return
         }
-        guard !descriptor.isRequired else {
-            throw rejectRow(.nullInRequiredColumn(column: descriptor.name, row: rowCount))
+        guard slots[index].isNullable else {
+            throw rejectRow(.nullInRequiredColumn(column: columns[index].descriptor.name, row: rowCount))
         }
-        switch columns[index] {
-        case .boolean(let writer): appendNullCell(to: writer)
-        case .int32(let writer): appendNullCell(to: writer)
-        case .int64(let writer): appendNullCell(to: writer)
-        case .float(let writer): appendNullCell(to: writer)
-        case .double(let writer): appendNullCell(to: writer)
-        case .float16(let writer): appendNullCell(to: writer)
-        case .byteArray(let writer): appendNullCell(to: writer)
+        let slot = slots[index]
+        switch slot.kind {
+        case .boolean: slot.with(ColumnWriter<BooleanColumnValues>.self) { appendNullCell(to: $0) }
+        case .int32: slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { appendNullCell(to: $0) }
+        case .int64: slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { appendNullCell(to: $0) }
+        case .float: slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { appendNullCell(to: $0) }
+        case .double: slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { appendNullCell(to: $0) }
+        case .float16: slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { appendNullCell(to: $0) }
+        case .byteArray: slot.with(ColumnWriter<ByteArrayColumnValues>.self) { appendNullCell(to: $0) }
         }
     }
 

@@ -12,6 +12,15 @@ public struct WriterOptions: Hashable, Sendable {
     public var dataPageRowLimit = 20_000
     /// A dictionary larger than this stops growing: the chunk falls back to PLAIN.
     public var dictionaryPageSizeLimit = 1 << 20
+    /// Whether a column chunk whose dictionary does not pay is written PLAIN instead.
+    /// While a chunk's first page is being encoded, once its dictionary has grown past
+    /// the column's share of a 32 MiB budget (32 MiB divided by the column count,
+    /// between 16 KiB and `dictionaryPageSizeLimit`) and the dictionary plus its
+    /// indices still take at least as many bytes as PLAIN, the chunk drops the
+    /// dictionary. With many columns of mostly distinct values this saves most of the
+    /// time and memory dictionaries cost; with few columns it changes nothing before
+    /// the dictionary page limit. pyarrow always keeps the dictionary up to the limit.
+    public var dropsIneffectiveDictionaries = true
     /// A row group closes at this many rows…
     public var maxRowGroupRows = 1 << 20
     /// …or once its estimated encoded size reaches this many bytes.
@@ -44,6 +53,12 @@ public struct WriterOptions: Hashable, Sendable {
 
     private func allCompressions() -> [(String, Compression)] {
         [("*", compression)] + columnOptions.compactMap { name, options in options.compression.map { (name, $0) } }
+    }
+
+    /// The dictionary size past which a column's first page may drop its dictionary.
+    func dictionaryTrialBytes(columnCount: Int) -> Int {
+        let budget = 32 << 20
+        return max(16 << 10, min(dictionaryPageSizeLimit, budget / max(columnCount, 1)))
     }
 
     func resolvedEncoding(_ column: String) -> ColumnEncoding { columnOptions[column]?.encoding ?? encoding }

@@ -5,7 +5,7 @@ import ParquetFormat
 /// standard three-level group `name (LIST) { repeated group list { element } }`.
 enum SchemaConversion {
     static func schemaElements(for schema: Schema) -> [SchemaElement] {
-        var elements = [SchemaElement(name: "schema", numChildren: Int32(schema.descriptors.count))]
+        var elements = [SchemaElement(repetitionType: .required, name: "schema", numChildren: Int32(schema.descriptors.count))]
         for descriptor in schema.descriptors {
             appendElements(
                 name: descriptor.name, type: descriptor.column.type, repetition: descriptor.column.repetition,

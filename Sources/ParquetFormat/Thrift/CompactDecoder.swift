@@ -172,12 +172,15 @@ public struct CompactDecoder: Sendable {
         guard position < endIndex else { throw truncated("a list header", at: start) }
         let byte = bytes[position]
         position += 1
-        guard let elementType = ThriftType(elementCode: byte & 0x0F) else {
-            throw error("invalid list element type code \(byte & 0x0F)", at: start)
-        }
         var count = Int(byte >> 4)
         if count == 15 {
             count = try readLength("list size")
+        }
+        // fastparquet writes empty lists with element type 0, which Apache Thrift's own
+        // libraries accept; no element is read, so the type reported does not matter.
+        let emptyWithoutType = count == 0 && byte & 0x0F == 0
+        guard let elementType = emptyWithoutType ? .bool : ThriftType(elementCode: byte & 0x0F) else {
+            throw error("invalid list element type code \(byte & 0x0F)", at: start)
         }
         guard count <= remainingCount else {
             throw error("list of \(count) elements cannot fit in the \(remainingCount) bytes left", at: start)
@@ -355,7 +358,7 @@ public struct CompactDecoder: Sendable {
     ) throws(ThriftDecodingError) -> [Element] {
         let start = position
         let header = try readListHeader()
-        guard header.elementType == elementType else {
+        guard header.elementType == elementType || header.count == 0 else {
             throw error("expected list<\(elementType)> but found list<\(header.elementType)>", at: start)
         }
         var elements: [Element] = []
