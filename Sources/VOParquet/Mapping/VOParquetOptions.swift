@@ -18,7 +18,7 @@ public struct VOParquetOptions: Sendable {
 
     /// Row-group target that keeps a 991-column table (DP0.2 Object) within 64 MB
     /// of peak RSS; see Docs/voparquet.md for how memory scales.
-    public static let defaultRowGroupTargetBytes = 16 << 20
+    public static let defaultRowGroupTargetBytes = 8 << 20
 
     public init() {
         writer = WriterOptions()
