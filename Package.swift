@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "ParquetReaderTests",
             dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression"]),
-        .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat"]),
+        .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,10 +7,12 @@ final class TrickleSource: ByteSource {
     private var offset = 0
     private let step: Int
 
-    init(_ text: String, step: Int) {
-        bytes = Array(text.utf8)
+    init(_ bytes: [UInt8], step: Int) {
+        self.bytes = bytes
         self.step = step
     }
+
+    convenience init(_ text: String, step: Int) { self.init(Array(text.utf8), step: step) }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         let count = min(step, buffer.count, bytes.count - offset)
