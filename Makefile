@@ -35,12 +35,15 @@ test: setup
 	mkdir -p $(INTEROP_DIR)
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) SHARED_DATA=$(SHARED_DATA) swift test
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
+	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
 
 bench: setup
 	swift build -c release --product parquet-bench
 	swift build -c release --product parquet-read-bench
 	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --read-bin .build/release/parquet-read-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json
+	swift build -c release --product voparquet
+	$(PYTHON) Scripts/bench_voparquet.py --voparquet .build/release/voparquet --object-json $(SHARED_DATA)/dp02_object.json
 
 clean:
 	rm -rf .build

@@ -26,12 +26,34 @@ struct Base64Decoder {
     /// (`invalidIndex` is set to its index).
     mutating func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
                          invalidIndex: inout Int) -> Int? {
+        Self.table.withUnsafeBufferPointer { table in
+            decode(text, into: output, table: table, invalidIndex: &invalidIndex)
+        }
+    }
+
+    private mutating func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+                                 table: UnsafeBufferPointer<UInt8>, invalidIndex: inout Int) -> Int? {
         var written = 0
         var accumulator = self.accumulator
         var pending = self.pending
         var padding = self.padding
-        let table = Self.table
-        for index in 0..<text.count {
+        var index = 0
+        while index < text.count {
+            // Fast path: four characters that are all base64 digits make three bytes.
+            if pending == 0, padding == 0, index + 4 <= text.count {
+                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
+                let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+                if (a | b | c | d) < 64 {
+                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    output[written] = UInt8(truncatingIfNeeded: group >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: group)
+                    written += 3
+                    index += 4
+                    continue
+                }
+            }
+            defer { index += 1 }
             let value = table[Int(text[index])]
             if value < 64 {
                 guard padding == 0 else {

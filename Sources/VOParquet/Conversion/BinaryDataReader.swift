@@ -12,6 +12,8 @@ final class BinaryDataReader<Sink: ByteSink> {
     private let parser: XMLPullParser
     private let writer: VOParquetWriter<Sink>
     private let formats: [CellFormat]
+    private let names: [String]
+    private let textNulls: [[UInt8]?]
     private let hasNullFlags: Bool
     private var flags: [UInt8]
     private var scratch = ElementScratch()
@@ -25,6 +27,8 @@ final class BinaryDataReader<Sink: ByteSink> {
         self.stream = BinaryStreamReader(parser: parser)
         self.writer = writer
         self.formats = formats
+        self.names = CellFormat.names(writer.columns)
+        self.textNulls = CellFormat.textNulls(writer.columns)
         self.hasNullFlags = hasNullFlags
         self.flags = Array(repeating: 0, count: (formats.count + 7) / 8)
         self.progress = progress
@@ -47,7 +51,7 @@ final class BinaryDataReader<Sink: ByteSink> {
                 } catch {
                     switch error {
                     case .value(let message):
-                        throw ConversionError(row: writer.rowCount, column: formats[index].name, message)
+                        throw ConversionError(row: writer.rowCount, column: names[index], message)
                     case .writer(let error):
                         throw ConversionError(error)
                     case .stream(let error):
@@ -69,20 +73,20 @@ final class BinaryDataReader<Sink: ByteSink> {
     /// The most values one variable-size cell may claim.
     static var maximumCellCount: Int { 1 << 27 }
 
-    private func need(_ count: Int, column: String?, rowOffset: Int) throws(ConversionError) {
+    /// Makes `count` bytes readable, or throws naming column number `column` (nil: the null flags).
+    @inline(__always)
+    private func need(_ count: Int, column: Int?, rowOffset: Int) throws(ConversionError) {
         guard try stream.require(count) else {
-            throw ConversionError(line: parser.line, row: writer.rowCount, column: column,
+            throw ConversionError(line: parser.line, row: writer.rowCount, column: column.map { names[$0] },
                                   "the STREAM ends inside the row that starts at decoded byte \(rowOffset) (truncated data?)")
         }
     }
 
+    @inline(__always)
     private func require(_ count: Int, _ format: CellFormat, _ rowOffset: Int) throws(CellDecodingFailure) {
-        do { try need(count, column: format.name, rowOffset: rowOffset) } catch { throw .stream(error) }
+        do { try need(count, column: format.column, rowOffset: rowOffset) } catch { throw .stream(error) }
     }
 
-    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellDecodingFailure) {
-        do { try body() } catch { throw .writer(error) }
-    }
 
     private func readCell(_ format: CellFormat, isNull: Bool, rowOffset: Int) throws(CellDecodingFailure) {
         // How many values the cell holds.
@@ -105,17 +109,17 @@ final class BinaryDataReader<Sink: ByteSink> {
             try require(bytes, format, rowOffset)
             if isNull {
                 stream.skip(bytes)
-                try writing { () throws(VOParquetError) in try writer.appendNull() }
+                do { try writer.appendNull() } catch { throw .writer(error) }
             } else if format.isList {
                 scratch.reset()
                 for bit in 0..<count { scratch.booleans.append(stream.pointer[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0) }
                 stream.skip(bytes)
-                try writing { () throws(VOParquetError) in try scratch.appendArray(.bit, to: writer) }
+                do { try scratch.appendArray(.bit, to: writer) } catch { throw .writer(error) }
             } else {
                 // Any set bit: the standard's most significant bit, or astropy's 0x08.
                 let value = stream.pointer[0] != 0
                 stream.skip(bytes)
-                try writing { () throws(VOParquetError) in try writer.append(value) }
+                do { try writer.append(value) } catch { throw .writer(error) }
             }
             return
         default:
@@ -126,7 +130,7 @@ final class BinaryDataReader<Sink: ByteSink> {
         try require(byteCount, format, rowOffset)
         if isNull {
             stream.skip(byteCount)
-            try writing { () throws(VOParquetError) in try writer.appendNull() }
+            do { try writer.appendNull() } catch { throw .writer(error) }
             return
         }
         if !format.isList {
@@ -135,7 +139,7 @@ final class BinaryDataReader<Sink: ByteSink> {
         }
         scratch.reset()
         for element in 0..<elements { try readElement(format, index: element + 1) }
-        try writing { () throws(VOParquetError) in try scratch.appendArray(format.primitive, to: writer) }
+        do { try scratch.appendArray(format.primitive, to: writer) } catch { throw .writer(error) }
     }
 
     /// One value of a scalar numeric or boolean column; its bytes are available.
@@ -146,26 +150,34 @@ final class BinaryDataReader<Sink: ByteSink> {
         case .double:
             let value = Double(bitPattern: UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self)))
             stream.skip(8)
-            try writing { () throws(VOParquetError) in
+            do {
                 if value == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         case .float:
             let value = Float(bitPattern: UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
             stream.skip(4)
-            try writing { () throws(VOParquetError) in
+            do {
                 if Double(value) == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         case .boolean:
             let byte = pointer.load(as: UInt8.self)
             stream.skip(1)
             guard let value = Self.boolean(byte) else { throw .value("byte \(byte) is not a boolean") }
-            try writing { () throws(VOParquetError) in
+            do {
                 if let value { try writer.append(value) } else { try writer.appendNull() }
+            } catch {
+                throw .writer(error)
             }
         default:
             let value = readInteger(format, pointer)
-            try writing { () throws(VOParquetError) in
+            do {
                 if value == format.integerNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         }
     }
@@ -224,7 +236,10 @@ final class BinaryDataReader<Sink: ByteSink> {
         let byteCount = isWide ? 2 * count : count
         try require(byteCount, format, rowOffset)
         defer { stream.skip(byteCount) }
-        if isNull { return try writing { () throws(VOParquetError) in try writer.appendNull() } }
+        if isNull {
+            do { try writer.appendNull() } catch { throw .writer(error) }
+            return
+        }
         let raw = UnsafeRawBufferPointer(start: stream.pointer, count: byteCount)
         let isFixed = format.fixedCount != nil
         guard isWide else {
@@ -247,9 +262,11 @@ final class BinaryDataReader<Sink: ByteSink> {
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
-        let isNull = format.textNull.map { bytes.elementsEqual($0) } ?? false
-        try writing { () throws(VOParquetError) in
+        let isNull = textNulls[format.column].map { bytes.elementsEqual($0) } ?? false
+        do {
             if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }
+        } catch {
+            throw .writer(error)
         }
     }
 

@@ -1,10 +1,13 @@
 /// How one FIELD's cells look in a VOTable DATA section, derived from the FIELD.
+/// Only plain values, so that reading one per cell costs no reference counting;
+/// the column's name and text null live in `CellFormat.names` and `textNulls`.
 struct CellFormat {
     enum Primitive {
         case boolean, bit, unsignedByte, short, int, long, float, double, char, unicodeChar
     }
 
-    let name: String
+    /// Index of the column.
+    let column: Int
     let primitive: Primitive
     /// Whether the Parquet column is a LIST.
     let isList: Bool
@@ -16,11 +19,10 @@ struct CellFormat {
     /// The VALUES null sentinel, parsed for the column's type.
     let integerNull: Int64?
     let floatNull: Double?
-    let textNull: [UInt8]?
 
-    init(_ column: VOParquetColumn) {
+    init(_ column: VOParquetColumn, index: Int) {
         let field = column.field
-        name = field.name
+        self.column = index
         primitive = switch field.datatype {
         case .boolean: .boolean
         case .bit: .bit
@@ -45,7 +47,14 @@ struct CellFormat {
         floatNull = nullText.flatMap { text in
             (text + [0]).withUnsafeBytes { TextValues.double($0.baseAddress!.assumingMemoryBound(to: CChar.self), count: text.count) }
         }
-        textNull = field.datatype.isCharacter ? nullText : nil
+    }
+
+    /// The columns' names, for messages.
+    static func names(_ columns: [VOParquetColumn]) -> [String] { columns.map(\.field.name) }
+
+    /// Per column: the VALUES null of a char or unicodeChar column, as UTF-8.
+    static func textNulls(_ columns: [VOParquetColumn]) -> [[UInt8]?] {
+        columns.map { $0.field.datatype.isCharacter ? $0.field.nullValue.map { Array($0.utf8) } : nil }
     }
 
     /// Bytes one element takes in BINARY (bits are packed separately).

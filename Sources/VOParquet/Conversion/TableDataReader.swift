@@ -6,6 +6,8 @@ final class TableDataReader<Sink: ByteSink> {
     private let parser: XMLPullParser
     private let writer: VOParquetWriter<Sink>
     private let formats: [CellFormat]
+    private let names: [String]
+    private let textNulls: [[UInt8]?]
     private var scratch = ElementScratch()
     /// The current TD's text, followed by a NUL for strtod.
     private var cell: [UInt8] = []
@@ -15,6 +17,8 @@ final class TableDataReader<Sink: ByteSink> {
         self.parser = parser
         self.writer = writer
         self.formats = formats
+        self.names = CellFormat.names(writer.columns)
+        self.textNulls = CellFormat.textNulls(writer.columns)
         self.progress = progress
         cell.reserveCapacity(256)
     }
@@ -34,7 +38,7 @@ final class TableDataReader<Sink: ByteSink> {
                     throw ConversionError(line: parser.line, row: writer.rowCount, "the row has more cells than the \(formats.count) FIELDs")
                 }
                 if parser.hasAttributes, parser.attribute("encoding") != nil {
-                    throw ConversionError(line: parser.line, row: writer.rowCount, column: formats[cellIndex].name,
+                    throw ConversionError(line: parser.line, row: writer.rowCount, column: names[cellIndex],
                                           "TD with an encoding attribute is not supported")
                 }
                 try readCellText()
@@ -101,7 +105,7 @@ final class TableDataReader<Sink: ByteSink> {
         if let failure {
             switch failure {
             case .value(let message):
-                throw ConversionError(line: parser.line, row: writer.rowCount, column: format.name, message)
+                throw ConversionError(line: parser.line, row: writer.rowCount, column: names[format.column], message)
             case .writer(let error):
                 throw ConversionError(error, line: parser.line)
             case .stream(let error):
@@ -113,12 +117,14 @@ final class TableDataReader<Sink: ByteSink> {
     /// `text` is followed by a NUL byte.
     private func append(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         if format.primitive == .char || format.primitive == .unicodeChar {
-            let isNull = text.isEmpty || (format.textNull.map { text.elementsEqual($0) } ?? false)
-            try writing { () throws(VOParquetError) in
+            let isNull = text.isEmpty || (textNulls[format.column].map { text.elementsEqual($0) } ?? false)
+            do {
                 if isNull { try writer.appendNull() } else { try writer.append(utf8: text) }
+            } catch {
+                throw .writer(error)
             }
         } else if text.allSatisfy(TextValues.isSpace) {
-            try writing { () throws(VOParquetError) in try writer.appendNull() }
+            do { try writer.appendNull() } catch { throw .writer(error) }
         } else if format.isList {
             try appendArray(text, format)
         } else {
@@ -132,36 +138,41 @@ final class TableDataReader<Sink: ByteSink> {
             guard let value = TextValues.boolean(text), format.primitive == .boolean || value != nil else {
                 throw .value("'\(Self.shown(text))' is not a \(format.primitive)")
             }
-            try writing { () throws(VOParquetError) in
+            do {
                 if let value { try writer.append(value) } else { try writer.appendNull() }
+            } catch {
+                throw .writer(error)
             }
         case .unsignedByte, .short, .int, .long:
             guard let value = TextValues.integer(text) else { throw .value("'\(Self.shown(text))' is not an integer") }
-            try writing { () throws(VOParquetError) in
+            do {
                 if value == format.integerNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         case .float:
             guard let value = TextValues.float(Self.cString(text), count: text.count) else {
                 throw .value("'\(Self.shown(text))' is not a float")
             }
-            try writing { () throws(VOParquetError) in
+            do {
                 if Double(value) == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         case .double:
             guard let value = TextValues.double(Self.cString(text), count: text.count) else {
                 throw .value("'\(Self.shown(text))' is not a double")
             }
-            try writing { () throws(VOParquetError) in
+            do {
                 if value == format.floatNull { try writer.appendNull() } else { try writer.append(value) }
+            } catch {
+                throw .writer(error)
             }
         case .char, .unicodeChar:
             preconditionFailure("text cells are appended as text")
         }
     }
 
-    private func writing(_ body: () throws(VOParquetError) -> Void) throws(CellDecodingFailure) {
-        do { try body() } catch { throw .writer(error) }
-    }
 
     /// Whitespace-separated elements (bits may also run together).
     private func appendArray(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {

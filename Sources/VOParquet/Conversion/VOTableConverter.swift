@@ -74,7 +74,7 @@ public final class VOTableConverter {
     /// Reads the DATA element (the parser is on its start tag) through its end tag.
     private func readData<Sink>(into writer: VOParquetWriter<Sink>, progress: @escaping (Int) -> Void) throws(ConversionError) -> VOParquetLimit? {
         let dataDepth = parser.depth
-        let formats = writer.columns.map(CellFormat.init)
+        let formats = writer.columns.enumerated().map { CellFormat($1, index: $0) }
         var limit: VOParquetLimit?
         guard try nextElement(within: dataDepth) else { return nil }
         if parser.hasLocalName("TABLEDATA") {

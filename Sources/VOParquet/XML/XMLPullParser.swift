@@ -425,11 +425,7 @@ final class XMLPullParser {
             if inCDATA {
                 while runEnd < limit, buffer[runEnd] != UInt8(ascii: "]"), buffer[runEnd] != UInt8(ascii: "\r") { runEnd += 1 }
             } else {
-                while runEnd < limit {
-                    let byte = buffer[runEnd]
-                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\r") { break }
-                    runEnd += 1
-                }
+                runEnd = plainTextEnd(from: position)
             }
             if runEnd > position {
                 text.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: runEnd - position))
@@ -640,8 +636,24 @@ final class XMLPullParser {
 
     private func newlines(in range: Range<Int>) -> Int {
         var lines = 0
-        for index in range where buffer[index] == UInt8(ascii: "\n") { lines &+= 1 }
+        var start = range.lowerBound
+        while start < range.upperBound, let found = memchr(buffer + start, 0x0A, range.upperBound - start) {
+            lines &+= 1
+            start = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
         return lines
+    }
+
+    /// The end of the run of character data from `start` that needs no decoding:
+    /// the first '<', '&' or carriage return, or `limit`. memchr scans in wide steps.
+    private func plainTextEnd(from start: Int) -> Int {
+        var end = limit
+        for byte in [UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\r")] {
+            if let found = memchr(buffer + start, Int32(byte), end - start) {
+                end = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+        return end
     }
 
     private func line(atRelative index: Int) -> Int {
