@@ -14,6 +14,8 @@ Usage (from the repository root, after `swift build`):
   descriptions; Table.read(format="parquet.votable") is tried on one column of
   each kind, with and without nulls: where astropy reads it, the values must
   match; where it cannot, a NOTE says which case and why.
+* The README's sample (Fixtures/votable/sample.xml) reads back everywhere,
+  astropy included.
 * DP0.2 Object (when the shared data is there): 2,000 BINARY2 rows convert and
   astropy reads them back with all 991 columns' metadata.
 
@@ -428,6 +430,27 @@ def check_astropy_values(checks, case, astropy_column, expected):
                  "; ".join(f"row {row}: expected {expected[row]!r}, got {actual[row]!r}" for row in bad[:3]))
 
 
+def check_sample(checks, converter, fixtures):
+    """The README's sample: four readers, and astropy reads it whole with its metadata."""
+    from astropy.table import Table
+    spec = load_spec(fixtures, "sample")
+    path = converter.convert(checks, os.path.join(fixtures, "sample.xml"), "sample")
+    if not path:
+        return
+    check_values(checks, path, spec, "binary2", "sample")
+    check_embedded(checks, path, spec, "sample")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = Table.read(path, format="parquet.votable")
+    for column in spec["columns"]:
+        astropy_column = table[column["name"]]
+        unit = None if astropy_column.unit is None else str(astropy_column.unit)
+        checks.check(f"sample astropy {column['name']}: unit, UCD and description",
+                     (unit, astropy_column.meta.get("ucd"), astropy_column.description)
+                     == (column["unit"], column["ucd"], column["description"]))
+        check_astropy_values(checks, f"sample astropy {column['name']}", astropy_column, column["values"])
+
+
 def check_dp02(checks, converter, shared_data):
     """2,000 DP0.2 Object rows in BINARY2: astropy reads every column with its metadata."""
     envelope_path = os.path.join(shared_data, "dp02_object.json")
@@ -483,6 +506,7 @@ def main(argv):
     check_limits(checks, converter, args.fixtures)
     check_errors(checks, converter, args.fixtures)
     check_astropy(checks, converter, args.fixtures)
+    check_sample(checks, converter, args.fixtures)
     check_dp02(checks, converter, args.shared_data)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

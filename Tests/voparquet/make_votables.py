@@ -7,9 +7,10 @@ Writes, for one table covering every VOTable datatype, arraysize form and null
 case that astropy can write:
   alltypes_tabledata.xml, alltypes_binary.xml, alltypes_binary2.xml,
   alltypes_expected.json   (the values as written, for check_voparquet.py)
-and multidim_tabledata.xml with a variable multi-dimensional array, which astropy
+multidim_tabledata.xml with a variable multi-dimensional array, which astropy
 8 writes only as TABLEDATA (its BINARY writers fail on such columns, and it
-rejects multi-dimensional char arrays altogether).
+rejects multi-dimensional char arrays altogether), and sample.xml, a small
+catalog-like result in BINARY2 that the README converts.
 
 Values in alltypes_expected.json: per column a list with one entry per row,
 null for a masked cell; floats as numbers or "NaN"/"Infinity"/"-Infinity"
@@ -89,9 +90,9 @@ def numpy_shape(arraysize):
     return tuple(int(part) for part in reversed(arraysize.split("x")))
 
 
-def make_table(vot, columns, rows):
+def make_table(vot, columns, rows, name):
     """A TABLE with the given columns' FIELDs and `rows` rows of data."""
-    table = TableElement(vot, name="alltypes")
+    table = TableElement(vot, name=name, ID=name)
     table.description = "Every VOTable datatype, arraysize form and null case"
     table.params.append(Param(vot, name="survey", datatype="char", arraysize="*", value="test"))
     for name, datatype, arraysize, null, unit, ucd, description, _ in columns:
@@ -142,8 +143,7 @@ def document(columns, name, rows=ROWS):
     resource = Resource(type="results")
     vot.resources.append(resource)
     resource.infos.append(Info(name="QUERY_STATUS", value="OK"))
-    resource.tables.append(make_table(vot, columns, rows))
-    resource.tables[0].name = name
+    resource.tables.append(make_table(vot, columns, rows, name))
     return vot
 
 
@@ -176,6 +176,34 @@ def expected(columns):
         for name, datatype, arraysize, null, unit, ucd, description, values in columns]}
 
 
+SAMPLE_ROWS = 25
+
+
+def sample_document():
+    """A small object catalog as a TAP service would return it, in BINARY2."""
+    rows = np.arange(SAMPLE_ROWS)
+    columns = [
+        ("objectId", "long", None, None, None, "meta.id;meta.main", "Object identifier",
+         [1_609_450_000_000 + int(r) * 17 for r in rows]),
+        ("coord_ra", "double", None, None, "deg", "pos.eq.ra;meta.main", "Right ascension (ICRS)",
+         [55.0 + float(r) * 0.0125 for r in rows]),
+        ("coord_dec", "double", None, None, "deg", "pos.eq.dec;meta.main", "Declination (ICRS)",
+         [-29.5 + float(r) * 0.01 for r in rows]),
+        ("g_mag", "float", None, None, "mag", "phot.mag;em.opt.B", "g-band magnitude",
+         [None if r % 7 == 3 else 20.0 + float(r % 11) * 0.25 for r in rows]),
+        ("r_mag", "float", None, None, "mag", "phot.mag;em.opt.R", "r-band magnitude",
+         [19.5 + float(r % 13) * 0.125 for r in rows]),
+        ("band", "char", "1", None, None, "instr.bandpass", "Reference band", ["gri"[r % 3] for r in rows]),
+        ("extended", "boolean", None, None, None, "src.morph", "Extended source", [bool(r % 4 == 0) for r in rows]),
+        ("nChild", "short", None, -1, None, "meta.number", "Deblended children", [int(r % 3) for r in rows]),
+    ]
+    vot = document(columns, "objects", rows=SAMPLE_ROWS)
+    table = vot.resources[0].tables[0]
+    table.description = "Objects in a small cone, a sample TAP result"
+    table.format = "binary2"
+    return vot, columns
+
+
 def main(argv):
     """Write every fixture into the output directory."""
     # astropy warns (W47) about the char FIELD without arraysize, which is written on purpose.
@@ -188,6 +216,11 @@ def main(argv):
         vot.to_xml(os.path.join(out, f"alltypes_{serialization}.xml"))
     with open(os.path.join(out, "alltypes_expected.json"), "w", encoding="utf-8") as f:
         json.dump(expected(COLUMNS), f, indent=1)
+        f.write("\n")
+    vot, columns = sample_document()
+    vot.to_xml(os.path.join(out, "sample.xml"))
+    with open(os.path.join(out, "sample_expected.json"), "w", encoding="utf-8") as f:
+        json.dump(expected(columns), f, indent=1)
         f.write("\n")
     multidim = [("cube", "long", "2x*", None, None, None, "long[2x*]", [[1, 2, 3, 4], [5, 6], None, [], [7, 8], [0, 9]])]
     vot = document(multidim, "multidim")
