@@ -62,8 +62,7 @@ final class BinaryStreamReader {
                 let room = end + Base64Decoder.maximumDecodedCount(text.count)
                 if room > capacity { grow(to: max(room, capacity * 2)) }
                 var invalidIndex = 0
-                let written = text.withUnsafeBufferPointer { decoder.decode($0, into: buffer + end, invalidIndex: &invalidIndex) }
-                guard let written else {
+                guard let written = decoder.decode(text, into: buffer + end, invalidIndex: &invalidIndex) else {
                     let character = Unicode.Scalar(text[invalidIndex])
                     throw ConversionError(line: parser.line, "the base64 STREAM holds an invalid character '\(character.escaped(asASCII: true))'")
                 }

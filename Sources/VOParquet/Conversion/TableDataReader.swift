@@ -10,7 +10,9 @@ final class TableDataReader<Sink: ByteSink> {
     private let textNulls: [[UInt8]?]
     private var scratch = ElementScratch()
     /// The current TD's text, followed by a NUL for strtod.
-    private var cell: [UInt8] = []
+    private var cell: UnsafeMutablePointer<UInt8>
+    private var cellCapacity = 256
+    private var cellCount = 0
     private let progress: (Int) -> Void
 
     init(parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], progress: @escaping (Int) -> Void) {
@@ -20,8 +22,10 @@ final class TableDataReader<Sink: ByteSink> {
         self.names = CellFormat.names(writer.columns)
         self.textNulls = CellFormat.textNulls(writer.columns)
         self.progress = progress
-        cell.reserveCapacity(256)
+        cell = .allocate(capacity: cellCapacity)
     }
+
+    deinit { cell.deallocate() }
 
     /// Reads from the TABLEDATA start tag through its end tag, or until the writer
     /// refuses a row for a limit (returned; the parser is then inside TABLEDATA).
@@ -77,33 +81,36 @@ final class TableDataReader<Sink: ByteSink> {
 
     /// Collects the TD's text up to its end tag.
     private func readCellText() throws(ConversionError) {
-        cell.removeAll(keepingCapacity: true)
+        cellCount = 0
         while true {
             let event: XMLEvent
             do { event = try parser.next() } catch { throw ConversionError(error) }
             switch event {
-            case .text: cell.append(contentsOf: parser.text)
+            case .text: appendToCell(parser.text)
             case .endElement: return
             default: throw ConversionError(line: parser.line, row: writer.rowCount, "unexpected markup inside TD")
             }
         }
     }
 
-    private func appendCell(_ format: CellFormat) throws(ConversionError) {
-        let count = cell.count
-        cell.append(0)
-        defer { cell.removeLast() }
-        // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
-        let failure = cell.withUnsafeBytes { raw -> CellDecodingFailure? in
-            do throws(CellDecodingFailure) {
-                try append(UnsafeRawBufferPointer(rebasing: raw[..<count]), format)
-                return nil
-            } catch {
-                return error
-            }
+    private func appendToCell(_ text: UnsafeBufferPointer<UInt8>) {
+        if cellCount + text.count + 1 > cellCapacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(cellCapacity * 2, cellCount + text.count + 1))
+            grown.update(from: cell, count: cellCount)
+            cell.deallocate()
+            cell = grown
+            cellCapacity = max(cellCapacity * 2, cellCount + text.count + 1)
         }
-        if let failure {
-            switch failure {
+        (cell + cellCount).update(from: text.baseAddress!, count: text.count)
+        cellCount += text.count
+    }
+
+    private func appendCell(_ format: CellFormat) throws(ConversionError) {
+        cell[cellCount] = 0
+        do {
+            try append(UnsafeRawBufferPointer(start: cell, count: cellCount), format)
+        } catch {
+            switch error {
             case .value(let message):
                 throw ConversionError(line: parser.line, row: writer.rowCount, column: names[format.column], message)
             case .writer(let error):

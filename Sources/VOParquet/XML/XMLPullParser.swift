@@ -41,14 +41,18 @@ final class XMLPullParser {
     private var nameStart = 0
     private var nameEnd = 0
     /// Decoded attribute names and values of the current start tag.
-    private var attributeStorage: [UInt8] = []
-    private var attributeSpans: [AttributeSpan] = []
-    /// The current text event's characters.
-    private(set) var text: [UInt8] = []
+    // Per-token buffers: touched for every tag, so exempt from dynamic exclusivity checks.
+    @exclusivity(unchecked) private var attributeStorage: [UInt8] = []
+    @exclusivity(unchecked) private var attributeSpans: [AttributeSpan] = []
+    /// The current text event's characters: a buffer of its own rather than an
+    /// array, so that handing them out costs no reference counting per cell.
+    private var textBuffer: UnsafeMutablePointer<UInt8>
+    private var textCapacity: Int
+    private var textCount = 0
 
     /// Names of the open elements, concatenated, with the end offset of each.
-    private var openNames: [UInt8] = []
-    private var openNameEnds: [Int] = []
+    @exclusivity(unchecked) private var openNames: [UInt8] = []
+    @exclusivity(unchecked) private var openNameEnds: [Int] = []
 
     private var captureFrom: Int?
     private var capturedUpTo = 0
@@ -66,10 +70,14 @@ final class XMLPullParser {
         self.buffer = .allocate(capacity: capacity)
         self.maxMarkupBytes = maxMarkupBytes
         self.textPieceBytes = max(16, textPieceBytes)
-        text.reserveCapacity(self.textPieceBytes + 16)
+        self.textCapacity = self.textPieceBytes + 64
+        self.textBuffer = .allocate(capacity: textCapacity)
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        textBuffer.deallocate()
+    }
 
     // MARK: Reading the current event
 
@@ -127,6 +135,9 @@ final class XMLPullParser {
             (String(decoding: attributeStorage[$0.name], as: UTF8.self), String(decoding: attributeStorage[$0.value], as: UTF8.self))
         }
     }
+
+    /// The current text event's characters, valid until the next call to `next()`.
+    var text: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: textBuffer, count: textCount) }
 
     /// The current text event's characters as a string.
     var textString: String { String(decoding: text, as: UTF8.self) }
@@ -418,7 +429,7 @@ final class XMLPullParser {
     /// Collects character data up to the next markup (or the end of a CDATA
     /// section followed by markup), or a piece of it when it is long.
     private func scanText() throws(XMLError) -> XMLEvent {
-        text.removeAll(keepingCapacity: true)
+        textCount = 0
         while true {
             // Copy a run of plain bytes in one go.
             var runEnd = position
@@ -428,14 +439,14 @@ final class XMLPullParser {
                 runEnd = plainTextEnd(from: position)
             }
             if runEnd > position {
-                text.append(contentsOf: UnsafeBufferPointer(start: buffer + position, count: runEnd - position))
+                appendText(buffer + position, count: runEnd - position)
                 position = runEnd
             }
             if position == limit {
-                if text.count >= textPieceBytes { break }
+                if textCount >= textPieceBytes { break }
                 tokenBegin = position
                 guard try fill() else {
-                    if !text.isEmpty { break }
+                    if textCount > 0 { break }
                     let inside = inCDATA ? "a CDATA section" : "<\(openName(openNameEnds.count - 1))>"
                     throw XMLError(line: line(atRelative: position), "the document ends inside \(inside) (truncated input?)")
                 }
@@ -445,27 +456,46 @@ final class XMLPullParser {
             if byte == UInt8(ascii: "<") { break }
             tokenBegin = position
             if byte == UInt8(ascii: "\r") {
-                text.append(UInt8(ascii: "\n"))
+                appendTextByte(UInt8(ascii: "\n"))
                 position += 1
                 tokenBegin = position
                 if try ensure(1), buffer[position] == UInt8(ascii: "\n") { position += 1 }
             } else if byte == UInt8(ascii: "&") {
                 let end = try findReferenceEnd()
-                position = try decodeReference(at: position, end: end + 1, into: &text)
+                var decoded: [UInt8] = []
+                position = try decodeReference(at: position, end: end + 1, into: &decoded)
+                appendText(decoded, count: decoded.count)
             } else {
                 // ']' inside CDATA: the end of the section, or a literal bracket.
                 if try ensure(3), buffer[position + 1] == UInt8(ascii: "]"), buffer[position + 2] == UInt8(ascii: ">") {
                     position += 3
                     inCDATA = false
                 } else {
-                    text.append(byte)
+                    appendTextByte(byte)
                     position += 1
                 }
             }
-            if text.count >= textPieceBytes { break }
+            if textCount >= textPieceBytes { break }
         }
         tokenEnd = base + position
         return .text
+    }
+
+    private func appendText(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        if textCount + count > textCapacity {
+            let capacity = max(textCapacity * 2, textCount + count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: textBuffer, count: textCount)
+            textBuffer.deallocate()
+            textBuffer = grown
+            textCapacity = capacity
+        }
+        (textBuffer + textCount).update(from: bytes, count: count)
+        textCount += count
+    }
+
+    private func appendTextByte(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { appendText($0, count: 1) }
     }
 
     /// Decodes the entity or character reference at `index` ('&') into `output`;
