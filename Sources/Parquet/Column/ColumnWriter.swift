@@ -60,7 +60,12 @@ final class ColumnWriter<Values: ColumnValues> {
     var slotsInPage: Int { descriptor.hasDefinitionLevels && !levelsDeferred ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
-    var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count &+ repetitionLevels.count }
+    var bufferedByteCount: Int {
+        // Checked after every cell, so buffers that are certainly empty are not touched.
+        var count = values.plainByteCount
+        if !levelsDeferred { count &+= definitionLevels.count &+ repetitionLevels.count }
+        return count
+    }
 
     /// Bytes of encoded pages held for this chunk, plus the open page's estimate.
     var estimatedChunkByteCount: Int { chunk.bufferedByteCount &+ bufferedByteCount }
@@ -208,7 +213,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// as the dictionary is past its trial size and its entries and indices take as
     /// many bytes as PLAIN.
     private func lookUpWhileDictionaryPays(_ table: inout Values.Dictionary) -> Bool {
-        let blockSize = 4_096
+        let blockSize = 1_024
         var looked = 0
         while looked < values.count {
             let end = min(values.count, looked + blockSize)

@@ -14,8 +14,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var dictionaryPageSizeLimit = 1 << 20
     /// Whether a column chunk whose dictionary does not pay is written PLAIN instead.
     /// While a chunk's first page is being encoded, once its dictionary has grown past
-    /// the column's share of a 32 MiB budget (32 MiB divided by the column count,
-    /// between 16 KiB and `dictionaryPageSizeLimit`) and the dictionary plus its
+    /// the column's share of a 16 MiB budget (16 MiB divided by the column count,
+    /// between 8 KiB and `dictionaryPageSizeLimit`) and the dictionary plus its
     /// indices still take at least as many bytes as PLAIN, the chunk drops the
     /// dictionary. With many columns of mostly distinct values this saves most of the
     /// time and memory dictionaries cost; with few columns it changes nothing before
@@ -57,8 +57,8 @@ public struct WriterOptions: Hashable, Sendable {
 
     /// The dictionary size past which a column's first page may drop its dictionary.
     func dictionaryTrialBytes(columnCount: Int) -> Int {
-        let budget = 32 << 20
-        return max(16 << 10, min(dictionaryPageSizeLimit, budget / max(columnCount, 1)))
+        let budget = 16 << 20
+        return max(8 << 10, min(dictionaryPageSizeLimit, budget / max(columnCount, 1)))
     }
 
     func resolvedEncoding(_ column: String) -> ColumnEncoding { columnOptions[column]?.encoding ?? encoding }
