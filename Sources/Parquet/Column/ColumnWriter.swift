@@ -18,6 +18,9 @@ final class ColumnWriter<Values: ColumnValues> {
 
     private let maxDefinitionLevel: UInt8
     private let usesDictionary: Bool
+    /// The encoding of pages without dictionary indices: the column's own, or its dictionary fallback.
+    private let valueEncoding: PageValueEncoding
+    private let dataPageVersion: DataPageVersion
     private let triesDictionary: Bool
     private let dictionaryTrialBytes: Int
     /// Whether the chunk's first page with values is still to decide if the dictionary pays.
@@ -39,8 +42,10 @@ final class ColumnWriter<Values: ColumnValues> {
         self.workspace = workspace
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
-        let encoding = options.resolvedEncoding(descriptor.name)
-        self.usesDictionary = encoding == .dictionary
+        let encodings = try options.valueEncodings(for: descriptor)
+        self.usesDictionary = encodings.usesDictionary
+        self.valueEncoding = encodings.withoutDictionary
+        self.dataPageVersion = options.dataPageVersion
         self.triesDictionary = usesDictionary && options.dropsIneffectiveDictionaries
         self.dictionaryOnTrial = triesDictionary
         self.dictionaryTrialBytes = options.dictionaryTrialBytes(columnCount: columnCount)
@@ -48,7 +53,8 @@ final class ColumnWriter<Values: ColumnValues> {
         self.maxStatisticsSize = options.maxStatisticsSize
         self.dictionaryPageSizeLimit = options.dictionaryPageSizeLimit
         self.chunk = try ColumnChunkAssembler(
-            descriptor: descriptor, compression: options.resolvedCompression(descriptor.name), workspace: workspace)
+            descriptor: descriptor, compression: options.resolvedCompression(descriptor.name),
+            dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums, workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
@@ -135,20 +141,40 @@ final class ColumnWriter<Values: ColumnValues> {
     func flushPage() throws(ParquetWriterError) {
         guard rowsInPage > 0 else { return }
         workspace.body.removeAll(keepingCapacity: true)
-        if descriptor.maxRepetitionLevel > 0 {
-            LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
-        }
-        if descriptor.hasDefinitionLevels {
-            LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+        var levelByteCounts = (repetition: 0, definition: 0)
+        switch dataPageVersion {
+        case .v1:
+            if descriptor.maxRepetitionLevel > 0 {
+                LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
+            }
+            if descriptor.hasDefinitionLevels {
+                LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            }
+        case .v2:
+            if descriptor.maxRepetitionLevel > 0 {
+                LevelEncoder.append(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
+            }
+            levelByteCounts.repetition = workspace.body.count
+            if descriptor.hasDefinitionLevels {
+                LevelEncoder.append(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
+            }
+            levelByteCounts.definition = workspace.body.count - levelByteCounts.repetition
         }
         let encoding = try encodeValues()
         if statisticsEnabled { values.accumulate(into: &statistics) }
         let slotCount = slotsInPage
         // Every slot without a stored value is a null: a null cell, a null element or an empty list.
-        chunkNullCount += Int64(slotCount - values.count)
-        try chunk.appendDataPage(body: workspace.body, valueCount: slotCount, encoding: encoding)
+        let nullCount = slotCount - values.count
+        chunkNullCount += Int64(nullCount)
+        try chunk.appendDataPage(
+            body: workspace.body,
+            page: DataPageCounts(
+                valueCount: slotCount, nullCount: nullCount, rowCount: rowsInPage,
+                repetitionLevelByteCount: levelByteCounts.repetition,
+                definitionLevelByteCount: levelByteCounts.definition),
+            encoding: encoding)
         if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
-            // Past its limit: the dictionary is written now and later pages fall back to PLAIN.
+            // Past its limit: the dictionary is written now and later pages use the fallback encoding.
             try emitDictionaryPage()
         }
         values.removeAll()
@@ -158,27 +184,27 @@ final class ColumnWriter<Values: ColumnValues> {
     }
 
     /// Appends the open page's values to the workspace's body: dictionary indices while the
-    /// dictionary is within its limit, PLAIN after the chunk has fallen back.
+    /// dictionary is within its limit, the column's non-dictionary encoding otherwise.
     private func encodeValues() throws(ParquetWriterError) -> PageValueEncoding {
         // Taken out of the property so that inserting does not copy the table.
-        // A page with no values while the dictionary is still empty goes out PLAIN,
+        // A page with no values while the dictionary is still empty goes out in the fallback encoding,
         // so an all-null chunk needs no empty dictionary page (fastparquet rejects one).
         guard var table = dictionary.take() else {
-            values.encodePlain(into: &workspace.body)
-            return .plain
+            values.encode(valueEncoding, into: &workspace.body)
+            return valueEncoding
         }
         guard values.count > 0 || Values.dictionaryCount(table) > 0 else {
             dictionary = table
-            values.encodePlain(into: &workspace.body)
-            return .plain
+            values.encode(valueEncoding, into: &workspace.body)
+            return valueEncoding
         }
         workspace.dictionaryIndices.removeAll(keepingCapacity: true)
         if dictionaryOnTrial {
             dictionaryOnTrial = false
             guard lookUpWhileDictionaryPays(&table) else {
                 // Nothing of the chunk is dictionary-encoded yet, so it needs no dictionary page.
-                values.encodePlain(into: &workspace.body)
-                return .plain
+                values.encode(valueEncoding, into: &workspace.body)
+                return valueEncoding
             }
         } else {
             values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: 0..<values.count)
@@ -223,7 +249,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// The chunk's bytes stay in `chunk` until the row group is written.
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try flushPage()
-        // An empty dictionary means every page went out PLAIN: no dictionary page.
+        // An empty dictionary means no page used the dictionary: no dictionary page.
         if let dictionary, Values.dictionaryCount(dictionary) > 0 { try emitDictionaryPage() }
         return statisticsEnabled
             ? statistics.encoded(nullCount: chunkNullCount, descriptor: descriptor, maxSize: maxStatisticsSize)
