@@ -27,6 +27,19 @@ SCHEMA_SCALE = 7
 SCHEMA_PRECISION = 8
 SCHEMA_LOGICAL_TYPE = 10
 
+FILE_METADATA_ROW_GROUPS = 4
+ROW_GROUP_COLUMNS = 1
+COLUMN_CHUNK_META_DATA = 3
+COLUMN_META_DATA_PATH = 3
+COLUMN_META_DATA_ENCODING_STATS = 13
+ENCODING_STATS_PAGE_TYPE = 1
+ENCODING_STATS_ENCODING = 2
+
+# Encoding and PageType enum values from parquet.thrift.
+ENCODINGS = {0: "PLAIN", 2: "PLAIN_DICTIONARY", 3: "RLE", 4: "BIT_PACKED", 5: "DELTA_BINARY_PACKED",
+             6: "DELTA_LENGTH_BYTE_ARRAY", 7: "DELTA_BYTE_ARRAY", 8: "RLE_DICTIONARY", 9: "BYTE_STREAM_SPLIT"}
+PAGE_TYPES = {0: "DATA_PAGE", 1: "INDEX_PAGE", 2: "DICTIONARY_PAGE", 3: "DATA_PAGE_V2"}
+
 # ConvertedType enum values from parquet.thrift.
 CONVERTED_TYPES = {
     "UTF8": 0, "LIST": 3, "ENUM": 4, "DECIMAL": 5, "DATE": 6,
@@ -71,6 +84,23 @@ def read_footer(path):
     """The decoded FileMetaData struct of the Parquet file at ``path``."""
     with open(path, "rb") as f:
         return split_file(f.read())[1]
+
+
+def data_page_kinds(footer_fields):
+    """Per top-level column name: the encodings and the page types of its data pages in
+    every row group, from ColumnMetaData.encoding_stats (empty when absent)."""
+    kinds = {}
+    for row_group in footer_fields.get(FILE_METADATA_ROW_GROUPS, (None, (None, [])))[1][1]:
+        for chunk in row_group[ROW_GROUP_COLUMNS][1][1]:
+            meta = chunk.get(COLUMN_CHUNK_META_DATA, (None, {}))[1]
+            name = meta[COLUMN_META_DATA_PATH][1][1][0].decode()
+            encodings, page_types = kinds.setdefault(name, (set(), set()))
+            for stats in meta.get(COLUMN_META_DATA_ENCODING_STATS, (None, (None, [])))[1][1]:
+                page_type = PAGE_TYPES.get(stats[ENCODING_STATS_PAGE_TYPE][1])
+                if page_type in ("DATA_PAGE", "DATA_PAGE_V2"):
+                    page_types.add(page_type)
+                    encodings.add(ENCODINGS.get(stats[ENCODING_STATS_ENCODING][1]))
+    return {name: (frozenset(e), frozenset(t)) for name, (e, t) in kinds.items()}
 
 
 def describe_element(element):
