@@ -25,7 +25,7 @@ import reader_fastparquet
 import reader_polars
 import reader_pyarrow
 from canonical import Issue
-from parquet_footer import data_page_kinds, read_footer
+from parquet_footer import data_page_kinds
 from limitations import expected_as_read, limitations_for
 from spec import SpecError, load_spec, same_value, show, type_key
 
@@ -146,10 +146,10 @@ def print_issues(file_name, reader_name, issues):
 
 def with_data_page_kinds(spec, path):
     """``spec`` with each column's data page encodings and page types from the file's
-    footer, which some reader limitations depend on."""
+    page headers, which some reader limitations depend on."""
     if not os.path.exists(path):
         return spec
-    kinds = data_page_kinds(read_footer(path))
+    kinds = data_page_kinds(path)
     columns = []
     for column in spec.columns:
         encodings, page_types = kinds.get(column.name, (frozenset(), frozenset()))

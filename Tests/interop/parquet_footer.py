@@ -31,9 +31,13 @@ FILE_METADATA_ROW_GROUPS = 4
 ROW_GROUP_COLUMNS = 1
 COLUMN_CHUNK_META_DATA = 3
 COLUMN_META_DATA_PATH = 3
-COLUMN_META_DATA_ENCODING_STATS = 13
-ENCODING_STATS_PAGE_TYPE = 1
-ENCODING_STATS_ENCODING = 2
+COLUMN_META_DATA_TOTAL_COMPRESSED_SIZE = 7
+COLUMN_META_DATA_DATA_PAGE_OFFSET = 9
+COLUMN_META_DATA_DICTIONARY_PAGE_OFFSET = 11
+PAGE_HEADER_TYPE = 1
+PAGE_HEADER_COMPRESSED_SIZE = 3
+PAGE_HEADER_DATA_PAGE = 5
+PAGE_HEADER_DATA_PAGE_V2 = 8
 
 # Encoding and PageType enum values from parquet.thrift.
 ENCODINGS = {0: "PLAIN", 2: "PLAIN_DICTIONARY", 3: "RLE", 4: "BIT_PACKED", 5: "DELTA_BINARY_PACKED",
@@ -86,20 +90,28 @@ def read_footer(path):
         return split_file(f.read())[1]
 
 
-def data_page_kinds(footer_fields):
-    """Per top-level column name: the encodings and the page types of its data pages in
-    every row group, from ColumnMetaData.encoding_stats (empty when absent)."""
+def data_page_kinds(path):
+    """Per top-level column name: the value encodings and the page types of its data
+    pages in every row group, read from the page headers."""
+    with open(path, "rb") as f:
+        data = f.read()
     kinds = {}
-    for row_group in footer_fields.get(FILE_METADATA_ROW_GROUPS, (None, (None, [])))[1][1]:
+    for row_group in split_file(data)[1][FILE_METADATA_ROW_GROUPS][1][1]:
         for chunk in row_group[ROW_GROUP_COLUMNS][1][1]:
-            meta = chunk.get(COLUMN_CHUNK_META_DATA, (None, {}))[1]
+            meta = chunk[COLUMN_CHUNK_META_DATA][1]
             name = meta[COLUMN_META_DATA_PATH][1][1][0].decode()
             encodings, page_types = kinds.setdefault(name, (set(), set()))
-            for stats in meta.get(COLUMN_META_DATA_ENCODING_STATS, (None, (None, [])))[1][1]:
-                page_type = PAGE_TYPES.get(stats[ENCODING_STATS_PAGE_TYPE][1])
-                if page_type in ("DATA_PAGE", "DATA_PAGE_V2"):
-                    page_types.add(page_type)
-                    encodings.add(ENCODINGS.get(stats[ENCODING_STATS_ENCODING][1]))
+            dictionary_offset = meta.get(COLUMN_META_DATA_DICTIONARY_PAGE_OFFSET, (None, 0))[1]
+            position = dictionary_offset or meta[COLUMN_META_DATA_DATA_PAGE_OFFSET][1]
+            end = position + meta[COLUMN_META_DATA_TOTAL_COMPRESSED_SIZE][1]
+            while position < end:
+                header, body_start = tc.decode_struct(data, position)
+                page_type = PAGE_TYPES.get(header[PAGE_HEADER_TYPE][1])
+                for field, encoding_field in ((PAGE_HEADER_DATA_PAGE, 2), (PAGE_HEADER_DATA_PAGE_V2, 4)):
+                    if field in header:
+                        page_types.add(page_type)
+                        encodings.add(ENCODINGS.get(header[field][1][encoding_field][1]))
+                position = body_start + header[PAGE_HEADER_COMPRESSED_SIZE][1]
     return {name: (frozenset(e), frozenset(t)) for name, (e, t) in kinds.items()}
 
 

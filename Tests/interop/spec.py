@@ -56,7 +56,7 @@ class ColumnSpec:
     values: list
     statistics: list | None
     list_levels: tuple = ()
-    # Encodings and page types of the column's data pages, from the file's footer
+    # Encodings and page types of the column's data pages, from the file's page headers
     # (filled in by the checker, not declared in the JSON).
     data_encodings: frozenset = frozenset()
     data_page_types: frozenset = frozenset()

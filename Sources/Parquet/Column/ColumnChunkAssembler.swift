@@ -131,8 +131,9 @@ struct ColumnChunkAssembler {
         if descriptor.maxDefinitionLevel > 0 { encodings.append(.rle) }
         for encoding in valueEncodings {
             if !encodings.contains(encoding.format) { encodings.append(encoding.format) }
+            // Version 2 data pages are counted as DATA_PAGE too, as parquet-mr and Arrow count them.
             encodingStats.append(PageEncodingStats(
-                pageType: dataPageVersion == .v1 ? .dataPage : .dataPageV2, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
+                pageType: .dataPage, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
         }
         let dataPageOffset = fileOffset + Int64(dictionaryPage.count)
         let meta = ColumnMetaData(
