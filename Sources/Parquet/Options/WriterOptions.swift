@@ -4,6 +4,16 @@ public struct WriterOptions: Hashable, Sendable {
     public var compression: Compression = .snappy
     /// Default encoding for every column.
     public var encoding: ColumnEncoding = .dictionary
+    /// The encoding a dictionary-encoded column chunk switches to once its dictionary
+    /// passes `dictionaryPageSizeLimit` or is dropped as ineffective. Any encoding but
+    /// `.dictionary`; it must suit every column that uses a dictionary and does not
+    /// override it in its `ColumnOptions`.
+    public var dictionaryFallbackEncoding: ColumnEncoding = .plain
+    /// The data page format, for every column of the file.
+    public var dataPageVersion: DataPageVersion = .v1
+    /// Whether every page header carries the CRC-32 of the page bytes that follow it
+    /// (as stored, after compression).
+    public var writesPageChecksums = false
     /// Per-column overrides, keyed by column name.
     public var columnOptions: [String: ColumnOptions] = [:]
     /// A data page closes once its buffered values reach this many bytes…
@@ -62,6 +72,31 @@ public struct WriterOptions: Hashable, Sendable {
     }
 
     func resolvedEncoding(_ column: String) -> ColumnEncoding { columnOptions[column]?.encoding ?? encoding }
+    func resolvedFallback(_ column: String) -> ColumnEncoding {
+        columnOptions[column]?.dictionaryFallbackEncoding ?? dictionaryFallbackEncoding
+    }
+
+    /// Whether the column starts with a dictionary, and the encoding of its pages without one.
+    /// Refuses an encoding the column's physical type does not have.
+    func valueEncodings(for descriptor: ColumnDescriptor) throws(ParquetWriterError) -> (
+        usesDictionary: Bool, withoutDictionary: PageValueEncoding
+    ) {
+        let encoding = resolvedEncoding(descriptor.name)
+        guard encoding.supports(descriptor.physical) else {
+            throw .invalidOption("column '\(descriptor.name)': \(encoding) does not apply to \(descriptor.physical) values")
+        }
+        guard encoding == .dictionary else { return (false, encoding.pageEncoding) }
+        if descriptor.physical == .boolean { return (false, dataPageVersion == .v2 ? .rle : .plain) }
+        let fallback = resolvedFallback(descriptor.name)
+        guard fallback != .dictionary else {
+            throw .invalidOption("column '\(descriptor.name)': the dictionary fallback cannot be a dictionary")
+        }
+        guard fallback.supports(descriptor.physical) else {
+            throw .invalidOption(
+                "column '\(descriptor.name)': dictionary fallback \(fallback) does not apply to \(descriptor.physical) values")
+        }
+        return (true, fallback.pageEncoding)
+    }
     func resolvedCompression(_ column: String) -> Compression { columnOptions[column]?.compression ?? compression }
     func resolvedStatistics(_ column: String) -> Bool { columnOptions[column]?.statisticsEnabled ?? statisticsEnabled }
 }
