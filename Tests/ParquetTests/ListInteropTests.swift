@@ -199,7 +199,7 @@ import Testing
             hasCheckableStatistics: false)
     }
 
-    private func writeAndSave(_ name: String, columns: [ListColumn], options: WriterOptions) throws -> FileMetaData {
+    func writeAndSave(_ name: String, columns: [ListColumn], options: WriterOptions) throws -> FileMetaData {
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns.map(\.column)), sink: sink, options: options)
         for row in 0..<Self.rows {

@@ -15,6 +15,7 @@ file x reader checks.  Exits non-zero on any failure or when DIR holds no
 files.
 """
 
+import dataclasses
 import os
 import sys
 from collections import defaultdict
@@ -24,6 +25,7 @@ import reader_fastparquet
 import reader_polars
 import reader_pyarrow
 from canonical import Issue
+from parquet_footer import data_page_kinds
 from limitations import expected_as_read, limitations_for
 from spec import SpecError, load_spec, same_value, show, type_key
 
@@ -142,12 +144,25 @@ def print_issues(file_name, reader_name, issues):
                   f"{count - MAX_VALUE_LINES_PER_COLUMN} more value failures not shown")
 
 
+def with_data_page_kinds(spec, path):
+    """``spec`` with each column's data page encodings and page types from the file's
+    page headers, which some reader limitations depend on."""
+    if not os.path.exists(path):
+        return spec
+    kinds = data_page_kinds(path)
+    columns = []
+    for column in spec.columns:
+        encodings, page_types = kinds.get(column.name, (frozenset(), frozenset()))
+        columns.append(dataclasses.replace(column, data_encodings=encodings, data_page_types=page_types))
+    return dataclasses.replace(spec, columns=columns)
+
+
 def check_file(directory, base, applied):
     """Check one NAME.parquet with every reader; return (passed, failed) counts."""
     path = os.path.join(directory, base + ".parquet")
     file_name = base + ".parquet"
     try:
-        spec = load_spec(os.path.join(directory, base + ".json"))
+        spec = with_data_page_kinds(load_spec(os.path.join(directory, base + ".json")), path)
         spec_error = None
     except (OSError, ValueError, KeyError, TypeError, SpecError) as error:
         spec, spec_error = None, f"{type(error).__name__}: {error}"

@@ -27,6 +27,23 @@ SCHEMA_SCALE = 7
 SCHEMA_PRECISION = 8
 SCHEMA_LOGICAL_TYPE = 10
 
+FILE_METADATA_ROW_GROUPS = 4
+ROW_GROUP_COLUMNS = 1
+COLUMN_CHUNK_META_DATA = 3
+COLUMN_META_DATA_PATH = 3
+COLUMN_META_DATA_TOTAL_COMPRESSED_SIZE = 7
+COLUMN_META_DATA_DATA_PAGE_OFFSET = 9
+COLUMN_META_DATA_DICTIONARY_PAGE_OFFSET = 11
+PAGE_HEADER_TYPE = 1
+PAGE_HEADER_COMPRESSED_SIZE = 3
+PAGE_HEADER_DATA_PAGE = 5
+PAGE_HEADER_DATA_PAGE_V2 = 8
+
+# Encoding and PageType enum values from parquet.thrift.
+ENCODINGS = {0: "PLAIN", 2: "PLAIN_DICTIONARY", 3: "RLE", 4: "BIT_PACKED", 5: "DELTA_BINARY_PACKED",
+             6: "DELTA_LENGTH_BYTE_ARRAY", 7: "DELTA_BYTE_ARRAY", 8: "RLE_DICTIONARY", 9: "BYTE_STREAM_SPLIT"}
+PAGE_TYPES = {0: "DATA_PAGE", 1: "INDEX_PAGE", 2: "DICTIONARY_PAGE", 3: "DATA_PAGE_V2"}
+
 # ConvertedType enum values from parquet.thrift.
 CONVERTED_TYPES = {
     "UTF8": 0, "LIST": 3, "ENUM": 4, "DECIMAL": 5, "DATE": 6,
@@ -71,6 +88,31 @@ def read_footer(path):
     """The decoded FileMetaData struct of the Parquet file at ``path``."""
     with open(path, "rb") as f:
         return split_file(f.read())[1]
+
+
+def data_page_kinds(path):
+    """Per top-level column name: the value encodings and the page types of its data
+    pages in every row group, read from the page headers."""
+    with open(path, "rb") as f:
+        data = f.read()
+    kinds = {}
+    for row_group in split_file(data)[1][FILE_METADATA_ROW_GROUPS][1][1]:
+        for chunk in row_group[ROW_GROUP_COLUMNS][1][1]:
+            meta = chunk[COLUMN_CHUNK_META_DATA][1]
+            name = meta[COLUMN_META_DATA_PATH][1][1][0].decode()
+            encodings, page_types = kinds.setdefault(name, (set(), set()))
+            dictionary_offset = meta.get(COLUMN_META_DATA_DICTIONARY_PAGE_OFFSET, (None, 0))[1]
+            position = dictionary_offset or meta[COLUMN_META_DATA_DATA_PAGE_OFFSET][1]
+            end = position + meta[COLUMN_META_DATA_TOTAL_COMPRESSED_SIZE][1]
+            while position < end:
+                header, body_start = tc.decode_struct(data, position)
+                page_type = PAGE_TYPES.get(header[PAGE_HEADER_TYPE][1])
+                for field, encoding_field in ((PAGE_HEADER_DATA_PAGE, 2), (PAGE_HEADER_DATA_PAGE_V2, 4)):
+                    if field in header:
+                        page_types.add(page_type)
+                        encodings.add(ENCODINGS.get(header[field][1][encoding_field][1]))
+                position = body_start + header[PAGE_HEADER_COMPRESSED_SIZE][1]
+    return {name: (frozenset(e), frozenset(t)) for name, (e, t) in kinds.items()}
 
 
 def describe_element(element):

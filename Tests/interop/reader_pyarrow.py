@@ -1,6 +1,7 @@
 """Interop checks with pyarrow: types, values, row groups, statistics, footer schema."""
 
 import json
+import os
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -248,6 +249,18 @@ def _statistics_issues(column, metadata, column_index):
     return issues
 
 
+def _page_checksum_issues(path):
+    """For a file whose name says it carries page CRCs ("crc"), read every page with
+    pyarrow's checksum verification, which fails on a page whose CRC does not match."""
+    if "crc" not in os.path.basename(path):
+        return []
+    try:
+        pq.read_table(path, page_checksum_verification=True)
+    except Exception as error:  # pyarrow raises OSError; report whatever it raises
+        return [Issue(None, None, "page checksums", "verified", f"{type(error).__name__}: {error}")]
+    return []
+
+
 def extra_checks(path, spec):
     """Footer checks only pyarrow makes: row counts, schema elements, statistics.
 
@@ -264,6 +277,7 @@ def extra_checks(path, spec):
                             metadata.num_row_groups))
     top_level = set(metadata.schema.to_arrow_schema().names)
     index_by_path = {metadata.schema.column(i).path: i for i in range(metadata.num_columns)}
+    issues += _page_checksum_issues(path)
     for column in spec.columns:
         if column.name not in top_level:
             continue  # the column-name check reports it

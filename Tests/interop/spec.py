@@ -56,6 +56,10 @@ class ColumnSpec:
     values: list
     statistics: list | None
     list_levels: tuple = ()
+    # Encodings and page types of the column's data pages, from the file's page headers
+    # (filled in by the checker, not declared in the JSON).
+    data_encodings: frozenset = frozenset()
+    data_page_types: frozenset = frozenset()
 
     @property
     def kind(self):

@@ -32,6 +32,14 @@ struct BooleanColumnValues: ColumnValues {
         values.withUnsafeBufferPointer { PlainEncoder.appendBooleans($0, into: &output) }
     }
 
+    func encode(_ encoding: PageValueEncoding, into output: inout [UInt8]) {
+        switch encoding {
+        case .plain: encodePlain(into: &output)
+        case .rle: values.withUnsafeBufferPointer { BooleanRLEEncoder.encode($0, into: &output) }
+        default: preconditionFailure("\(encoding) does not apply to booleans")
+        }
+    }
+
     func accumulate(into statistics: inout Statistics) {
         if trueCount > 0 { statistics.sawTrue = true }
         if trueCount < values.count { statistics.sawFalse = true }

@@ -43,6 +43,25 @@ struct ByteArrayColumnValues: ColumnValues {
         }
     }
 
+    func encode(_ encoding: PageValueEncoding, into output: inout [UInt8]) {
+        switch encoding {
+        case .plain:
+            encodePlain(into: &output)
+        case .byteStreamSplit:
+            bytes.withUnsafeBytes { ByteStreamSplitEncoder.encode($0, width: fixedLength, into: &output) }
+        case .deltaLengthByteArray:
+            bytes.withUnsafeBytes { storage in
+                ends.withUnsafeBufferPointer { DeltaLengthByteArrayEncoder.encode(storage, endOffsets: $0, into: &output) }
+            }
+        case .deltaByteArray:
+            bytes.withUnsafeBytes { storage in
+                ends.withUnsafeBufferPointer { DeltaByteArrayEncoder.encode(storage, endOffsets: $0, into: &output) }
+            }
+        case .dictionaryIndices, .deltaBinaryPacked, .rle:
+            preconditionFailure("\(encoding) does not apply to byte arrays")
+        }
+    }
+
     func accumulate(into statistics: inout Statistics) {
         guard !ends.isEmpty else { return }
         bytes.withUnsafeBytes { storage in ends.withUnsafeBufferPointer { ends in

@@ -8,6 +8,8 @@ import ParquetFormat
 struct ColumnChunkAssembler {
     let descriptor: ColumnDescriptor
     let codec: ParquetFormat.CompressionCodec
+    let dataPageVersion: DataPageVersion
+    let writesChecksums: Bool
     private let compressor: PageCompressor
     private let workspace: PageWorkspace
     private(set) var dictionaryPage: [UInt8] = []
@@ -20,9 +22,14 @@ struct ColumnChunkAssembler {
     /// Encodings in first-use order, for ColumnMetaData.encodings.
     private var valueEncodings: [PageValueEncoding] = []
 
-    init(descriptor: ColumnDescriptor, compression: Compression, workspace: PageWorkspace) throws(ParquetWriterError) {
+    init(
+        descriptor: ColumnDescriptor, compression: Compression, dataPageVersion: DataPageVersion,
+        writesChecksums: Bool, workspace: PageWorkspace
+    ) throws(ParquetWriterError) {
         self.descriptor = descriptor
         self.codec = compression.formatCodec
+        self.dataPageVersion = dataPageVersion
+        self.writesChecksums = writesChecksums
         self.workspace = workspace
         self.compressor = try workspace.compressor(for: compression, column: descriptor.name)
     }
@@ -30,25 +37,49 @@ struct ColumnChunkAssembler {
     var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }
     var hasDictionaryPage: Bool { dictionaryEntryCount != nil }
 
-    mutating func appendDataPage(body: [UInt8], valueCount slots: Int, encoding: PageValueEncoding) throws(ParquetWriterError) {
-        let compressedBody = try compress(body)
-        let pageHeader = PageHeader(
-            type: .dataPage,
-            uncompressedPageSize: Int32(body.count),
-            compressedPageSize: Int32(compressedBody.count),
-            dataPageHeader: DataPageHeader(
-                numValues: Int32(slots),
-                encoding: encoding.format,
-                definitionLevelEncoding: .rle,
-                repetitionLevelEncoding: .rle))
-        append(pageHeader, body: compressedBody, uncompressedBodySize: body.count, to: \.dataPages)
-        valueCount += Int64(slots)
+    /// Compresses and stores a data page whose `body` holds its levels, then its values.
+    mutating func appendDataPage(
+        body: [UInt8], page: DataPageCounts, encoding: PageValueEncoding
+    ) throws(ParquetWriterError) {
+        let pageHeader: PageHeader
+        let storedBody: [UInt8]
+        switch dataPageVersion {
+        case .v1:
+            storedBody = try compress(body, keepingPrefix: 0)
+            pageHeader = PageHeader(
+                type: .dataPage,
+                uncompressedPageSize: Int32(body.count),
+                compressedPageSize: Int32(storedBody.count),
+                dataPageHeader: DataPageHeader(
+                    numValues: Int32(page.valueCount),
+                    encoding: encoding.format,
+                    definitionLevelEncoding: .rle,
+                    repetitionLevelEncoding: .rle))
+        case .v2:
+            // Levels stay uncompressed; only the values after them go through the codec.
+            let levelByteCount = page.repetitionLevelByteCount + page.definitionLevelByteCount
+            storedBody = try compress(body, keepingPrefix: levelByteCount)
+            pageHeader = PageHeader(
+                type: .dataPageV2,
+                uncompressedPageSize: Int32(body.count),
+                compressedPageSize: Int32(storedBody.count),
+                dataPageHeaderV2: DataPageHeaderV2(
+                    numValues: Int32(page.valueCount),
+                    numNulls: Int32(page.nullCount),
+                    numRows: Int32(page.rowCount),
+                    encoding: encoding.format,
+                    definitionLevelsByteLength: Int32(page.definitionLevelByteCount),
+                    repetitionLevelsByteLength: Int32(page.repetitionLevelByteCount),
+                    isCompressed: codec != .uncompressed))
+        }
+        append(pageHeader, body: storedBody, uncompressedBodySize: body.count, to: \.dataPages)
+        valueCount += Int64(page.valueCount)
         if dataPagesByEncoding[encoding] == nil { valueEncodings.append(encoding) }
         dataPagesByEncoding[encoding, default: 0] += 1
     }
 
     mutating func setDictionaryPage(body: [UInt8], entryCount: Int) throws(ParquetWriterError) {
-        let compressedBody = try compress(body)
+        let compressedBody = try compress(body, keepingPrefix: 0)
         let pageHeader = PageHeader(
             type: .dictionaryPage,
             uncompressedPageSize: Int32(body.count),
@@ -58,11 +89,15 @@ struct ColumnChunkAssembler {
         dictionaryEntryCount = entryCount
     }
 
-    private func compress(_ body: [UInt8]) throws(ParquetWriterError) -> [UInt8] {
+    /// The page bytes as stored: the first `prefix` bytes of `body` as they are, the rest compressed.
+    private func compress(_ body: [UInt8], keepingPrefix prefix: Int) throws(ParquetWriterError) -> [UInt8] {
         guard codec != .uncompressed else { return body }
         workspace.compressed.removeAll(keepingCapacity: true)
+        workspace.compressed.append(contentsOf: body[0..<prefix])
         do {
-            try body.withUnsafeBytes { try compressor.compress($0, appendingTo: &workspace.compressed) }
+            try body.withUnsafeBytes {
+                try compressor.compress(UnsafeRawBufferPointer(rebasing: $0[prefix...]), appendingTo: &workspace.compressed)
+            }
         } catch {
             throw .compressionFailed(column: descriptor.name, message: "\(error)")
         }
@@ -72,6 +107,10 @@ struct ColumnChunkAssembler {
     private mutating func append(
         _ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int, to pages: WritableKeyPath<Self, [UInt8]>
     ) {
+        var pageHeader = pageHeader
+        if writesChecksums {
+            pageHeader.crc = Int32(bitPattern: body.withUnsafeBytes { CRC32.checksum($0) })
+        }
         workspace.header.reset()
         pageHeader.encode(to: &workspace.header)
         let headerBytes = workspace.header.bytes
@@ -92,6 +131,7 @@ struct ColumnChunkAssembler {
         if descriptor.maxDefinitionLevel > 0 { encodings.append(.rle) }
         for encoding in valueEncodings {
             if !encodings.contains(encoding.format) { encodings.append(encoding.format) }
+            // Version 2 data pages are counted as DATA_PAGE too, as parquet-mr and Arrow count them.
             encodingStats.append(PageEncodingStats(
                 pageType: .dataPage, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
         }

@@ -14,6 +14,9 @@ protocol ColumnValues {
     mutating func removeAll()
 
     func encodePlain(into output: inout [UInt8])
+    /// Appends the values in `encoding`, which is not `.dictionaryIndices` and suits the
+    /// column's physical type (checked when the writer was created).
+    func encode(_ encoding: PageValueEncoding, into output: inout [UInt8])
     func accumulate(into statistics: inout Statistics)
 
     /// A new empty dictionary, or nil when this type has no dictionary encoding.

@@ -21,6 +21,9 @@ final class ColumnWriter<Values: ColumnValues> {
 
     private let maxDefinitionLevel: UInt8
     private let usesDictionary: Bool
+    /// The encoding of pages without dictionary indices: the column's own, or its dictionary fallback.
+    private let valueEncoding: PageValueEncoding
+    private let dataPageVersion: DataPageVersion
     private let triesDictionary: Bool
     private let dictionaryTrialBytes: Int
     /// Whether the chunk's first page with values is still to decide if the dictionary pays.
@@ -43,8 +46,10 @@ final class ColumnWriter<Values: ColumnValues> {
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
         self.levelsDeferred = descriptor.maxRepetitionLevel == 0
-        let encoding = options.resolvedEncoding(descriptor.name)
-        self.usesDictionary = encoding == .dictionary
+        let encodings = try options.valueEncodings(for: descriptor)
+        self.usesDictionary = encodings.usesDictionary
+        self.valueEncoding = encodings.withoutDictionary
+        self.dataPageVersion = options.dataPageVersion
         self.triesDictionary = usesDictionary && options.dropsIneffectiveDictionaries
         self.dictionaryOnTrial = triesDictionary
         self.dictionaryTrialBytes = options.dictionaryTrialBytes(columnCount: columnCount)
@@ -52,7 +57,8 @@ final class ColumnWriter<Values: ColumnValues> {
         self.maxStatisticsSize = options.maxStatisticsSize
         self.dictionaryPageSizeLimit = options.dictionaryPageSizeLimit
         self.chunk = try ColumnChunkAssembler(
-            descriptor: descriptor, compression: options.resolvedCompression(descriptor.name), workspace: workspace)
+            descriptor: descriptor, compression: options.resolvedCompression(descriptor.name),
+            dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums, workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
@@ -60,7 +66,12 @@ final class ColumnWriter<Values: ColumnValues> {
     var slotsInPage: Int { descriptor.hasDefinitionLevels && !levelsDeferred ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
-    var bufferedByteCount: Int { values.plainByteCount &+ definitionLevels.count &+ repetitionLevels.count }
+    var bufferedByteCount: Int {
+        // Checked after every cell, so buffers that are certainly empty are not touched.
+        var count = values.plainByteCount
+        if !levelsDeferred { count &+= definitionLevels.count &+ repetitionLevels.count }
+        return count
+    }
 
     /// Bytes of encoded pages held for this chunk, plus the open page's estimate.
     var estimatedChunkByteCount: Int { chunk.bufferedByteCount &+ bufferedByteCount }
@@ -142,25 +153,39 @@ final class ColumnWriter<Values: ColumnValues> {
     func flushPage() throws(ParquetWriterError) {
         guard rowsInPage > 0 else { return }
         workspace.body.removeAll(keepingCapacity: true)
+        // v1 prefixes each level run with its length; v2 keeps the lengths in the header.
+        let lengthPrefixed = dataPageVersion == .v1
         if descriptor.maxRepetitionLevel > 0 {
-            LevelEncoder.appendLengthPrefixed(repetitionLevels, maxLevel: descriptor.maxRepetitionLevel, to: &workspace.body)
+            LevelEncoder.append(
+                .stored(repetitionLevels), maxLevel: descriptor.maxRepetitionLevel,
+                lengthPrefixed: lengthPrefixed, to: &workspace.body)
         }
+        let repetitionByteCount = workspace.body.count
         if descriptor.hasDefinitionLevels {
-            if levelsDeferred {
-                LevelEncoder.appendLengthPrefixedRun(
-                    of: maxDefinitionLevel, count: values.count, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
-            } else {
-                LevelEncoder.appendLengthPrefixed(definitionLevels, maxLevel: descriptor.maxDefinitionLevel, to: &workspace.body)
-            }
+            let levels: LevelEncoder.Levels = levelsDeferred
+                ? .run(level: maxDefinitionLevel, count: values.count) : .stored(definitionLevels)
+            LevelEncoder.append(
+                levels, maxLevel: descriptor.maxDefinitionLevel, lengthPrefixed: lengthPrefixed, to: &workspace.body)
         }
+        // The byte lengths go into a v2 header only.
+        let levelByteCounts = lengthPrefixed
+            ? (repetition: 0, definition: 0)
+            : (repetition: repetitionByteCount, definition: workspace.body.count - repetitionByteCount)
         let encoding = try encodeValues()
         if statisticsEnabled { values.accumulate(into: &statistics) }
         let slotCount = slotsInPage
         // Every slot without a stored value is a null: a null cell, a null element or an empty list.
-        chunkNullCount += Int64(slotCount - values.count)
-        try chunk.appendDataPage(body: workspace.body, valueCount: slotCount, encoding: encoding)
+        let nullCount = slotCount - values.count
+        chunkNullCount += Int64(nullCount)
+        try chunk.appendDataPage(
+            body: workspace.body,
+            page: DataPageCounts(
+                valueCount: slotCount, nullCount: nullCount, rowCount: rowsInPage,
+                repetitionLevelByteCount: levelByteCounts.repetition,
+                definitionLevelByteCount: levelByteCounts.definition),
+            encoding: encoding)
         if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
-            // Past its limit: the dictionary is written now and later pages fall back to PLAIN.
+            // Past its limit: the dictionary is written now and later pages use the fallback encoding.
             try emitDictionaryPage()
         }
         values.removeAll()
@@ -171,27 +196,27 @@ final class ColumnWriter<Values: ColumnValues> {
     }
 
     /// Appends the open page's values to the workspace's body: dictionary indices while the
-    /// dictionary is within its limit, PLAIN after the chunk has fallen back.
+    /// dictionary is within its limit, the column's non-dictionary encoding otherwise.
     private func encodeValues() throws(ParquetWriterError) -> PageValueEncoding {
         // Taken out of the property so that inserting does not copy the table.
-        // A page with no values while the dictionary is still empty goes out PLAIN,
+        // A page with no values while the dictionary is still empty goes out in the fallback encoding,
         // so an all-null chunk needs no empty dictionary page (fastparquet rejects one).
         guard var table = dictionary.take() else {
-            values.encodePlain(into: &workspace.body)
-            return .plain
+            values.encode(valueEncoding, into: &workspace.body)
+            return valueEncoding
         }
         guard values.count > 0 || Values.dictionaryCount(table) > 0 else {
             dictionary = table
-            values.encodePlain(into: &workspace.body)
-            return .plain
+            values.encode(valueEncoding, into: &workspace.body)
+            return valueEncoding
         }
         workspace.dictionaryIndices.removeAll(keepingCapacity: true)
         if dictionaryOnTrial {
             dictionaryOnTrial = false
             guard lookUpWhileDictionaryPays(&table) else {
                 // Nothing of the chunk is dictionary-encoded yet, so it needs no dictionary page.
-                values.encodePlain(into: &workspace.body)
-                return .plain
+                values.encode(valueEncoding, into: &workspace.body)
+                return valueEncoding
             }
         } else {
             values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: 0..<values.count)
@@ -208,7 +233,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// as the dictionary is past its trial size and its entries and indices take as
     /// many bytes as PLAIN.
     private func lookUpWhileDictionaryPays(_ table: inout Values.Dictionary) -> Bool {
-        let blockSize = 4_096
+        let blockSize = 1_024
         var looked = 0
         while looked < values.count {
             let end = min(values.count, looked + blockSize)
@@ -236,7 +261,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// The chunk's bytes stay in `chunk` until the row group is written.
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try flushPage()
-        // An empty dictionary means every page went out PLAIN: no dictionary page.
+        // An empty dictionary means no page used the dictionary: no dictionary page.
         if let dictionary, Values.dictionaryCount(dictionary) > 0 { try emitDictionaryPage() }
         return statisticsEnabled
             ? statistics.encoded(nullCount: chunkNullCount, descriptor: descriptor, maxSize: maxStatisticsSize)

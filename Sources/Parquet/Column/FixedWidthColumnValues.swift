@@ -21,6 +21,31 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
         values.withUnsafeBytes { output.append(contentsOf: $0) }
     }
 
+    func encode(_ encoding: PageValueEncoding, into output: inout [UInt8]) {
+        switch encoding {
+        case .plain:
+            encodePlain(into: &output)
+        case .byteStreamSplit:
+            values.withUnsafeBytes { ByteStreamSplitEncoder.encode($0, width: MemoryLayout<Value>.size, into: &output) }
+        case .deltaBinaryPacked:
+            // Only INT32 and INT64 columns get here; their values are Int32 and Int64.
+            values.withUnsafeBytes { bytes in
+                if MemoryLayout<Value>.size == 4 {
+                    bytes.withMemoryRebound(to: Int32.self) { DeltaBinaryPackedEncoder.encode($0, into: &output) }
+                } else {
+                    bytes.withMemoryRebound(to: Int64.self) { DeltaBinaryPackedEncoder.encode($0, into: &output) }
+                }
+            }
+        case .deltaByteArray:
+            // FLOAT16, the one FIXED_LEN_BYTE_ARRAY kept as fixed-width values.
+            values.withUnsafeBytes {
+                DeltaByteArrayEncoder.encode(fixedLengthValues: $0, length: MemoryLayout<Value>.size, into: &output)
+            }
+        case .dictionaryIndices, .deltaLengthByteArray, .rle:
+            preconditionFailure("\(encoding) does not apply to fixed-width values")
+        }
+    }
+
     func accumulate(into statistics: inout Statistics) {
         values.withUnsafeBufferPointer { Value.accumulate($0, order: order, into: &statistics) }
     }

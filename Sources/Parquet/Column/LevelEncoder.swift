@@ -1,23 +1,26 @@
-/// Repetition and definition levels of a v1 data page: a 4-byte little-endian
-/// length, then the levels in the RLE/bit-packing hybrid.
+/// Repetition and definition levels in the RLE/bit-packing hybrid: after a 4-byte
+/// little-endian length in a v1 data page, bare in a v2 data page (whose header holds
+/// the length).
 enum LevelEncoder {
-    static func appendLengthPrefixed(_ levels: PageBuffer<UInt8>, maxLevel: Int, to output: inout [UInt8]) {
-        let lengthPosition = output.count
-        output.append(contentsOf: [0, 0, 0, 0])
-        levels.withUnsafeBufferPointer {
-            RLEHybridEncoder.encode($0, bitWidth: bitWidth(of: maxLevel), into: &output)
-        }
-        let length = UInt32(output.count - lengthPosition - 4)
-        withUnsafeBytes(of: length.littleEndian) { lengthBytes in
-            for index in 0..<4 { output[lengthPosition + index] = lengthBytes[index] }
-        }
+    /// A page's levels: stored one per slot, or, for a page without nulls, `count`
+    /// copies of one level that were never stored.
+    enum Levels {
+        case stored(PageBuffer<UInt8>)
+        case run(level: UInt8, count: Int)
     }
 
-    /// Appends `count` copies of `level` as one length-prefixed run.
-    static func appendLengthPrefixedRun(of level: UInt8, count: Int, maxLevel: Int, to output: inout [UInt8]) {
+    static func append(_ levels: Levels, maxLevel: Int, lengthPrefixed: Bool, to output: inout [UInt8]) {
         let lengthPosition = output.count
-        output.append(contentsOf: [0, 0, 0, 0])
-        RLEHybridEncoder.appendRepeated(level, count: count, bitWidth: bitWidth(of: maxLevel), into: &output)
+        if lengthPrefixed { output.append(contentsOf: [0, 0, 0, 0]) }
+        switch levels {
+        case .stored(let buffer):
+            buffer.withUnsafeBufferPointer {
+                RLEHybridEncoder.encode($0, bitWidth: bitWidth(of: maxLevel), into: &output)
+            }
+        case let .run(level, count):
+            RLEHybridEncoder.appendRepeated(level, count: count, bitWidth: bitWidth(of: maxLevel), into: &output)
+        }
+        guard lengthPrefixed else { return }
         let length = UInt32(output.count - lengthPosition - 4)
         withUnsafeBytes(of: length.littleEndian) { lengthBytes in
             for index in 0..<4 { output[lengthPosition + index] = lengthBytes[index] }

@@ -21,8 +21,9 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     private var slots: [Slot]
     /// `64 - log2(slots.count)`: the hash's top bits select the slot.
     private var hashShift: UInt64
-    /// Entry count at which the table doubles, keeping the load factor at most 1/2 so probe
-    /// sequences stay short.
+    /// Entry count at which the table doubles, keeping the load factor at most 3/4: probe
+    /// sequences stay short, and a table that just fits a power-of-two entry count is
+    /// not doubled again (a smaller table misses the cache less).
     private var growthThreshold: Int
 
     /// The distinct keys in insertion order; a key's position is its dictionary index.
@@ -31,7 +32,7 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     init() {
         slots = Self.emptySlots(count: Self.minimumSlotCount)
         hashShift = Self.hashShift(forSlotCount: Self.minimumSlotCount)
-        growthThreshold = Self.minimumSlotCount / 2
+        growthThreshold = Self.minimumSlotCount / 4 * 3
     }
 
     /// The number of distinct keys.
@@ -43,13 +44,14 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     /// Returns the index of `key`, adding it as the next index if it is new.
     @inline(__always)
     mutating func index(of key: Key) -> UInt32 {
-        if keys.count >= growthThreshold {
-            grow()
-        }
-        let slotIndex = findSlot(for: key)
+        var slotIndex = findSlot(for: key)
         let existing = slots[slotIndex].indexPlusOne
         if existing != 0 {
             return existing - 1
+        }
+        if keys.count >= growthThreshold {
+            grow()
+            slotIndex = findSlot(for: key)
         }
         precondition(keys.count < Int(UInt32.max), "dictionary exceeds 2^32 - 1 entries")
         let newIndex = UInt32(truncatingIfNeeded: keys.count)
@@ -135,7 +137,7 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
         }
         slots = table
         hashShift = shift
-        growthThreshold = slotCount / 2
+        growthThreshold = slotCount / 4 * 3
     }
 
     private static var emptySlot: Slot { Slot(key: 0, indexPlusOne: 0) }

@@ -37,3 +37,20 @@ enum ULEB128 {
         return nil
     }
 }
+
+extension ULEB128 {
+    /// Appends `value` as an unsigned varint.
+    static func append(_ value: UInt64, to output: inout [UInt8]) {
+        var remaining = value
+        while remaining >= 0x80 {
+            output.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
+            remaining >>= 7
+        }
+        output.append(UInt8(truncatingIfNeeded: remaining))
+    }
+
+    /// Appends `value` zigzag-mapped (0, -1, 1, -2, … to 0, 1, 2, 3, …) as a varint.
+    static func appendZigZag(_ value: Int64, to output: inout [UInt8]) {
+        append(UInt64(bitPattern: (value << 1) ^ (value >> 63)), to: &output)
+    }
+}

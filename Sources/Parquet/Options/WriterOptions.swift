@@ -4,6 +4,16 @@ public struct WriterOptions: Hashable, Sendable {
     public var compression: Compression = .snappy
     /// Default encoding for every column.
     public var encoding: ColumnEncoding = .dictionary
+    /// The encoding a dictionary-encoded column chunk switches to once its dictionary
+    /// passes `dictionaryPageSizeLimit` or is dropped as ineffective. Any encoding but
+    /// `.dictionary`; it must suit every column that uses a dictionary and does not
+    /// override it in its `ColumnOptions`.
+    public var dictionaryFallbackEncoding: ColumnEncoding = .plain
+    /// The data page format, for every column of the file.
+    public var dataPageVersion: DataPageVersion = .v1
+    /// Whether every page header carries the CRC-32 of the page bytes that follow it
+    /// (as stored, after compression).
+    public var writesPageChecksums = false
     /// Per-column overrides, keyed by column name.
     public var columnOptions: [String: ColumnOptions] = [:]
     /// A data page closes once its buffered values reach this many bytes…
@@ -14,8 +24,8 @@ public struct WriterOptions: Hashable, Sendable {
     public var dictionaryPageSizeLimit = 1 << 20
     /// Whether a column chunk whose dictionary does not pay is written PLAIN instead.
     /// While a chunk's first page is being encoded, once its dictionary has grown past
-    /// the column's share of a 32 MiB budget (32 MiB divided by the column count,
-    /// between 16 KiB and `dictionaryPageSizeLimit`) and the dictionary plus its
+    /// the column's share of a 16 MiB budget (16 MiB divided by the column count,
+    /// between 8 KiB and `dictionaryPageSizeLimit`) and the dictionary plus its
     /// indices still take at least as many bytes as PLAIN, the chunk drops the
     /// dictionary. With many columns of mostly distinct values this saves most of the
     /// time and memory dictionaries cost; with few columns it changes nothing before
@@ -57,11 +67,36 @@ public struct WriterOptions: Hashable, Sendable {
 
     /// The dictionary size past which a column's first page may drop its dictionary.
     func dictionaryTrialBytes(columnCount: Int) -> Int {
-        let budget = 32 << 20
-        return max(16 << 10, min(dictionaryPageSizeLimit, budget / max(columnCount, 1)))
+        let budget = 16 << 20
+        return max(8 << 10, min(dictionaryPageSizeLimit, budget / max(columnCount, 1)))
     }
 
     func resolvedEncoding(_ column: String) -> ColumnEncoding { columnOptions[column]?.encoding ?? encoding }
+    func resolvedFallback(_ column: String) -> ColumnEncoding {
+        columnOptions[column]?.dictionaryFallbackEncoding ?? dictionaryFallbackEncoding
+    }
+
+    /// Whether the column starts with a dictionary, and the encoding of its pages without one.
+    /// Refuses an encoding the column's physical type does not have.
+    func valueEncodings(for descriptor: ColumnDescriptor) throws(ParquetWriterError) -> (
+        usesDictionary: Bool, withoutDictionary: PageValueEncoding
+    ) {
+        let encoding = resolvedEncoding(descriptor.name)
+        guard encoding.supports(descriptor.physical) else {
+            throw .invalidOption("column '\(descriptor.name)': \(encoding) does not apply to \(descriptor.physical) values")
+        }
+        guard encoding == .dictionary else { return (false, encoding.pageEncoding) }
+        if descriptor.physical == .boolean { return (false, dataPageVersion == .v2 ? .rle : .plain) }
+        let fallback = resolvedFallback(descriptor.name)
+        guard fallback != .dictionary else {
+            throw .invalidOption("column '\(descriptor.name)': the dictionary fallback cannot be a dictionary")
+        }
+        guard fallback.supports(descriptor.physical) else {
+            throw .invalidOption(
+                "column '\(descriptor.name)': dictionary fallback \(fallback) does not apply to \(descriptor.physical) values")
+        }
+        return (true, fallback.pageEncoding)
+    }
     func resolvedCompression(_ column: String) -> Compression { columnOptions[column]?.compression ?? compression }
     func resolvedStatistics(_ column: String) -> Bool { columnOptions[column]?.statisticsEnabled ?? statisticsEnabled }
 }

@@ -1,4 +1,4 @@
-import CZlib
+import ParquetCompression
 
 /// The outcome of checking a page's optional CRC: the CRC-32 (zlib's polynomial) of the
 /// page bytes after the header, as stored.
@@ -16,15 +16,5 @@ public enum PageChecksum: Sendable, Hashable {
         return computed == expected ? .valid : .invalid(stored: expected, computed: computed)
     }
 
-    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var value: UInt = 0
-        var remaining = UnsafeRawBufferPointer(bytes)
-        // zlib's length parameter is 32 bits wide.
-        while !remaining.isEmpty {
-            let count = min(remaining.count, Int(UInt32.max))
-            value = crc32(value, remaining.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(count))
-            remaining = UnsafeRawBufferPointer(rebasing: remaining[count...])
-        }
-        return UInt32(truncatingIfNeeded: value)
-    }
+    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt32 { CRC32.checksum(bytes) }
 }
