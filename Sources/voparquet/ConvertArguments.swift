@@ -57,8 +57,8 @@ struct ConvertArguments {
                 options.writer.encoding = .plain
             case "--data-page-version":
                 switch try value() {
-                case "1": break
-                case "2": throw UsageError("--data-page-version 2: data page v2 is not supported by the writer yet")
+                case "1": options.writer.dataPageVersion = .v1
+                case "2": options.writer.dataPageVersion = .v2
                 case let other: throw UsageError("--data-page-version must be 1 or 2, got '\(other)'")
                 }
             case "--encoding":
@@ -74,7 +74,7 @@ struct ConvertArguments {
                 throw UsageError("--bloom-filter: bloom filters are not supported by the writer yet")
             case "--crc":
                 try flag()
-                throw UsageError("--crc: page checksums are not supported by the writer yet")
+                options.writer.writesPageChecksums = true
             case "--timestamps-as":
                 switch try value() {
                 case "string": options.timestamps = .string
@@ -102,8 +102,12 @@ struct ConvertArguments {
         switch text[text.index(after: equals)...].uppercased() {
         case "PLAIN": encoding = .plain
         case "DICTIONARY", "RLE_DICTIONARY", "PLAIN_DICTIONARY": encoding = .dictionary
-        case let name where ["DELTA_BINARY_PACKED", "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY", "BYTE_STREAM_SPLIT", "RLE"].contains(name):
-            throw UsageError("--encoding \(text): \(name) is not supported by the writer yet (PLAIN and RLE_DICTIONARY are)")
+        case "DELTA_BINARY_PACKED": encoding = .deltaBinaryPacked
+        case "DELTA_LENGTH_BYTE_ARRAY": encoding = .deltaLengthByteArray
+        case "DELTA_BYTE_ARRAY": encoding = .deltaByteArray
+        case "BYTE_STREAM_SPLIT": encoding = .byteStreamSplit
+        case "RLE":
+            throw UsageError("--encoding \(text): RLE is not supported for values by the writer yet")
         case let name:
             throw UsageError("--encoding \(text): unknown encoding '\(name)'")
         }

@@ -22,14 +22,17 @@ enum ConvertCommand {
           --page-size N                data page size limit (default 1M)
           --dictionary, --no-dictionary
                                        dictionary encoding on (default) or off
-          --encoding COLUMN=ENCODING   PLAIN or RLE_DICTIONARY for one column (repeatable)
-          --data-page-version 1        data page v1 (v2 is not supported yet)
+          --encoding COLUMN=ENCODING   encoding of one column (repeatable): PLAIN, RLE_DICTIONARY,
+                                       DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
+                                       DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT
+          --data-page-version 1|2      data page format (default 1)
+          --crc                        CRC-32 of every page in its header
           --no-page-index              no page index (--page-index is not supported yet)
           --timestamps-as KIND         string (default) or timestamp, for xtype="timestamp"
           --max-rows N                 stop after N rows and mark the result as overflowed
           --max-bytes N                keep the file within N bytes, same overflow marking
           -h, --help                   this text
-        Not supported yet, and refused: --data-page-version 2, --page-index, --bloom-filter, --crc.
+        Not supported yet, and refused: --page-index, --bloom-filter COLUMN.
         Sizes take an optional k, M or G suffix (powers of 1024).
         """
 
