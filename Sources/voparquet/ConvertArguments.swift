@@ -13,6 +13,9 @@ struct ConvertArguments {
 
     init(_ arguments: [String]) throws(UsageError) {
         options.writer.compression = .zstd(level: 3)
+        // Under --max-bytes, room for what follows the table in the input, which is
+        // only read after the rows.
+        options.infoReserveBytes = 64 << 10
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("-"), argument != "-" else {

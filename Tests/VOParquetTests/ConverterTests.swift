@@ -224,5 +224,14 @@ import Testing
             == "line 19: FITS data is not supported; only TABLEDATA, BINARY and BINARY2")
         #expect(Self.conversionError("<VOTABLE><RESOURCE><TABLE><FIELD name='a'/></TABLE></RESOURCE></VOTABLE>")
             == "line 1: FIELD 'a' has no datatype")
+
+        let compressed = try Gzip.compress(Array(Self.document(binary).utf8))
+        do {
+            _ = try Self.convert(GzipDetectingSource(MemoryByteSource(Array(compressed.dropLast(40)))))
+            Issue.record("a truncated gzip input converted")
+        } catch {
+            #expect("\(error)".hasSuffix("gzip input: the compressed input ends early (truncated file?)"))
+            #expect(!"\(error)".contains("malformed XML"))
+        }
     }
 }

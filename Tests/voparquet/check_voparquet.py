@@ -316,7 +316,7 @@ def check_limits(checks, converter, fixtures):
             checks.check(f"--max-rows {rows}: says so on stderr", b"overflowed" in completed.stderr)
     large = os.path.join(converter.work, "large.xml")
     write_large_votable(large, 20_000)
-    for limit in (60_000, 200_000):
+    for limit in (100_000, 250_000):
         out = os.path.join(converter.work, f"max_bytes_{limit}.parquet")
         completed = converter.run([large, "-o", out, "--max-bytes", str(limit), "--row-group-rows", "1000"])
         if checks.check(f"--max-bytes {limit} converts", completed.returncode == 0, completed.stderr.decode().strip()):
@@ -525,16 +525,18 @@ def main(argv):
     os.makedirs(work, exist_ok=True)
     converter = Converter(os.path.abspath(args.voparquet), work)
     checks = Checks()
-    check_round_trips(checks, converter, args.fixtures)
-    check_input_and_output_channels(checks, converter, args.fixtures)
-    check_options(checks, converter, args.fixtures)
-    check_limits(checks, converter, args.fixtures)
-    check_errors(checks, converter, args.fixtures)
-    check_astropy(checks, converter, args.fixtures)
-    check_sample(checks, converter, args.fixtures)
-    check_dp02(checks, converter, args.shared_data)
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
+    try:
+        check_round_trips(checks, converter, args.fixtures)
+        check_input_and_output_channels(checks, converter, args.fixtures)
+        check_options(checks, converter, args.fixtures)
+        check_limits(checks, converter, args.fixtures)
+        check_errors(checks, converter, args.fixtures)
+        check_astropy(checks, converter, args.fixtures)
+        check_sample(checks, converter, args.fixtures)
+        check_dp02(checks, converter, args.shared_data)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
     print(f"{checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 

@@ -68,10 +68,4 @@ struct CellFormat {
         }
     }
 
-    var isInteger: Bool {
-        switch primitive {
-        case .unsignedByte, .short, .int, .long: true
-        default: false
-        }
-    }
 }

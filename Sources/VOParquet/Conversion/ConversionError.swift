@@ -24,7 +24,7 @@ public struct ConversionError: Error, Equatable, Sendable, CustomStringConvertib
     }
 
     init(_ error: XMLError) {
-        self.init(line: error.line, "malformed XML: \(error.message)")
+        self.init(line: error.line, error.isInputFailure ? error.message : "malformed XML: \(error.message)")
     }
 
     /// A writer or envelope error; the writer's own messages already name column and row.

@@ -55,9 +55,6 @@ public struct VOTableArraySize: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Elements per step of the last dimension.
-    var leadingProduct: Int { leadingDimensions.reduce(1, *) }
-
     public var description: String {
         let lastText = switch last {
         case .fixed(let count): "\(count)"

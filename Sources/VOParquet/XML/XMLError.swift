@@ -4,10 +4,13 @@ public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One-based line number.
     public let line: Int
     public let message: String
+    /// Whether reading the input failed (an I/O or gzip error), rather than the XML.
+    public let isInputFailure: Bool
 
-    public init(line: Int, _ message: String) {
+    public init(line: Int, _ message: String, isInputFailure: Bool = false) {
         self.line = line
         self.message = message
+        self.isInputFailure = isInputFailure
     }
 
     public var description: String { "line \(line): \(message)" }

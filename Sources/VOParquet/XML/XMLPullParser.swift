@@ -641,7 +641,7 @@ final class XMLPullParser {
         do {
             count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + limit, count: capacity - limit))
         } catch {
-            throw XMLError(line: line(atRelative: limit), "\(error)")
+            throw XMLError(line: line(atRelative: limit), "\(error)", isInputFailure: true)
         }
         if count == 0 {
             sourceFinished = true
