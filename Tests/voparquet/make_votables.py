@@ -53,6 +53,8 @@ COLUMNS = [
      ["0123456789", "short", None, "a", "", "ten chars!"]),
     ("wide", "unicodeChar", "*", None, None, None, "Unicode text",
      ["\u00e9\u20ac\u4e2d", "", None, "ASCII", "\u00fc", "\u00f1and\u00fa"]),
+    ("wide4", "unicodeChar", "4", None, None, None, "unicodeChar[4]",
+     ["\u00e9t\u00e9", "ab", None, "", "\u4e2d\u6587", "abcd"]),
     ("int3", "int", "3", -1, None, None, "int[3], element null -1",
      [[1, 2, 3], [4, None, 6], None, [7, 8, 9], [0, 0, 0], [-5, 5, -5]]),
     ("doubles", "double", "*", None, "Jy", None, "double[*]",
