@@ -45,7 +45,8 @@ import Testing
         try writer.append("2024-02-29T12:34:56.789Z")
         try writer.endRow()
         try writer.appendRow(Array(repeating: .null, count: 11))
-        let metadata = try writer.finish()
+        try writer.finish()
+        let metadata = try FileFooter.metadata(of: sink.bytes)
         #expect(metadata.numRows == 2)
         #expect(FileFooter.keyValue("IVOA.VOTable-Parquet.version", in: metadata) == "1.0")
         let content = try #require(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata))
@@ -214,7 +215,8 @@ import Testing
         try writer.appendRow([.int(2)])
         #expect(throws: VOParquetError.limitReached(.maxRows(2))) { try writer.appendRow([.int(3)]) }
         #expect(throws: VOParquetError.limitReached(.maxRows(2))) { try writer.append(Int32(4)) }
-        let metadata = try writer.finish(overflow: true, extraInfos: [VOTableInfo(name: "rows", value: "2")])
+        try writer.finish(overflow: true, extraInfos: [VOTableInfo(name: "rows", value: "2")])
+        let metadata = try FileFooter.metadata(of: sink.bytes)
         #expect(metadata.numRows == 2)
         let content = try #require(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata))
         #expect(content.contains("</TABLE>\n<INFO name=\"rows\" value=\"2\"/>\n<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>"))

@@ -39,30 +39,26 @@ struct FooterBuilder {
         rowGroupCount += 1
     }
 
-    /// The footer as a struct, for callers who want to inspect what was written.
-    func fileMetaData(numRows: Int64) -> FileMetaData {
-        var decoder = CompactDecoder(encode(numRows: numRows))
-        // The footer was just encoded by this type, so it decodes.
-        return try! FileMetaData(from: &decoder)
-    }
-
-    /// The serialized FileMetaData, splicing in the already-serialized row groups.
-    func encode(numRows: Int64) -> [UInt8] {
-        var encoder = CompactEncoder(reservingCapacity: serializedRowGroups.count + 4096)
+    /// The serialized FileMetaData in three parts: the row groups, already serialized,
+    /// go out as they are between the head and the tail rather than being copied.
+    func encodedParts(numRows: Int64) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
+        var encoder = CompactEncoder(reservingCapacity: 4096)
         encoder.beginStruct()
         encoder.writeField(1, i32: FileFormatVersion.current)
         encoder.writeField(2, structList: schemaElements)
         encoder.writeField(3, i64: numRows)
         encoder.writeFieldHeader(id: 4, type: .list)
         encoder.writeListHeader(elementType: .struct, count: rowGroupCount)
-        encoder.bytes.append(contentsOf: serializedRowGroups)
+        let head = encoder.bytes
+        // The encoder keeps its field-id state, so the tail continues the same struct.
+        encoder.bytes.removeAll(keepingCapacity: true)
         if !keyValues.isEmpty {
             encoder.writeField(5, structList: keyValues.map { KeyValue(key: $0.key, value: $0.value) })
         }
         encoder.writeField(6, string: CreatedBy.string)
         encoder.writeField(7, structList: Array(repeating: ColumnOrder.typeDefinedOrder, count: leafCount))
         encoder.endStruct()
-        return encoder.bytes
+        return (head, serializedRowGroups, encoder.bytes)
     }
 }
 

@@ -116,24 +116,40 @@ public final class ParquetWriter<Sink: ByteSink> {
     }
 
     /// Writes the last row group and the footer, then closes the sink. A partial row
-    /// is discarded. Returns the file's footer metadata.
+    /// is discarded. Returns the file's footer metadata, decoded from the bytes
+    /// written; for a long file with many columns, `finish()` avoids that cost.
     @discardableResult
     public func close() throws(ParquetWriterError) -> FileMetaData {
+        let footer = try finishFile()
+        // The footer was just encoded by this writer, so it decodes.
+        return try! FileMetaData.decode(footer.head + footer.rowGroups + footer.tail)
+    }
+
+    /// Writes the last row group and the footer, then closes the sink, like
+    /// `close()`, without building the footer as a struct: the memory at the end
+    /// stays that of the serialized footer.
+    public func finish() throws(ParquetWriterError) {
+        _ = try finishFile()
+    }
+
+    private func finishFile() throws(ParquetWriterError) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
         guard state == .open else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 { try flushRowGroup() }
         state = .closed
-        let metadata = footer.fileMetaData(numRows: Int64(rowCount))
-        let encoded = footer.encode(numRows: Int64(rowCount))
-        try write(encoded)
-        try write(withUnsafeBytes(of: UInt32(encoded.count).littleEndian) { Array($0) })
+        let parts = footer.encodedParts(numRows: Int64(rowCount))
+        try write(parts.head)
+        try write(parts.rowGroups)
+        try write(parts.tail)
+        let length = UInt32(parts.head.count + parts.rowGroups.count + parts.tail.count)
+        try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
         do {
             try sink.close()
         } catch {
             throw .sinkFailed("\(error)")
         }
-        return metadata
+        return parts
     }
 
     // MARK: Pages and row groups

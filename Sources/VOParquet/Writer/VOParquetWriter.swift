@@ -349,9 +349,9 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     /// Writes the last row group and the footer, embedding the complete or (with
     /// `overflow`) the overflow form of the envelope, with `extraInfos` after the
-    /// first TABLE. A partial row is dropped. Returns the footer.
-    @discardableResult
-    public func finish(overflow: Bool = false, extraInfos: [VOTableInfo] = []) throws(VOParquetError) -> FileMetaData {
+    /// first TABLE. A partial row is dropped. The footer is not decoded back into a
+    /// struct, so memory at the end stays that of the serialized footer.
+    public func finish(overflow: Bool = false, extraInfos: [VOTableInfo] = []) throws(VOParquetError) {
         guard state != .finished else { throw .writer(.writerClosed) }
         for info in extraInfos where !info.isRepresentable {
             throw .invalidVOTable("INFO '\(info.name)' holds a character XML cannot carry")
@@ -364,7 +364,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
         state = .finished
         do {
             try core.setMetadata(Self.contentKey, content)
-            return try core.close()
+            try core.finish()
         } catch {
             throw .writer(error)
         }
