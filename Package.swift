@@ -32,7 +32,7 @@ let package = Package(
         // Streaming reader: footer, pages, every encoding and codec, nested records.
         .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
         // Inspection and validation tool over the reader.
-        .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat"]),
+        .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat", "Parquet", "VOParquet"]),
         .executableTarget(name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
         .testTarget(
             name: "ParquetReaderTests",
-            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression"]),
+            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet"]),
         .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]

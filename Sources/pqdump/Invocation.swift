@@ -1,7 +1,7 @@
 /// A parsed command line: which command, on which file, with which options.
 struct Invocation: Equatable {
     enum Command: String {
-        case meta, schema, pages, index, rows, check
+        case meta, schema, pages, index, rows, check, votable
     }
 
     var command = Command.meta
@@ -21,6 +21,7 @@ struct Invocation: Equatable {
                pqdump index FILE [--json]
                pqdump rows FILE [--head N] [--columns a,b] [--json]
                pqdump check FILE [--json]
+               pqdump votable FILE [--json]
         """
 
     /// Parses the arguments after the program name.

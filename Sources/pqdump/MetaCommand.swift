@@ -15,6 +15,7 @@ enum MetaCommand {
         let uncompressed = chunks.reduce(Int64(0)) { $0 + $1.totalUncompressedSize }
         let ratio = compressed > 0 ? Double(uncompressed) / Double(compressed) : nil
         let keyValues = metadata.keyValueMetadata ?? []
+        let voparquet = VOParquetSummary(reader)
         context.emit(json: .object([
             ("file_size", .integer(reader.fileSize)),
             ("footer_length", .integer(reader.footerLength)),
@@ -25,6 +26,7 @@ enum MetaCommand {
             ("num_columns", .integer(reader.schema.leaves.count)),
             ("compression_ratio", .optional(ratio) { .real($0) }),
             ("key_value_metadata", .object(keyValues.map { ($0.key, .optional($0.value) { .string($0) }) })),
+            ("voparquet", .optional(voparquet) { $0.json }),
             ("schema", SchemaDescription.json(reader.schema)),
             ("row_groups", .array(metadata.rowGroups.enumerated().map { rowGroupJSON($1, index: $0, context) })),
         ])) {
@@ -41,6 +43,7 @@ enum MetaCommand {
             for keyValue in keyValues {
                 lines.append("  \(keyValue.key) = " + abbreviated(keyValue.value ?? "(null)"))
             }
+            if let voparquet { lines += ["", "VOParquet: " + voparquet.line] }
             for (index, rowGroup) in metadata.rowGroups.enumerated() {
                 lines += rowGroupLines(rowGroup, index: index, context)
             }

@@ -48,6 +48,7 @@ enum PQDump {
             case .pages: try PagesCommand.run(context)
             case .index: try IndexCommand.run(context)
             case .check: try CheckCommand.run(context)
+            case .votable: try VOTableCommand.run(context)
             }
             return 0
         } catch {

@@ -1,7 +1,9 @@
 import Foundation
 import ParquetFormat
+import Parquet
 import ParquetReader
 import Testing
+import VOParquet
 
 /// pqdump's command line: options, exit statuses, one-line errors, and what each
 /// subcommand prints.
@@ -160,30 +162,73 @@ import Testing
     }
 }
 
-/// The VOParquet footer keys: both or neither, version 1.0, non-empty content.
-@Suite struct VOParquetKeysCheckTests {
-    @Test(arguments: [
-        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], nil),
-        ([("IVOA.VOTable-Parquet.version", "1.0")], "IVOA.VOTable-Parquet.content is missing"),
-        ([("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], "IVOA.VOTable-Parquet.version is missing"),
-        ([("IVOA.VOTable-Parquet.version", "1.1"), ("IVOA.VOTable-Parquet.content", "<VOTABLE/>")], "is '1.1', not 1.0"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", " ")], "holds no VOTable document"),
-    ] as [([(String, String)], String?)])
-    func keys(pairs: [(String, String)], problem: String?) throws {
-        let bytes = try TestFiles.bytes(URL(fileURLWithPath: PQDumpCommandTests.nested))
+/// The VOParquet checks, summary and `votable` command, on a file written by
+/// VOParquetWriter and on copies whose footer keys were edited.
+@Suite struct VOParquetCheckTests {
+    static let table = """
+        <TABLE><FIELD name="id" datatype="long"/><FIELD name="flux" datatype="double" unit="nJy"/>\
+        <FIELD name="fluxes" datatype="float" arraysize="*"/>
+        """
+    static let document = "<VOTABLE version=\"1.4\"><RESOURCE type=\"results\">" + table + "</TABLE></RESOURCE></VOTABLE>"
+
+    static func voparquetFile() throws -> [UInt8] {
+        let sink = MemorySink()
+        let writer = try VOParquetWriter(envelope: try VOTableEnvelope(document: document), sink: sink)
+        for row in 0..<3 {
+            try writer.append(Int64(row))
+            try writer.append(Double(row) / 2)
+            try writer.appendArray([Float(row), 1])
+            try writer.endRow()
+        }
+        try writer.finish()
+        return sink.bytes
+    }
+
+    /// The file with its key-value metadata replaced by `pairs`.
+    static func edited(_ pairs: [(String, String)]) throws -> String {
+        let bytes = try voparquetFile()
         let reader = try ParquetFileReader(bytes: bytes)
         var metadata = reader.metadata
         metadata.keyValueMetadata = pairs.map { KeyValue(key: $0.0, value: $0.1) }
         let footer = metadata.encoded()
-        let edited = Array(bytes[..<reader.footerOffset]) + footer
-            + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8)
-        let path = try PQDumpCommandTests.temporaryFile(edited)
+        return try PQDumpCommandTests.temporaryFile(Array(bytes[..<reader.footerOffset]) + footer
+            + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8))
+    }
+
+    @Test func writtenFilesPassAndAreSummarized() throws {
+        let path = try PQDumpCommandTests.temporaryFile(try Self.voparquetFile())
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(DumpRun(["check", path]).status == 0)
+        let meta = DumpRun(["meta", path])
+        #expect(meta.output.contains("VOParquet: version 1.0, 3 FIELDs, FIELDs match the columns"), "\(meta.output)")
+        let votable = DumpRun(["votable", path])
+        #expect(votable.status == 0)
+        #expect(votable.output.contains("\n      <FIELD name=\"flux\" datatype=\"double\" unit=\"nJy\"/>\n"), "\(votable.output)")
+        let json = DumpRun(["votable", path, "--json"])
+        #expect(json.output.hasPrefix("{\"version\":\"1.0\",\"fields\":3,\"document\":\"<?xml "), "\(json.output)")
+    }
+
+    @Test(arguments: [
+        ([("IVOA.VOTable-Parquet.version", "1.0")], "IVOA.VOTable-Parquet.content is missing"),
+        ([("IVOA.VOTable-Parquet.content", document)], "IVOA.VOTable-Parquet.version is missing"),
+        ([("IVOA.VOTable-Parquet.version", "1.1"), ("IVOA.VOTable-Parquet.content", document)], "is '1.1', not 1.0"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", " ")], "is not a usable VOTable"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", "<VOTABLE><TABLE>")],
+         "is not a usable VOTable"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"),
+          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "</TABLE>", with: "<DATA><TABLEDATA/></DATA></TABLE>"))],
+         "first TABLE has a DATA element"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"),
+          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "</TABLE>", with: "<FIELD name=\"x\" datatype=\"int\"/></TABLE>"))],
+         "4 FIELDs for 3 top-level columns"),
+        ([("IVOA.VOTable-Parquet.version", "1.0"),
+          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "datatype=\"double\"", with: "datatype=\"short\""))],
+         "FIELD 'flux' (short) does not map to a DOUBLE column"),
+    ] as [([(String, String)], String)])
+    func problemsAreReported(pairs: [(String, String)], problem: String) throws {
+        let path = try Self.edited(pairs)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = DumpRun(["check", path])
-        if let problem {
-            #expect(run.status == 1 && run.output.contains("PROBLEM VOParquet metadata: ") && run.output.contains(problem), "\(run.output)")
-        } else {
-            #expect(run.status == 0, "\(run.output)")
-        }
+        #expect(run.status == 1 && run.output.contains("PROBLEM VOParquet metadata: ") && run.output.contains(problem), "\(run.output)")
     }
 }

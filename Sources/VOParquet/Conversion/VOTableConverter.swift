@@ -41,7 +41,7 @@ public final class VOTableConverter {
             let suffix = closing.joined(separator: "\n") + "\n"
             let parts = try VOTableEnvelope.Parts(prefix: structure.prefix, suffix: Array(suffix.utf8),
                                                   tableEndTagLength: closing[0].utf8.count)
-            return try VOTableEnvelope(fields: structure.fields, complete: parts)
+            return try VOTableEnvelope(fields: structure.fields, complete: parts, hadData: true)
         } catch {
             throw ConversionError(error, line: parser.line)
         }
@@ -63,7 +63,7 @@ public final class VOTableConverter {
         }
         do {
             let complete = try VOTableEnvelope.Parts(structure)
-            try writer.replaceEnvelope(try VOTableEnvelope(fields: structure.fields, complete: complete))
+            try writer.replaceEnvelope(try VOTableEnvelope(fields: structure.fields, complete: complete, hadData: true))
             try writer.finish(overflow: limit != nil, extraInfos: extraInfos)
         } catch {
             throw ConversionError(error)

@@ -7,6 +7,8 @@
 public struct VOTableEnvelope: Sendable {
     /// The FIELDs of the first TABLE, in order: one Parquet column each.
     public let fields: [VOTableField]
+    /// Whether the first TABLE of the document given had a DATA element (removed here).
+    public let hadData: Bool
     private let complete: Parts
     private let overflow: Parts
 
@@ -27,11 +29,12 @@ public struct VOTableEnvelope: Sendable {
     /// `columnTypes`, when given, must agree with the FIELDs. DATA elements are removed.
     public init(header: String, footer: String, footerOverflow: String? = nil,
                 columnTypes: [VOTableColumnType]? = nil) throws(VOParquetError) {
-        let (fields, complete) = try Self.read(header + footer)
+        let (fields, complete, hadData) = try Self.read(header + footer)
         self.fields = fields
+        self.hadData = hadData
         self.complete = complete
         if let footerOverflow {
-            let (overflowFields, overflow) = try Self.read(header + footerOverflow)
+            let (overflowFields, overflow, _) = try Self.read(header + footerOverflow)
             guard overflowFields == fields else {
                 throw .invalidVOTable("header + footerOverflow has other FIELDs than header + footer")
             }
@@ -45,12 +48,15 @@ public struct VOTableEnvelope: Sendable {
     /// An envelope from a complete VOTable document without DATA (DATA elements, if
     /// any, are removed). The overflow form gets an overflow INFO after the first TABLE.
     public init(document: String, columnTypes: [VOTableColumnType]? = nil) throws(VOParquetError) {
-        let (fields, complete) = try Self.read(document)
-        try self.init(fields: fields, complete: complete, columnTypes: columnTypes)
+        let (fields, complete, hadData) = try Self.read(document)
+        try self.init(fields: fields, complete: complete, hadData: hadData, columnTypes: columnTypes)
     }
 
-    init(fields: [VOTableField], complete: Parts, columnTypes: [VOTableColumnType]? = nil) throws(VOParquetError) {
+    init(
+        fields: [VOTableField], complete: Parts, hadData: Bool = false, columnTypes: [VOTableColumnType]? = nil
+    ) throws(VOParquetError) {
         self.fields = fields
+        self.hadData = hadData
         self.complete = complete
         self.overflow = Self.insertingInfo(Self.overflowInfo, into: complete)
         if let columnTypes { try Self.check(columnTypes, against: fields) }
@@ -71,10 +77,11 @@ public struct VOTableEnvelope: Sendable {
 
     // MARK: Reading
 
-    private static func read(_ document: String) throws(VOParquetError) -> ([VOTableField], Parts) {
+    private static func read(_ document: String) throws(VOParquetError) -> ([VOTableField], Parts, hadData: Bool) {
         let reader = VOTableStructureReader(parser: XMLPullParser(source: MemoryByteSource(document)))
-        if try reader.readToData() == .data { try reader.skipDataAndReadRest() }
-        return (reader.fields, try Parts(reader))
+        let hadData = try reader.readToData() == .data
+        if hadData { try reader.skipDataAndReadRest() }
+        return (reader.fields, try Parts(reader), hadData)
     }
 
     private static func insertingInfo(_ info: VOTableInfo, into parts: Parts) -> Parts {
