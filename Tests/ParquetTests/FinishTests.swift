@@ -2,11 +2,14 @@ import Parquet
 import ParquetFormat
 import Testing
 
-/// `finish()` writes the same file as `close()`, without returning the footer.
+/// `finish()` writes the same file as `close()`, without returning the footer, and
+/// row-group metadata moved to a temporary file comes back byte for byte.
 @Suite struct FinishTests {
-    @Test func finishWritesTheSameBytesAsClose() throws {
-        func write(closing: Bool) throws -> (bytes: [UInt8], metadata: FileMetaData?) {
+    @Test(arguments: [8 << 20, 0, 300])
+    func finishWritesTheSameBytesAsClose(footerMemoryLimit: Int) throws {
+        func write(closing: Bool, limit: Int = footerMemoryLimit) throws -> (bytes: [UInt8], metadata: FileMetaData?) {
             var options = WriterOptions()
+            options.footerMemoryLimit = limit
             options.maxRowGroupRows = 7
             let sink = MemorySink()
             let writer = try ParquetWriter(
@@ -32,5 +35,7 @@ import Testing
         #expect(metadata == closed.metadata)
         #expect(metadata.rowGroups.count == 5 && metadata.numRows == 30)
         #expect(metadata.keyValueMetadata?.first?.value == "value")
+        // Row groups that went through the temporary file come back byte for byte.
+        #expect(try write(closing: false, limit: 8 << 20).bytes == finished.bytes)
     }
 }

@@ -2,17 +2,19 @@ import ParquetFormat
 
 /// The file footer, built up while the file is written.
 ///
-/// Row groups are kept in their compact serialized form, not as structs, so that
-/// the footer of a long file with many columns costs as little memory as it can.
+/// Row groups are kept in their compact serialized form, not as structs, and past
+/// a limit in a temporary file, so that the footer of a long file with many columns
+/// costs little memory however long the file grows.
 struct FooterBuilder {
     private let schemaElements: [SchemaElement]
     private let leafCount: Int
-    private var serializedRowGroups: [UInt8] = []
+    let rowGroups: RowGroupMetadataStore
     private var rowGroupCount = 0
     private var rowGroupEncoder = CompactEncoder()
     private var keyValues: [(key: String, value: String)] = []
 
-    init(schema: Schema) {
+    init(schema: Schema, rowGroupMemoryLimit: Int) {
+        rowGroups = RowGroupMetadataStore(memoryLimit: rowGroupMemoryLimit)
         schemaElements = SchemaConversion.schemaElements(for: schema)
         leafCount = schema.descriptors.count
     }
@@ -25,7 +27,7 @@ struct FooterBuilder {
         }
     }
 
-    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) {
+    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) throws(ParquetWriterError) {
         let rowGroup = RowGroup(
             columns: columns,
             totalByteSize: columns.reduce(0) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) },
@@ -35,13 +37,13 @@ struct FooterBuilder {
             ordinal: Int16(truncatingIfNeeded: rowGroupCount))
         rowGroupEncoder.reset()
         rowGroup.encode(to: &rowGroupEncoder)
-        serializedRowGroups.append(contentsOf: rowGroupEncoder.bytes)
+        try rowGroups.append(rowGroupEncoder.bytes)
         rowGroupCount += 1
     }
 
-    /// The serialized FileMetaData in three parts: the row groups, already serialized,
-    /// go out as they are between the head and the tail rather than being copied.
-    func encodedParts(numRows: Int64) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
+    /// The serialized FileMetaData but for the row groups, which, already serialized
+    /// in `rowGroups`, go out as they are between the head and the tail.
+    func encodedHeadAndTail(numRows: Int64) -> (head: [UInt8], tail: [UInt8]) {
         var encoder = CompactEncoder(reservingCapacity: 4096)
         encoder.beginStruct()
         encoder.writeField(1, i32: FileFormatVersion.current)
@@ -58,7 +60,7 @@ struct FooterBuilder {
         encoder.writeField(6, string: CreatedBy.string)
         encoder.writeField(7, structList: Array(repeating: ColumnOrder.typeDefinedOrder, count: leafCount))
         encoder.endStruct()
-        return (head, serializedRowGroups, encoder.bytes)
+        return (head, encoder.bytes)
     }
 }
 

@@ -68,7 +68,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
         self.pageByteLimit = options.dataPageSizeLimit
-        self.footer = FooterBuilder(schema: schema)
+        self.footer = FooterBuilder(schema: schema, rowGroupMemoryLimit: options.footerMemoryLimit)
         try write(ParquetMagic.bytes)
     }
 
@@ -122,26 +122,33 @@ public final class ParquetWriter<Sink: ByteSink> {
     public func close() throws(ParquetWriterError) -> FileMetaData {
         let footer = try finishFile()
         // The footer was just encoded by this writer, so it decodes.
-        return try! FileMetaData.decode(footer.head + footer.rowGroups + footer.tail)
+        return try! FileMetaData.decode(footer)
     }
 
     /// Writes the last row group and the footer, then closes the sink, like
     /// `close()`, without building the footer as a struct: the memory at the end
-    /// stays that of the serialized footer.
+    /// stays that of the footer's head and tail.
     public func finish() throws(ParquetWriterError) {
-        _ = try finishFile()
+        try finishFile(keepingFooter: false)
     }
 
-    private func finishFile() throws(ParquetWriterError) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
+    /// Closes the file; returns the footer's bytes when `keepingFooter`.
+    @discardableResult
+    private func finishFile(keepingFooter: Bool = true) throws(ParquetWriterError) -> [UInt8] {
         guard state == .open else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 { try flushRowGroup() }
         state = .closed
-        let parts = footer.encodedParts(numRows: Int64(rowCount))
-        try write(parts.head)
-        try write(parts.rowGroups)
-        try write(parts.tail)
-        let length = UInt32(parts.head.count + parts.rowGroups.count + parts.tail.count)
+        let (head, tail) = footer.encodedHeadAndTail(numRows: Int64(rowCount))
+        var kept = keepingFooter ? head : []
+        try write(head)
+        try footer.rowGroups.forEachPiece { (piece) throws(ParquetWriterError) in
+            try write(piece)
+            if keepingFooter { kept += piece }
+        }
+        try write(tail)
+        if keepingFooter { kept += tail }
+        let length = UInt32(head.count + footer.rowGroups.byteCount + tail.count)
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
         do {
@@ -149,7 +156,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         } catch {
             throw .sinkFailed("\(error)")
         }
-        return parts
+        return kept
     }
 
     // MARK: Pages and row groups
@@ -183,8 +190,13 @@ public final class ParquetWriter<Sink: ByteSink> {
             try write(chunk.dataPages)
             column.startNextChunk()
         }
-        footer.appendRowGroup(
-            columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+        do {
+            try footer.appendRowGroup(columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+        } catch {
+            // The chunks are written but the footer cannot hold them: the file cannot be finished.
+            state = .closed
+            throw error
+        }
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
     }

@@ -35,6 +35,10 @@ public struct WriterOptions: Hashable, Sendable {
     public var maxRowGroupRows = 1 << 20
     /// …or once its estimated encoded size reaches this many bytes.
     public var rowGroupTargetBytes = 128 << 20
+    /// The footer's row-group metadata stays in memory up to this many bytes (about
+    /// 90 per column chunk); beyond it, it waits in an anonymous temporary file until
+    /// the footer is written, so a file of any length costs the same memory.
+    public var footerMemoryLimit = 1 << 20
     /// Whether column chunk statistics are written.
     public var statisticsEnabled = true
     /// Byte-array min/max values longer than this are truncated (and marked inexact).
@@ -48,6 +52,7 @@ public struct WriterOptions: Hashable, Sendable {
         guard dictionaryPageSizeLimit > 0 else { throw .invalidOption("dictionaryPageSizeLimit must be positive") }
         guard maxRowGroupRows > 0 else { throw .invalidOption("maxRowGroupRows must be positive") }
         guard rowGroupTargetBytes > 0 else { throw .invalidOption("rowGroupTargetBytes must be positive") }
+        guard footerMemoryLimit >= 0 else { throw .invalidOption("footerMemoryLimit must not be negative") }
         guard maxStatisticsSize >= 2 else { throw .invalidOption("maxStatisticsSize must be at least 2") }
         let names = Set(schema.columns.map(\.name))
         for name in columnOptions.keys where !names.contains(name) {
