@@ -13,6 +13,8 @@ enum LevelEncoder {
         let lengthPosition = output.count
         if lengthPrefixed { output.append(contentsOf: [0, 0, 0, 0]) }
         switch levels {
+        case .stored(let buffer) where maxLevel == 1:
+            buffer.withUnsafeBufferPointer { SingleBitHybridEncoder.encode($0, into: &output) }
         case .stored(let buffer):
             buffer.withUnsafeBufferPointer {
                 RLEHybridEncoder.encode($0, bitWidth: bitWidth(of: maxLevel), into: &output)
