@@ -4,6 +4,9 @@ import ParquetFormat
 ///
 /// Row groups are kept in their compact serialized form, not as structs, so that
 /// the footer of a long file with many columns costs as little memory as it can.
+/// With the page index on, a column chunk's page index fields are only known once the
+/// file closes: its serialization stops short of them, and `chunkGaps` notes where, so
+/// that they go in as the footer is written.
 struct FooterBuilder {
     private let schemaElements: [SchemaElement]
     private let leafCount: Int
@@ -11,10 +14,16 @@ struct FooterBuilder {
     private var rowGroupCount = 0
     private var rowGroupEncoder = CompactEncoder()
     private var keyValues: [(key: String, value: String)] = []
+    /// The page indexes of the chunks written so far, or nil when the page index is off.
+    private(set) var pageIndexes: PageIndexStore?
+    /// Per column chunk, in file order, the position in `serializedRowGroups` where its
+    /// page index fields and its end belong.
+    private var chunkGaps: [Int] = []
 
-    init(schema: Schema) {
+    init(schema: Schema, writesPageIndex: Bool) {
         schemaElements = SchemaConversion.schemaElements(for: schema)
         leafCount = schema.descriptors.count
+        pageIndexes = writesPageIndex ? PageIndexStore() : nil
     }
 
     mutating func setMetadata(_ key: String, _ value: String?) {
@@ -25,7 +34,11 @@ struct FooterBuilder {
         }
     }
 
-    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) {
+    /// Adds a row group; `pageIndexes` has each chunk's indexes when the page index is on.
+    mutating func appendRowGroup(
+        columns: [ColumnChunk], pageIndexes chunkIndexes: [(ColumnIndex?, OffsetIndex)], numRows: Int64,
+        fileOffset: Int64
+    ) {
         let rowGroup = RowGroup(
             columns: columns,
             totalByteSize: columns.reduce(0) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) },
@@ -34,14 +47,73 @@ struct FooterBuilder {
             totalCompressedSize: columns.reduce(0) { $0 + ($1.metaData?.totalCompressedSize ?? 0) },
             ordinal: Int16(truncatingIfNeeded: rowGroupCount))
         rowGroupEncoder.reset()
-        rowGroup.encode(to: &rowGroupEncoder)
+        if pageIndexes == nil {
+            rowGroup.encode(to: &rowGroupEncoder)
+        } else {
+            for (columnIndex, offsetIndex) in chunkIndexes {
+                pageIndexes!.append(columnIndex: columnIndex, offsetIndex: offsetIndex)
+            }
+            encodeLeavingGaps(rowGroup)
+        }
         serializedRowGroups.append(contentsOf: rowGroupEncoder.bytes)
         rowGroupCount += 1
     }
 
-    /// The serialized FileMetaData in three parts: the row groups, already serialized,
-    /// go out as they are between the head and the tail rather than being copied.
-    func encodedParts(numRows: Int64) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
+    /// Encodes `rowGroup` as `RowGroup.encode` does, but each column chunk without its
+    /// closing stop byte, noting where the chunk's page index fields go.
+    private mutating func encodeLeavingGaps(_ rowGroup: RowGroup) {
+        rowGroupEncoder.beginStruct()
+        rowGroupEncoder.writeFieldHeader(id: 1, type: .list)
+        rowGroupEncoder.writeListHeader(elementType: .struct, count: rowGroup.columns.count)
+        for column in rowGroup.columns {
+            column.encode(to: &rowGroupEncoder)
+            rowGroupEncoder.bytes.removeLast()
+            chunkGaps.append(serializedRowGroups.count + rowGroupEncoder.bytes.count)
+        }
+        rowGroupEncoder.writeField(2, i64: rowGroup.totalByteSize)
+        rowGroupEncoder.writeField(3, i64: rowGroup.numRows)
+        if let fileOffset = rowGroup.fileOffset { rowGroupEncoder.writeField(5, i64: fileOffset) }
+        if let totalCompressedSize = rowGroup.totalCompressedSize { rowGroupEncoder.writeField(6, i64: totalCompressedSize) }
+        if let ordinal = rowGroup.ordinal { rowGroupEncoder.writeField(7, i16: ordinal) }
+        rowGroupEncoder.endStruct()
+    }
+
+    /// Calls `body` with the serialized row groups, piece by piece, each column chunk's
+    /// page index fields (for indexes written from `pageIndexOffset` on) and stop byte
+    /// filled in. The pieces are not copied into one array.
+    func forEachRowGroupPiece(
+        pageIndexOffset: Int64, _ body: (ArraySlice<UInt8>) throws(ParquetWriterError) -> Void
+    ) throws(ParquetWriterError) {
+        guard let pageIndexes else { return try body(serializedRowGroups[...]) }
+        var encoder = CompactEncoder(reservingCapacity: 32)
+        var chunk = 0
+        var pieceStart = 0
+        try pageIndexes.forEachChunkLocation(fileOffset: pageIndexOffset) { (offsetIndex, columnIndex) throws(ParquetWriterError) in
+            let gap = chunkGaps[chunk]
+            try body(serializedRowGroups[pieceStart..<gap])
+            encoder.reset()
+            encoder.beginStruct()
+            // Field ids are delta-encoded: the chunk's last field written was meta_data, id 3.
+            encoder.writeFieldHeader(id: 3, type: .struct)
+            let fieldsStart = encoder.bytes.count
+            encoder.writeField(4, i64: offsetIndex.offset)
+            encoder.writeField(5, i32: offsetIndex.length)
+            if let columnIndex {
+                encoder.writeField(6, i64: columnIndex.offset)
+                encoder.writeField(7, i32: columnIndex.length)
+            }
+            encoder.endStruct()
+            try body(encoder.bytes[fieldsStart...])
+            pieceStart = gap
+            chunk += 1
+        }
+        try body(serializedRowGroups[pieceStart...])
+    }
+
+    /// The serialized FileMetaData but its row groups, in two parts: the row groups,
+    /// already serialized, go out between the head and the tail (`forEachRowGroupPiece`)
+    /// rather than being copied.
+    func encodedParts(numRows: Int64) -> (head: [UInt8], tail: [UInt8]) {
         var encoder = CompactEncoder(reservingCapacity: 4096)
         encoder.beginStruct()
         encoder.writeField(1, i32: FileFormatVersion.current)
@@ -58,7 +130,7 @@ struct FooterBuilder {
         encoder.writeField(6, string: CreatedBy.string)
         encoder.writeField(7, structList: Array(repeating: ColumnOrder.typeDefinedOrder, count: leafCount))
         encoder.endStruct()
-        return (head, serializedRowGroups, encoder.bytes)
+        return (head, encoder.bytes)
     }
 }
 

@@ -68,7 +68,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
         self.pageByteLimit = options.dataPageSizeLimit
-        self.footer = FooterBuilder(schema: schema)
+        self.footer = FooterBuilder(schema: schema, writesPageIndex: options.writesPageIndex)
         try write(ParquetMagic.bytes)
     }
 
@@ -120,28 +120,43 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// written; for a long file with many columns, `finish()` avoids that cost.
     @discardableResult
     public func close() throws(ParquetWriterError) -> FileMetaData {
-        let footer = try finishFile()
+        var footer: [UInt8] = []
+        try finishFile { footer.append(contentsOf: $0) }
         // The footer was just encoded by this writer, so it decodes.
-        return try! FileMetaData.decode(footer.head + footer.rowGroups + footer.tail)
+        return try! FileMetaData.decode(footer)
     }
 
     /// Writes the last row group and the footer, then closes the sink, like
     /// `close()`, without building the footer as a struct: the memory at the end
     /// stays that of the serialized footer.
     public func finish() throws(ParquetWriterError) {
-        _ = try finishFile()
+        try finishFile { _ in }
     }
 
-    private func finishFile() throws(ParquetWriterError) -> (head: [UInt8], rowGroups: [UInt8], tail: [UInt8]) {
+    /// Writes the last row group, the page index and the footer, passing the footer's
+    /// bytes, as they are written, to `observe`.
+    private func finishFile(observingFooter observe: (ArraySlice<UInt8>) -> Void) throws(ParquetWriterError) {
         guard state == .open else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 { try flushRowGroup() }
         state = .closed
+        let pageIndexOffset = bytesWritten
+        if let pageIndexes = footer.pageIndexes {
+            // As parquet-mr lays them out: every ColumnIndex, then every OffsetIndex.
+            try write(pageIndexes.columnIndexes)
+            try write(pageIndexes.offsetIndexes)
+        }
+        let footerStart = bytesWritten
         let parts = footer.encodedParts(numRows: Int64(rowCount))
-        try write(parts.head)
-        try write(parts.rowGroups)
-        try write(parts.tail)
-        let length = UInt32(parts.head.count + parts.rowGroups.count + parts.tail.count)
+        try write(parts.head[...])
+        observe(parts.head[...])
+        try footer.forEachRowGroupPiece(pageIndexOffset: pageIndexOffset) { (piece) throws(ParquetWriterError) in
+            try write(piece)
+            observe(piece)
+        }
+        try write(parts.tail[...])
+        observe(parts.tail[...])
+        let length = UInt32(bytesWritten - footerStart)
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
         do {
@@ -149,7 +164,6 @@ public final class ParquetWriter<Sink: ByteSink> {
         } catch {
             throw .sinkFailed("\(error)")
         }
-        return parts
     }
 
     // MARK: Pages and row groups
@@ -174,22 +188,31 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func flushRowGroup() throws(ParquetWriterError) {
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)
+        var pageIndexes: [(ColumnIndex?, OffsetIndex)] = []
         let rowGroupOffset = bytesWritten
         for column in columns {
             let statistics = try column.finishChunk()
             let chunk = column.chunk
-            chunks.append(chunk.metadata(fileOffset: bytesWritten, statistics: statistics))
+            let metadata = chunk.metadata(fileOffset: bytesWritten, statistics: statistics)
+            chunks.append(metadata)
+            if options.writesPageIndex {
+                pageIndexes.append((
+                    column.finishedColumnIndex(),
+                    chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)))
+            }
             try write(chunk.dictionaryPage)
             try write(chunk.dataPages)
             column.startNextChunk()
         }
         footer.appendRowGroup(
-            columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+            columns: chunks, pageIndexes: pageIndexes, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
     }
 
-    private func write(_ bytes: [UInt8]) throws(ParquetWriterError) {
+    private func write(_ bytes: [UInt8]) throws(ParquetWriterError) { try write(bytes[...]) }
+
+    private func write(_ bytes: ArraySlice<UInt8>) throws(ParquetWriterError) {
         guard !bytes.isEmpty else { return }
         do {
             try bytes.withUnsafeBytes { try sink.write($0) }

@@ -37,7 +37,12 @@ public struct WriterOptions: Hashable, Sendable {
     public var rowGroupTargetBytes = 128 << 20
     /// Whether column chunk statistics are written.
     public var statisticsEnabled = true
-    /// Byte-array min/max values longer than this are truncated (and marked inexact).
+    /// Whether each column chunk gets an OffsetIndex (where its data pages are and their
+    /// first rows) and, when its statistics are on, a ColumnIndex (each page's min, max
+    /// and null count), written after the last row group. On by default, as in arrow-rs.
+    public var writesPageIndex = true
+    /// Byte-array min/max values longer than this are truncated: in the chunk statistics
+    /// (marked inexact) and in the ColumnIndex alike.
     public var maxStatisticsSize = 64
 
     public init() {}
