@@ -48,6 +48,27 @@ import Testing
         }
     }
 
+    /// Every type with the page index on (the default) and off: pyarrow reports each
+    /// chunk's ColumnIndex and OffsetIndex, DuckDB's parquet_metadata() reads the footer.
+    @Test(arguments: [true, false])
+    func pageIndex(on: Bool) throws {
+        var options = WriterOptions()
+        options.writesPageIndex = on
+        options.dataPageRowLimit = 300
+        options.maxRowGroupRows = 1_000
+        // A page of only NaNs has no bounds to give, so its chunk gets no ColumnIndex (PageIndexTests).
+        var columns = TestColumn.everyType(.optional).filter { $0.column.name != "nan_only" }
+        columns.append(TestColumn("all_null_d", .double, .optional, stats: true, edges: []) { _ in .double(1) })
+        let metadata = try writeAndSave(
+            "page_index_\(on ? "on" : "off")", columns: columns, options: options, rowGroupRows: 1_000, pageIndex: on
+        ) { column, row, index in
+            column.column.name.hasPrefix("all_null") || (row * 7 + index) % 5 == 0
+        }
+        for chunk in metadata.rowGroups.flatMap(\.columns) {
+            #expect((chunk.columnIndexOffset != nil) == on && (chunk.offsetIndexOffset != nil) == on)
+        }
+    }
+
     /// A dictionary that outgrows its limit falls back to PLAIN mid-chunk; the
     /// dictionary page still comes first.
     @Test func dictionaryFallback() throws {
@@ -82,7 +103,7 @@ import Testing
 
     /// Writes the rows, saves the file and its JSON, and returns our decoding of its footer.
     private func writeAndSave(
-        _ name: String, columns: [TestColumn], options: WriterOptions, rowGroupRows: Int,
+        _ name: String, columns: [TestColumn], options: WriterOptions, rowGroupRows: Int, pageIndex: Bool? = nil,
         isNull: (TestColumn, Int, Int) -> Bool
     ) throws -> FileMetaData {
         let sink = MemorySink()
@@ -104,6 +125,7 @@ import Testing
         try writer.close()
         let rowGroups = (Self.rows + rowGroupRows - 1) / rowGroupRows
         var file = ExpectedFile(columns: zip(columns, expected).map { ($0.column, $1) }, rowGroups: rowGroups)
+        file.pageIndex = pageIndex
         for (index, column) in columns.enumerated() where column.hasCheckableStatistics {
             file.statistics[column.column.name] = stride(from: 0, to: Self.rows, by: rowGroupRows).map { start in
                 ReferenceStatistics.compute(Array(expected[index][start..<min(start + rowGroupRows, Self.rows)]))

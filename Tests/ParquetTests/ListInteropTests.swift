@@ -50,7 +50,7 @@ import Testing
         options.maxRowGroupRows = Self.rowGroupRows
         let columns = [Self.variableLengthList(of: TestColumn.everyType(.optional).first { $0.column.name == "s" }!),
                        Self.fixedSizeDoubles(), Self.listOfLists()]
-        let metadata = try writeAndSave("lists_small_pages", columns: columns, options: options)
+        let metadata = try writeAndSave("lists_small_pages", columns: columns, options: options, pageIndex: true)
         let pages = metadata.rowGroups[0].columns[0].metaData!.encodingStats!.filter { $0.pageType == .dataPage }
         #expect(pages.map(\.count).reduce(0, +) > 5)
     }
@@ -199,7 +199,9 @@ import Testing
             hasCheckableStatistics: false)
     }
 
-    func writeAndSave(_ name: String, columns: [ListColumn], options: WriterOptions) throws -> FileMetaData {
+    func writeAndSave(
+        _ name: String, columns: [ListColumn], options: WriterOptions, pageIndex: Bool? = nil
+    ) throws -> FileMetaData {
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns.map(\.column)), sink: sink, options: options)
         for row in 0..<Self.rows {
@@ -211,6 +213,7 @@ import Testing
         var file = ExpectedFile(
             columns: zip(columns, expected).map { ($0.column, $1) },
             rowGroups: (Self.rows + Self.rowGroupRows - 1) / Self.rowGroupRows)
+        file.pageIndex = pageIndex
         for (index, column) in columns.enumerated() where column.hasCheckableStatistics {
             file.statistics[column.column.name] = stride(from: 0, to: Self.rows, by: Self.rowGroupRows).map { start in
                 let cells = expected[index][start..<min(start + Self.rowGroupRows, Self.rows)]

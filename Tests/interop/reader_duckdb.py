@@ -2,7 +2,7 @@
 
 import duckdb
 
-from canonical import ReadResult, bytes_value, declared_unit, rescale
+from canonical import Issue, ReadResult, bytes_value, declared_unit, rescale
 from spec import type_key
 
 NAME = "duckdb"
@@ -169,3 +169,22 @@ def read(path, columns_by_name, skip):
         if name in columns_by_name:
             values[name] = _canonical(columns_by_name[name], types[name], fetched)
     return ReadResult(num_rows, names, types, values)
+
+
+def extra_checks(path, spec):
+    """For files with a page index: DuckDB's parquet_metadata() reads the footer
+    and reports every column chunk of every row group."""
+    if not spec.page_index:
+        return []
+    rows = duckdb.sql(
+        f"SELECT row_group_id, row_group_num_rows, count(*) FROM parquet_metadata({_quote_literal(path)}) "
+        "GROUP BY ALL ORDER BY row_group_id").fetchall()
+    issues = []
+    total = sum(row[1] for row in rows)
+    if total != spec.num_rows:
+        issues.append(Issue(None, None, "parquet_metadata() rows", spec.num_rows, total))
+    chunk_counts = {row[2] for row in rows}
+    leaves = len(spec.columns)
+    if chunk_counts != {leaves}:
+        issues.append(Issue(None, None, "parquet_metadata() chunks per row group", leaves, sorted(chunk_counts)))
+    return issues

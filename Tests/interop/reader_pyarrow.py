@@ -261,6 +261,22 @@ def _page_checksum_issues(path):
     return []
 
 
+def _page_index_issues(metadata, spec):
+    """Whether every column chunk has (or has not) its ColumnIndex and OffsetIndex."""
+    if spec.page_index is None:
+        return []
+    issues = []
+    for group in range(metadata.num_row_groups):
+        for index in range(metadata.num_columns):
+            chunk = metadata.row_group(group).column(index)
+            for name, present in (("column index", chunk.has_column_index),
+                                  ("offset index", chunk.has_offset_index)):
+                if present != spec.page_index:
+                    issues.append(Issue(chunk.path_in_schema, None, f"row group {group} {name}",
+                                        spec.page_index, present))
+    return issues
+
+
 def extra_checks(path, spec):
     """Footer checks only pyarrow makes: row counts, schema elements, statistics.
 
@@ -278,6 +294,7 @@ def extra_checks(path, spec):
     top_level = set(metadata.schema.to_arrow_schema().names)
     index_by_path = {metadata.schema.column(i).path: i for i in range(metadata.num_columns)}
     issues += _page_checksum_issues(path)
+    issues += _page_index_issues(metadata, spec)
     for column in spec.columns:
         if column.name not in top_level:
             continue  # the column-name check reports it

@@ -89,6 +89,8 @@ class FileSpec:
     num_rows: int
     row_groups: int | None
     columns: list
+    # True: every column chunk has a ColumnIndex and an OffsetIndex; False: none has; None: not checked.
+    page_index: bool | None = None
 
 
 def logical_kind(logical_type):
@@ -230,7 +232,10 @@ def load_spec(path):
         raw = json.load(f)
     num_rows = raw["num_rows"]
     columns = [parse_column(c, num_rows) for c in raw["columns"]]
-    return FileSpec(num_rows, raw.get("row_groups"), columns)
+    page_index = raw.get("page_index")
+    if page_index not in (None, True, False):
+        raise SpecError(f"page_index must be true or false, not {page_index!r}")
+    return FileSpec(num_rows, raw.get("row_groups"), columns, page_index)
 
 
 def _float_bits(value):

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// A column writer of whichever physical type the column has. Operations on whole
 /// pages and chunks dispatch through this enum; per-cell appends switch on it once
 /// and then call the concrete, specialized writer.
@@ -67,6 +69,7 @@ enum AnyColumnWriter {
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
     }
+    func finishedColumnIndex() -> ColumnIndex? { forward { $0.finishedColumnIndex() } }
     func startNextChunk() { forward { $0.startNextChunk() } }
 
     /// Applies `body` to the concrete writer.
@@ -122,6 +125,7 @@ protocol ColumnWriterOperations: AnyObject {
     func finishListCell()
     func flushPage() throws(ParquetWriterError)
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics?
+    func finishedColumnIndex() -> ColumnIndex?
     func startNextChunk()
 }
 

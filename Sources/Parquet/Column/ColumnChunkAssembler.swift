@@ -10,6 +10,8 @@ struct ColumnChunkAssembler {
     let codec: ParquetFormat.CompressionCodec
     let dataPageVersion: DataPageVersion
     let writesChecksums: Bool
+    /// Whether each data page's location is kept for the chunk's OffsetIndex.
+    let recordsPageLocations: Bool
     private let compressor: PageCompressor
     private let workspace: PageWorkspace
     private(set) var dictionaryPage: [UInt8] = []
@@ -21,11 +23,15 @@ struct ColumnChunkAssembler {
     private var dataPagesByEncoding: [PageValueEncoding: Int32] = [:]
     /// Encodings in first-use order, for ColumnMetaData.encodings.
     private var valueEncodings: [PageValueEncoding] = []
+    /// The data pages' locations, with offsets counted from the first data page.
+    private var pageLocations: [PageLocation] = []
+    private var rowCount: Int64 = 0
 
     init(
         descriptor: ColumnDescriptor, compression: Compression, dataPageVersion: DataPageVersion,
-        writesChecksums: Bool, workspace: PageWorkspace
+        writesChecksums: Bool, recordsPageLocations: Bool, workspace: PageWorkspace
     ) throws(ParquetWriterError) {
+        self.recordsPageLocations = recordsPageLocations
         self.descriptor = descriptor
         self.codec = compression.formatCodec
         self.dataPageVersion = dataPageVersion
@@ -72,7 +78,14 @@ struct ColumnChunkAssembler {
                     repetitionLevelsByteLength: Int32(page.repetitionLevelByteCount),
                     isCompressed: codec != .uncompressed))
         }
+        let pageStart = dataPages.count
         append(pageHeader, body: storedBody, uncompressedBodySize: body.count, to: \.dataPages)
+        if recordsPageLocations {
+            pageLocations.append(PageLocation(
+                offset: Int64(pageStart), compressedPageSize: Int32(dataPages.count - pageStart),
+                firstRowIndex: rowCount))
+        }
+        rowCount += Int64(page.rowCount)
         valueCount += Int64(page.valueCount)
         if dataPagesByEncoding[encoding] == nil { valueEncodings.append(encoding) }
         dataPagesByEncoding[encoding, default: 0] += 1
@@ -151,7 +164,16 @@ struct ColumnChunkAssembler {
         return ColumnChunk(fileOffset: fileOffset, metaData: meta)
     }
 
+    /// The chunk's OffsetIndex, for a chunk whose first data page lands at `dataPageOffset`.
+    func offsetIndex(dataPageOffset: Int64) -> OffsetIndex {
+        OffsetIndex(pageLocations: pageLocations.map {
+            PageLocation(offset: dataPageOffset + $0.offset, compressedPageSize: $0.compressedPageSize, firstRowIndex: $0.firstRowIndex)
+        })
+    }
+
     mutating func reset() {
+        pageLocations.removeAll(keepingCapacity: true)
+        rowCount = 0
         dictionaryPage.removeAll(keepingCapacity: true)
         dataPages.removeAll(keepingCapacity: true)
         valueCount = 0

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// Buffers one column's cells for the open data page and turns full pages into
 /// encoded, compressed bytes of the column chunk.
 ///
@@ -30,6 +32,11 @@ final class ColumnWriter<Values: ColumnValues> {
     private var dictionaryOnTrial: Bool
     private var dictionary: Values.Dictionary?
     private var statistics = Values.Statistics()
+    /// The open page's own statistics, while the page index is written.
+    private var pageStatistics = Values.Statistics()
+    private var columnIndex = ColumnIndexBuilder()
+    /// Whether the chunk gets a ColumnIndex: the page index is on and so are the column's statistics.
+    private let writesColumnIndex: Bool
     private var chunkNullCount: Int64 = 0
     private let statisticsEnabled: Bool
     private let maxStatisticsSize: Int
@@ -55,10 +62,12 @@ final class ColumnWriter<Values: ColumnValues> {
         self.dictionaryTrialBytes = options.dictionaryTrialBytes(columnCount: columnCount)
         self.statisticsEnabled = options.resolvedStatistics(descriptor.name)
         self.maxStatisticsSize = options.maxStatisticsSize
+        self.writesColumnIndex = options.writesPageIndex && statisticsEnabled
         self.dictionaryPageSizeLimit = options.dictionaryPageSizeLimit
         self.chunk = try ColumnChunkAssembler(
             descriptor: descriptor, compression: options.resolvedCompression(descriptor.name),
-            dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums, workspace: workspace)
+            dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums,
+            recordsPageLocations: options.writesPageIndex, workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 
@@ -172,11 +181,20 @@ final class ColumnWriter<Values: ColumnValues> {
             ? (repetition: 0, definition: 0)
             : (repetition: repetitionByteCount, definition: workspace.body.count - repetitionByteCount)
         let encoding = try encodeValues()
-        if statisticsEnabled { values.accumulate(into: &statistics) }
         let slotCount = slotsInPage
         // Every slot without a stored value is a null: a null cell, a null element or an empty list.
         let nullCount = slotCount - values.count
         chunkNullCount += Int64(nullCount)
+        if writesColumnIndex {
+            pageStatistics.reset()
+            values.accumulate(into: &pageStatistics)
+            statistics.merge(pageStatistics, order: descriptor.statisticsOrder)
+            columnIndex.appendPage(
+                pageStatistics.encoded(nullCount: Int64(nullCount), descriptor: descriptor, maxSize: maxStatisticsSize),
+                valueCount: values.count)
+        } else if statisticsEnabled {
+            values.accumulate(into: &statistics)
+        }
         try chunk.appendDataPage(
             body: workspace.body,
             page: DataPageCounts(
@@ -268,9 +286,15 @@ final class ColumnWriter<Values: ColumnValues> {
             : nil
     }
 
+    /// The closed chunk's ColumnIndex, or nil when it gets none.
+    func finishedColumnIndex() -> ColumnIndex? {
+        writesColumnIndex ? columnIndex.columnIndex(descriptor: descriptor) : nil
+    }
+
     /// Prepares for the next row group, keeping buffer capacity.
     func startNextChunk() {
         chunk.reset()
+        columnIndex.reset()
         statistics.reset()
         chunkNullCount = 0
         dictionaryOnTrial = triesDictionary

@@ -68,7 +68,8 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
         self.pageByteLimit = options.dataPageSizeLimit
-        self.footer = FooterBuilder(schema: schema, rowGroupMemoryLimit: options.footerMemoryLimit)
+        self.footer = FooterBuilder(
+            schema: schema, writesPageIndex: options.writesPageIndex, memoryLimit: options.footerMemoryLimit)
         try write(ParquetMagic.bytes)
     }
 
@@ -120,35 +121,44 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// written; for a long file with many columns, `finish()` avoids that cost.
     @discardableResult
     public func close() throws(ParquetWriterError) -> FileMetaData {
-        let footer = try finishFile()
+        var footer: [UInt8] = []
+        try finishFile { footer.append(contentsOf: $0) }
         // The footer was just encoded by this writer, so it decodes.
         return try! FileMetaData.decode(footer)
     }
 
     /// Writes the last row group and the footer, then closes the sink, like
     /// `close()`, without building the footer as a struct: the memory at the end
-    /// stays that of the footer's head and tail.
+    /// stays that of the serialized footer.
     public func finish() throws(ParquetWriterError) {
-        try finishFile(keepingFooter: false)
+        try finishFile { _ in }
     }
 
-    /// Closes the file; returns the footer's bytes when `keepingFooter`.
-    @discardableResult
-    private func finishFile(keepingFooter: Bool = true) throws(ParquetWriterError) -> [UInt8] {
+    /// Writes the last row group, the page index and the footer, passing the footer's
+    /// bytes, as they are written, to `observe`.
+    private func finishFile(observingFooter observe: (ArraySlice<UInt8>) -> Void) throws(ParquetWriterError) {
         guard state == .open else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 { try flushRowGroup() }
         state = .closed
-        let (head, tail) = footer.encodedHeadAndTail(numRows: Int64(rowCount))
-        var kept = keepingFooter ? head : []
-        try write(head)
-        try footer.rowGroups.forEachPiece { (piece) throws(ParquetWriterError) in
-            try write(piece)
-            if keepingFooter { kept += piece }
+        let pageIndexOffset = bytesWritten
+        if let pageIndexes = footer.pageIndexes {
+            // As parquet-mr lays them out: every ColumnIndex, then every OffsetIndex.
+            for store in [pageIndexes.columnIndexes, pageIndexes.offsetIndexes] {
+                try store.forEachPiece { (piece) throws(ParquetWriterError) in try write(piece[...]) }
+            }
         }
-        try write(tail)
-        if keepingFooter { kept += tail }
-        let length = UInt32(head.count + footer.rowGroups.byteCount + tail.count)
+        let footerStart = bytesWritten
+        let parts = footer.encodedParts(numRows: Int64(rowCount))
+        try write(parts.head[...])
+        observe(parts.head[...])
+        try footer.forEachRowGroupPiece(pageIndexOffset: pageIndexOffset) { (piece) throws(ParquetWriterError) in
+            try write(piece)
+            observe(piece)
+        }
+        try write(parts.tail[...])
+        observe(parts.tail[...])
+        let length = UInt32(bytesWritten - footerStart)
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
         do {
@@ -156,7 +166,6 @@ public final class ParquetWriter<Sink: ByteSink> {
         } catch {
             throw .sinkFailed("\(error)")
         }
-        return kept
     }
 
     // MARK: Pages and row groups
@@ -181,17 +190,25 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func flushRowGroup() throws(ParquetWriterError) {
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)
+        var pageIndexes: [(ColumnIndex?, OffsetIndex)] = []
         let rowGroupOffset = bytesWritten
         for column in columns {
             let statistics = try column.finishChunk()
             let chunk = column.chunk
-            chunks.append(chunk.metadata(fileOffset: bytesWritten, statistics: statistics))
+            let metadata = chunk.metadata(fileOffset: bytesWritten, statistics: statistics)
+            chunks.append(metadata)
+            if options.writesPageIndex {
+                pageIndexes.append((
+                    column.finishedColumnIndex(),
+                    chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)))
+            }
             try write(chunk.dictionaryPage)
             try write(chunk.dataPages)
             column.startNextChunk()
         }
         do {
-            try footer.appendRowGroup(columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+            try footer.appendRowGroup(
+                columns: chunks, pageIndexes: pageIndexes, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
         } catch {
             // The chunks are written but the footer cannot hold them: the file cannot be finished.
             state = .closed
@@ -201,7 +218,9 @@ public final class ParquetWriter<Sink: ByteSink> {
         nextRowGroupSizeCheck = 1
     }
 
-    private func write(_ bytes: [UInt8]) throws(ParquetWriterError) {
+    private func write(_ bytes: [UInt8]) throws(ParquetWriterError) { try write(bytes[...]) }
+
+    private func write(_ bytes: ArraySlice<UInt8>) throws(ParquetWriterError) {
         guard !bytes.isEmpty else { return }
         do {
             try bytes.withUnsafeBytes { try sink.write($0) }

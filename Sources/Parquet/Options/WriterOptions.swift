@@ -35,13 +35,19 @@ public struct WriterOptions: Hashable, Sendable {
     public var maxRowGroupRows = 1 << 20
     /// …or once its estimated encoded size reaches this many bytes.
     public var rowGroupTargetBytes = 128 << 20
-    /// The footer's row-group metadata stays in memory up to this many bytes (about
-    /// 90 per column chunk); beyond it, it waits in an anonymous temporary file until
-    /// the footer is written, so a file of any length costs the same memory.
+    /// What waits for the end of the file (the footer's row-group metadata, about 90
+    /// bytes per column chunk, and the page index) stays in memory up to this many
+    /// bytes each; beyond it, it waits in an anonymous temporary file, so a long file
+    /// costs little more memory than a short one (16 bytes per column chunk remain).
     public var footerMemoryLimit = 1 << 20
     /// Whether column chunk statistics are written.
     public var statisticsEnabled = true
-    /// Byte-array min/max values longer than this are truncated (and marked inexact).
+    /// Whether each column chunk gets an OffsetIndex (where its data pages are and their
+    /// first rows) and, when its statistics are on, a ColumnIndex (each page's min, max
+    /// and null count), written after the last row group. On by default, as in arrow-rs.
+    public var writesPageIndex = true
+    /// Byte-array min/max values longer than this are truncated: in the chunk statistics
+    /// (marked inexact) and in the ColumnIndex alike.
     public var maxStatisticsSize = 64
 
     public init() {}

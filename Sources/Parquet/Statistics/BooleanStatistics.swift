@@ -7,6 +7,11 @@ struct BooleanStatistics: ChunkStatisticsAccumulator {
 
     mutating func reset() { self = .init() }
 
+    mutating func merge(_ page: Self, order: StatisticsOrder) {
+        sawFalse = sawFalse || page.sawFalse
+        sawTrue = sawTrue || page.sawTrue
+    }
+
     func encoded(nullCount: Int64, descriptor: ColumnDescriptor, maxSize: Int) -> EncodedStatistics {
         guard sawFalse || sawTrue else { return EncodedStatistics(nullCount: nullCount) }
         return EncodedStatistics(

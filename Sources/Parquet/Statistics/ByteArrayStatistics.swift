@@ -7,6 +7,11 @@ struct ByteArrayStatistics: ChunkStatisticsAccumulator {
 
     mutating func reset() { self = .init() }
 
+    mutating func merge(_ page: Self, order: StatisticsOrder) {
+        guard let low = page.min, let high = page.max else { return }
+        low.withUnsafeBytes { low in high.withUnsafeBytes { high in include(min: low, max: high, order: order) } }
+    }
+
     /// Offers one page's extremes, already found with `ByteOrdering`.
     mutating func include(min low: UnsafeRawBufferPointer, max high: UnsafeRawBufferPointer, order: StatisticsOrder) {
         if let current = min {

@@ -2,5 +2,7 @@
 protocol ChunkStatisticsAccumulator {
     init()
     mutating func reset()
+    /// Folds in the extremes of one page, gathered in an accumulator of its own.
+    mutating func merge(_ page: Self, order: StatisticsOrder)
     func encoded(nullCount: Int64, descriptor: ColumnDescriptor, maxSize: Int) -> EncodedStatistics
 }

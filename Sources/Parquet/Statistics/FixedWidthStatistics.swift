@@ -8,6 +8,17 @@ struct FixedWidthStatistics<Value: FixedWidthValue>: ChunkStatisticsAccumulator 
 
     mutating func reset() { self = .init() }
 
+    mutating func merge(_ page: Self, order: StatisticsOrder) {
+        nanCount += page.nanCount
+        guard let low = page.min, let high = page.max else { return }
+        // The page's two extremes go through the same comparison as the values did.
+        withUnsafeTemporaryAllocation(of: Value.self, capacity: 2) { pair in
+            pair[0] = low
+            pair[1] = high
+            Value.accumulate(UnsafeBufferPointer(pair), order: order, into: &self)
+        }
+    }
+
     @inline(__always)
     mutating func include(min low: Value, max high: Value, by isLess: (Value, Value) -> Bool) {
         if min == nil || isLess(low, min!) { min = low }

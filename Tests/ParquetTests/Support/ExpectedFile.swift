@@ -12,11 +12,14 @@ struct ExpectedFile {
     var columns: [(column: Column, values: [ExpectedValue])]
     var rowGroups: Int?
     var statistics: [String: [ColumnStatistics]] = [:]
+    /// Whether every column chunk has a ColumnIndex and an OffsetIndex (true) or none has (false).
+    var pageIndex: Bool?
 
     var json: String {
         let rows = columns.first?.values.count ?? 0
         var parts = ["\"num_rows\": \(rows)"]
         if let rowGroups { parts.append("\"row_groups\": \(rowGroups)") }
+        if let pageIndex { parts.append("\"page_index\": \(pageIndex)") }
         let columnJSON = columns.map { column, values in
             var fields = [
                 "\"name\": \(JSONText.quoted(column.name))",

@@ -1,11 +1,9 @@
 import Glibc
 
-/// The footer's serialized RowGroup structs, from the first row group to the last.
-///
-/// They stay in memory up to a limit; beyond it they move to an anonymous temporary
-/// file (removed by the system when closed), so the footer of a file of any length
-/// costs the same memory while the file is written.
-final class RowGroupMetadataStore {
+/// Bytes held until the file closes (serialized row groups, page indexes): in memory
+/// up to a limit, beyond it in an anonymous temporary file (removed by the system
+/// when closed), so that a file of any length costs about the same memory.
+final class FooterByteStore {
     private let memoryLimit: Int
     private var buffered: [UInt8] = []
     private var spillFile: UnsafeMutablePointer<FILE>?
