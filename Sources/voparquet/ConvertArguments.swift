@@ -68,10 +68,10 @@ struct ConvertArguments {
                 try addEncoding(try value())
             case "--page-index":
                 try flag()
-                throw UsageError("--page-index: the page index is not supported by the writer yet")
+                options.writer.writesPageIndex = true
             case "--no-page-index":
-                // The writer writes no page index: this is what it does anyway.
                 try flag()
+                options.writer.writesPageIndex = false
             case "--bloom-filter":
                 _ = try value()
                 throw UsageError("--bloom-filter: bloom filters are not supported by the writer yet")

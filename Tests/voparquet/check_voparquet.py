@@ -241,10 +241,17 @@ def check_options(checks, converter, fixtures):
                      str(metadata.column(index).encodings))
         checks.check("--encoding leaves other columns dictionary-encoded",
                      "RLE_DICTIONARY" in metadata.column(index + 1).encodings)
+    path = converter.convert(checks, source, "page_index", "--page-index")
+    if path:
+        chunk = pq.ParquetFile(path).metadata.row_group(0).column(0)
+        checks.check("--page-index writes a ColumnIndex and an OffsetIndex",
+                     chunk.has_column_index and chunk.has_offset_index)
     path = converter.convert(checks, source, "small_groups", "--row-group-rows", "2", "--page-size", "1k",
                              "--row-group-bytes", "64k", "--data-page-version", "1", "--no-page-index")
     if path:
         checks.check("--row-group-rows 2 gives 3 row groups", pq.ParquetFile(path).metadata.num_row_groups == 3)
+        chunk = pq.ParquetFile(path).metadata.row_group(0).column(0)
+        checks.check("--no-page-index writes no page index", not chunk.has_column_index and not chunk.has_offset_index)
         check_values(checks, path, spec, "binary2", "small row groups")
     encodings = ["--encoding", "long64=DELTA_BINARY_PACKED", "--encoding", "text=DELTA_LENGTH_BYTE_ARRAY",
                  "--encoding", "wide=DELTA_BYTE_ARRAY", "--encoding", "real64=BYTE_STREAM_SPLIT"]
@@ -264,7 +271,6 @@ def check_options(checks, converter, fixtures):
         checks.check("--crc: pyarrow verifies every page checksum", crc_read.num_rows == spec["rows"])
 
     for arguments, message in [
-        (["--page-index"], "page index is not supported"),
         (["--bloom-filter", "int32"], "bloom filters are not supported"),
         (["--encoding", "int32=RLE"], "RLE is not supported"),
         (["--data-page-version", "3"], "--data-page-version must be 1 or 2"),
