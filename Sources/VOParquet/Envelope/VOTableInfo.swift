@@ -33,25 +33,13 @@ enum XMLEscaping {
         (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
-    static func attribute(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t": result += "&#9;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    static func attribute(_ text: String) -> String { escaped(text, inAttribute: true) }
 
-    static func text(_ text: String) -> String {
+    static func text(_ text: String) -> String { escaped(text, inAttribute: false) }
+
+    /// Markup characters as references; in an attribute also quotes and the
+    /// whitespace characters attribute normalization would otherwise turn into spaces.
+    private static func escaped(_ text: String, inAttribute: Bool) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -60,6 +48,9 @@ enum XMLEscaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\r": result += "&#13;"
+            case "\"" where inAttribute: result += "&quot;"
+            case "\n" where inAttribute: result += "&#10;"
+            case "\t" where inAttribute: result += "&#9;"
             default: result.unicodeScalars.append(character)
             }
         }

@@ -13,7 +13,7 @@ public enum VOTablePrettyPrinter {
             guard let tag = pendingStartTag else { return }
             output += String(repeating: "  ", count: depth - 1) + tag + ">\n"
             let text = trimmed(pendingText)
-            if !text.isEmpty { output += String(repeating: "  ", count: depth) + escaped(text) + "\n" }
+            if !text.isEmpty { output += String(repeating: "  ", count: depth) + XMLEscaping.text(text) + "\n" }
             pendingStartTag = nil
             pendingText = ""
         }
@@ -23,7 +23,7 @@ public enum VOTablePrettyPrinter {
                 case .startElement:
                     flushPendingStartTag()
                     var tag = "<" + parser.name
-                    for (name, value) in parser.attributes { tag += " \(name)=\"\(escaped(value))\"" }
+                    for (name, value) in parser.attributes { tag += " \(name)=\"\(XMLEscaping.attribute(value))\"" }
                     depth += 1
                     pendingStartTag = tag
                 case .text:
@@ -31,13 +31,13 @@ public enum VOTablePrettyPrinter {
                         pendingText += parser.textString
                     } else {
                         let text = trimmed(parser.textString)
-                        if !text.isEmpty { output += String(repeating: "  ", count: depth) + escaped(text) + "\n" }
+                        if !text.isEmpty { output += String(repeating: "  ", count: depth) + XMLEscaping.text(text) + "\n" }
                     }
                 case .endElement:
                     let indent = String(repeating: "  ", count: depth - 1)
                     if let tag = pendingStartTag {
                         let text = trimmed(pendingText)
-                        output += indent + tag + (text.isEmpty ? "/>\n" : ">" + escaped(text) + "</\(parser.name)>\n")
+                        output += indent + tag + (text.isEmpty ? "/>\n" : ">" + XMLEscaping.text(text) + "</\(parser.name)>\n")
                         pendingStartTag = nil
                         pendingText = ""
                     } else {
@@ -56,19 +56,5 @@ public enum VOTablePrettyPrinter {
 
     private static func trimmed(_ text: String) -> String {
         String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-
-    private static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
