@@ -5,7 +5,9 @@ Usage:
              [--narrow-rows 1000000] [--object-rows 20000] [--repeat 3]
              [--out-dir DIR] [--json FILE]
 
-For each workload (narrow, object) and codec (none, snappy), runs the Swift
+For each workload (narrow, object) and codec (none, snappy), and for the
+object workload also with BYTE_STREAM_SPLIT + ZSTD (``bss-zstd``) and with data
+page v2 (``v2-snappy``), pyarrow given the same settings, runs the Swift
 binary (``PATH --workload W --codec C --rows N --object-json P --out FILE``)
 and Scripts/bench_pyarrow.py, each as its own process, --repeat times.  Each
 prints ``{"seconds": s, "rows": n, "input_bytes": b}``; the best time is kept
@@ -44,6 +46,9 @@ SAME_TABLE = os.path.join(SCRIPTS_DIR, "same_table.py")
 DEFAULT_OBJECT_JSON = os.path.join(REPO_ROOT, "..", "shared", "data", "dp02_object.json")
 WORKLOADS = ("narrow", "object")
 CODECS = ("none", "snappy")
+# Settings the DP0.2 Object workload also runs with: BYTE_STREAM_SPLIT for floating
+# point, no dictionary, ZSTD level 3; and data page v2 with snappy.
+OBJECT_EXTRA_CODECS = ("bss-zstd", "v2-snappy")
 WRITERS = ("swift", "pyarrow")
 MB = 1_000_000
 
@@ -186,13 +191,13 @@ def launcher_rss_bytes():
 
 def print_table(results):
     """Print one row per case and writer, with the speed ratio on Swift rows."""
-    header = (f"{'workload':<9} {'codec':<7} {'writer':<8} {'rows/s':>13} {'input MB/s':>11} "
+    header = (f"{'workload':<9} {'codec':<10} {'writer':<8} {'rows/s':>13} {'input MB/s':>11} "
               f"{'peak RSS MB':>12} {'file MB':>9} {'swift/pyarrow':>14}")
     print(header)
     print("-" * len(header))
     for r in results:
         ratio = f"{speed_ratio(results, r.workload, r.codec):.2f}x" if r.writer == "swift" else ""
-        print(f"{r.workload:<9} {r.codec:<7} {r.writer:<8} {r.rows_per_second:>13,.0f} "
+        print(f"{r.workload:<9} {r.codec:<10} {r.writer:<8} {r.rows_per_second:>13,.0f} "
               f"{r.input_mb_per_second:>11.1f} {r.peak_rss_bytes / MB:>12.1f} "
               f"{r.file_bytes / MB:>9.2f} {ratio:>14}")
 
@@ -240,6 +245,8 @@ def main(argv):
         for workload in WORKLOADS:
             for codec in CODECS:
                 results += run_case(args, workload, codec, out_dir)
+        for codec in OBJECT_EXTRA_CODECS:
+            results += run_case(args, "object", codec, out_dir)
         if args.read_bin:
             results += run_read_case(args, out_dir)
     except BenchFailure as failure:

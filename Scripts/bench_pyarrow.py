@@ -1,13 +1,15 @@
 """Write a benchmark workload with pyarrow and print its timing as one JSON line.
 
 Usage:
-    bench_pyarrow.py --workload {narrow,object} --codec {none,snappy} --rows N
+    bench_pyarrow.py --workload {narrow,object} --codec {none,snappy,bss-zstd,v2-snappy} --rows N
                      --object-json PATH --out FILE
 
 The workload values are generated with numpy before timing starts.  The
 timed part builds the pyarrow Table from those arrays and writes it with
 ``pq.write_table(table, FILE, compression=..., use_dictionary=True,
-write_statistics=True)`` and pyarrow's other defaults.  Output:
+write_statistics=True)`` and pyarrow's other defaults; ``bss-zstd`` writes
+float and double columns with BYTE_STREAM_SPLIT, no dictionary, ZSTD level 3,
+and ``v2-snappy`` data page v2 with snappy.  Output:
 ``{"seconds": s, "rows": n, "input_bytes": b}``.
 
 The value formulas must stay identical to the Swift benchmark's
@@ -101,9 +103,16 @@ def build_table(columns):
 
 def timed_write(columns, out, codec):
     """Build the table and write it; return the elapsed seconds."""
+    options = {"compression": codec, "use_dictionary": True}
+    if codec == "bss-zstd":
+        floating = [c.name for c in columns if c.arrow_type in (pa.float64(), pa.float32())]
+        options = {"compression": "zstd", "compression_level": 3, "use_dictionary": False,
+                   "use_byte_stream_split": floating}
+    elif codec == "v2-snappy":
+        options = {"compression": "snappy", "use_dictionary": True, "data_page_version": "2.0"}
     start = time.perf_counter()
     table = build_table(columns)
-    pq.write_table(table, out, compression=codec, use_dictionary=True, write_statistics=True)
+    pq.write_table(table, out, write_statistics=True, **options)
     return time.perf_counter() - start
 
 
@@ -111,7 +120,7 @@ def parse_arguments(argv):
     """Command-line arguments."""
     parser = argparse.ArgumentParser(description="Time pyarrow writing a benchmark workload.")
     parser.add_argument("--workload", choices=("narrow", "object"), required=True)
-    parser.add_argument("--codec", choices=("none", "snappy"), required=True)
+    parser.add_argument("--codec", choices=("none", "snappy", "bss-zstd", "v2-snappy"), required=True)
     parser.add_argument("--rows", type=int, required=True)
     parser.add_argument("--object-json", help="DP0.2 Object TAP envelope (object workload)")
     parser.add_argument("--out", required=True)

@@ -120,7 +120,27 @@ let (schema, data) = arguments.workload == "narrow"
     ? narrowWorkload(rows: rows)
     : try objectWorkload(rows: rows, jsonPath: arguments.objectJSON)
 var options = WriterOptions()
-options.compression = arguments.codec == "snappy" ? .snappy : .uncompressed
+switch arguments.codec {
+case "none":
+    options.compression = .uncompressed
+case "snappy":
+    options.compression = .snappy
+case "bss-zstd":
+    // BYTE_STREAM_SPLIT for floating-point columns, no dictionary, ZSTD level 3.
+    options.compression = .zstd(level: 3)
+    options.encoding = .plain
+    for (column, values) in zip(schema.columns, data) {
+        switch values {
+        case .double, .float: options.columnOptions[column.name] = ColumnOptions(encoding: .byteStreamSplit)
+        default: break
+        }
+    }
+case "v2-snappy":
+    options.compression = .snappy
+    options.dataPageVersion = .v2
+default:
+    throw BenchError("unknown codec \(arguments.codec)")
+}
 
 let start = ContinuousClock.now
 let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
