@@ -4,7 +4,7 @@ struct BooleanColumnValues: ColumnValues {
     typealias Statistics = BooleanStatistics
     typealias Dictionary = Never
 
-    let values = PageBuffer<Bool>()
+    var values = PageBuffer<Bool>()
     private var trueCount = 0
 
     init() {}
@@ -23,6 +23,7 @@ struct BooleanColumnValues: ColumnValues {
     mutating func removeLast() {
         if values.removeLast() { trueCount -= 1 }
     }
+    func deallocate() { values.deallocate() }
     mutating func removeAll() {
         values.removeAll()
         trueCount = 0

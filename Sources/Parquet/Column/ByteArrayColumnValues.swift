@@ -4,8 +4,8 @@ struct ByteArrayColumnValues: ColumnValues {
     typealias Statistics = ByteArrayStatistics
     typealias Dictionary = ByteArrayDictionary
 
-    let bytes = PageBuffer<UInt8>(capacity: 1_024)
-    let ends = PageBuffer<Int>()
+    var bytes = PageBuffer<UInt8>(capacity: 1_024)
+    var ends = PageBuffer<Int>()
     /// The FIXED_LEN_BYTE_ARRAY length, or 0 for BYTE_ARRAY (whose PLAIN values carry a length prefix).
     let fixedLength: Int
     let order: StatisticsOrder
@@ -28,6 +28,10 @@ struct ByteArrayColumnValues: ColumnValues {
         bytes.truncate(to: ends.last ?? 0)
     }
 
+    func deallocate() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
     mutating func removeAll() {
         bytes.removeAll()
         ends.removeAll()

@@ -11,6 +11,8 @@ protocol ColumnValues {
     var plainByteCount: Int { get }
 
     mutating func removeLast()
+    /// Frees the page buffers; the owning column writer calls it once, from its deinit.
+    func deallocate()
     mutating func removeAll()
 
     func encodePlain(into output: inout [UInt8])

@@ -9,12 +9,12 @@ final class ColumnWriter<Values: ColumnValues> {
     let descriptor: ColumnDescriptor
     @exclusivity(unchecked) var values: Values
     /// One definition level per value slot of the open page; empty when the column has none.
-    let definitionLevels = PageBuffer<UInt8>()
+    @exclusivity(unchecked) var definitionLevels = PageBuffer<UInt8>()
     /// While a flat column's open page has no null, its levels (all the maximum)
     /// are not stored: the page's value count says how many there are.
     private var levelsDeferred: Bool
     /// One repetition level per value slot of the open page; empty for flat columns.
-    let repetitionLevels = PageBuffer<UInt8>()
+    @exclusivity(unchecked) var repetitionLevels = PageBuffer<UInt8>()
     /// Rows in the open page.
     @exclusivity(unchecked) private(set) var rowsInPage = 0
     /// Where the current row's cell starts, so a list cell can be rolled back whole.
@@ -69,6 +69,12 @@ final class ColumnWriter<Values: ColumnValues> {
             dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums,
             recordsPageLocations: options.writesPageIndex, workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
+    }
+
+    deinit {
+        values.deallocate()
+        definitionLevels.deallocate()
+        repetitionLevels.deallocate()
     }
 
     /// Value slots in the open page: one per row for a flat column, one per level entry for a list.

@@ -4,7 +4,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     typealias Statistics = FixedWidthStatistics<Value>
     typealias Dictionary = FixedWidthDictionary<Value.Bits>
 
-    let values = PageBuffer<Value>()
+    var values = PageBuffer<Value>()
     let order: StatisticsOrder
 
     init(order: StatisticsOrder) { self.order = order }
@@ -15,6 +15,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     @inline(__always) mutating func append(_ value: Value) { values.append(value) }
     mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
     mutating func removeLast() { values.removeLast() }
+    func deallocate() { values.deallocate() }
     mutating func removeAll() { values.removeAll() }
 
     func encodePlain(into output: inout [UInt8]) {

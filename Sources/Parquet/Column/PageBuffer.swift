@@ -1,19 +1,23 @@
 /// A growable buffer of plain values for an open page.
 ///
 /// Appending a cell is the writer's innermost loop. An `Array` checks uniqueness
-/// (a runtime call) and capacity on every append; this class, owned by exactly one
-/// column writer, only compares count with capacity.
-final class PageBuffer<Element: BitwiseCopyable> {
-    @exclusivity(unchecked) private var base: UnsafeMutablePointer<Element>
-    @exclusivity(unchecked) private(set) var count = 0
-    @exclusivity(unchecked) private var capacity: Int
+/// (a runtime call) and capacity on every append; this buffer only compares count
+/// with capacity. It is a struct so that its count and pointer sit inside the column
+/// writer that owns it, on a cache line the append touches anyway. Exactly one
+/// owner mutates it and calls `deallocate()` once, from its deinit; copies (such as
+/// `LevelEncoder.Levels.stored`) only read.
+struct PageBuffer<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 1)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// Frees the storage; the owner calls it once, when it goes away.
+    func deallocate() { base.deallocate() }
 
     var isEmpty: Bool { count == 0 }
 
@@ -26,20 +30,20 @@ final class PageBuffer<Element: BitwiseCopyable> {
     var last: Element? { count == 0 ? nil : base[count - 1] }
 
     @inline(__always)
-    func append(_ element: Element) {
+    mutating func append(_ element: Element) {
         if _slowPath(count == capacity) { grow(toHold: count + 1) }
         (base + count).initialize(to: element)
         count &+= 1
     }
 
-    func append(contentsOf elements: UnsafeBufferPointer<Element>) {
+    mutating func append(contentsOf elements: UnsafeBufferPointer<Element>) {
         guard let source = elements.baseAddress, !elements.isEmpty else { return }
         if count + elements.count > capacity { grow(toHold: count + elements.count) }
         (base + count).initialize(from: source, count: elements.count)
         count += elements.count
     }
 
-    func append(repeating element: Element, count repeats: Int) {
+    mutating func append(repeating element: Element, count repeats: Int) {
         guard repeats > 0 else { return }
         if count + repeats > capacity { grow(toHold: count + repeats) }
         (base + count).initialize(repeating: element, count: repeats)
@@ -47,20 +51,20 @@ final class PageBuffer<Element: BitwiseCopyable> {
     }
 
     @discardableResult
-    func removeLast() -> Element {
+    mutating func removeLast() -> Element {
         precondition(count > 0, "removeLast from an empty PageBuffer")
         count -= 1
         return base[count]
     }
 
     /// Keeps the first `newCount` elements.
-    func truncate(to newCount: Int) {
+    mutating func truncate(to newCount: Int) {
         precondition(newCount >= 0 && newCount <= count, "truncate beyond the buffer")
         count = newCount
     }
 
     /// Empties the buffer, keeping its storage for the next page.
-    func removeAll() { count = 0 }
+    mutating func removeAll() { count = 0 }
 
     @inline(__always)
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
@@ -72,7 +76,7 @@ final class PageBuffer<Element: BitwiseCopyable> {
         try body(UnsafeRawBufferPointer(UnsafeBufferPointer(start: base, count: count)))
     }
 
-    private func grow(toHold needed: Int) {
+    private mutating func grow(toHold needed: Int) {
         var newCapacity = capacity
         while newCapacity < needed { newCapacity &*= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
