@@ -74,7 +74,7 @@ struct ConvertArguments {
                 options.writer.writesPageIndex = false
             case "--bloom-filter":
                 _ = try value()
-                throw UsageError("--bloom-filter: bloom filters are not supported by the writer yet")
+                throw UsageError("--bloom-filter: bloom filters are not supported by voparquet convert yet")
             case "--crc":
                 try flag()
                 options.writer.writesPageChecksums = true

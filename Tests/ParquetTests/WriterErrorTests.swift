@@ -141,4 +141,23 @@ import Testing
             try ParquetWriter(schema: try Schema([Column("a", .int32)]), sink: MemorySink(), options: options)
         }
     }
+
+    @Test func invalidBloomFilterOptionsNameTheColumn() throws {
+        let schema = try Schema([Column("a", .int32), Column("flag", .boolean)])
+        let cases: [(String, BloomFilterOptions, String)] = [
+            ("a", BloomFilterOptions(expectedDistinctCount: 0), "column 'a': bloom filter expectedDistinctCount must be positive"),
+            ("a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 0),
+             "column 'a': bloom filter falsePositiveProbability 0.0 is outside 0 < p < 1"),
+            ("a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 1),
+             "column 'a': bloom filter falsePositiveProbability 1.0 is outside 0 < p < 1"),
+            ("flag", BloomFilterOptions(expectedDistinctCount: 10), "column 'flag': BOOLEAN columns take no bloom filter"),
+        ]
+        for (column, bloomFilter, message) in cases {
+            var options = WriterOptions()
+            options.columnOptions[column] = ColumnOptions(bloomFilter: bloomFilter)
+            #expect(throws: ParquetWriterError.invalidOption(message)) {
+                try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
+            }
+        }
+    }
 }

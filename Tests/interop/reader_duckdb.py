@@ -1,9 +1,12 @@
 """Interop checks with DuckDB: column types and values via read_parquet."""
 
+import base64
+import math
+
 import duckdb
 
 from canonical import Issue, ReadResult, bytes_value, declared_unit, rescale
-from spec import type_key
+from spec import logical_kind, type_key
 
 NAME = "duckdb"
 
@@ -172,14 +175,14 @@ def read(path, columns_by_name, skip):
 
 
 def extra_checks(path, spec):
-    """For files with a page index: DuckDB's parquet_metadata() reads the footer
-    and reports every column chunk of every row group."""
+    """DuckDB's parquet_bloom_probe() for files with Bloom filters, and for files
+    with a page index, parquet_metadata() reading the footer."""
+    issues = bloom_filter_issues(path, spec) if spec.bloom_filters else []
     if not spec.page_index:
-        return []
+        return issues
     rows = duckdb.sql(
         f"SELECT row_group_id, row_group_num_rows, count(*) FROM parquet_metadata({_quote_literal(path)}) "
         "GROUP BY ALL ORDER BY row_group_id").fetchall()
-    issues = []
     total = sum(row[1] for row in rows)
     if total != spec.num_rows:
         issues.append(Issue(None, None, "parquet_metadata() rows", spec.num_rows, total))
@@ -187,4 +190,62 @@ def extra_checks(path, spec):
     leaves = len(spec.columns)
     if chunk_counts != {leaves}:
         issues.append(Issue(None, None, "parquet_metadata() chunks per row group", leaves, sorted(chunk_counts)))
+    return issues
+
+
+def _probe_literal(column, value):
+    """``value`` of ``column`` as a SQL literal of the column's DuckDB type."""
+    if isinstance(value, bool):
+        raise ValueError(f"column {column.name}: BOOLEAN columns have no Bloom filter")
+    if isinstance(value, (int, float)):
+        return f"{value!r}::{'DOUBLE' if isinstance(value, float) else 'BIGINT'}"
+    if logical_kind(column.logical_type) in ("STRING", "JSON", "ENUM"):
+        return _quote_literal(value)
+    if column.physical_type in ("BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY") and column.logical_type is None:
+        return "'" + "".join(f"\\x{b:02X}" for b in base64.b64decode(value)) + "'::BLOB"
+    raise ValueError(f"column {column.name}: no Bloom probe literal for {value!r}")
+
+
+def _probe(con, path, column, values):
+    """For each value, the set of row groups whose Bloom filter may hold it."""
+    found = [set() for _ in values]
+    batch = 400  # a UNION ALL of probes is cheaper than one query each
+    for start in range(0, len(values), batch):
+        query = " UNION ALL ".join(
+            f"SELECT {start + i} AS k, row_group_id, bloom_filter_excludes FROM parquet_bloom_probe("
+            f"{_quote_literal(path)}, {_quote_literal(column.name)}, {_probe_literal(column, value)})"
+            for i, value in enumerate(values[start:start + batch]))
+        for index, row_group, excludes in con.sql(query).fetchall():
+            if not excludes:
+                found[index].add(row_group)
+    return found
+
+
+def bloom_filter_issues(path, spec):
+    """Every written value probes present in its row group; absent values probe
+    present at a rate within the configured false-positive probability (with a
+    four-sigma margin for the sample size)."""
+    bloom = spec.bloom_filters
+    by_name = {c.name: c for c in spec.columns}
+    row_groups = -(-spec.num_rows // bloom.row_group_rows)
+    issues = []
+    con = duckdb.connect()
+    try:
+        for name, absent in bloom.absent.items():
+            column = by_name[name]
+            rows = [(row, v) for row, v in enumerate(column.values) if v is not None]
+            found = _probe(con, path, column, [v for _, v in rows])
+            for (row, _), groups in zip(rows, found):
+                if row // bloom.row_group_rows not in groups:
+                    issues.append(Issue(name, row, "parquet_bloom_probe of a written value", "may contain", "excluded"))
+                    break
+            hits = sum(len(groups) for groups in _probe(con, path, column, absent))
+            probes = len(absent) * row_groups
+            p = bloom.false_positive_probability
+            bound = p + 4 * math.sqrt(p * (1 - p) / probes)
+            if hits / probes > bound:
+                issues.append(Issue(name, None, "parquet_bloom_probe false-positive rate",
+                                    f"<= {bound:.4f}", f"{hits}/{probes}"))
+    finally:
+        con.close()
     return issues

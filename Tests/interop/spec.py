@@ -91,6 +91,19 @@ class FileSpec:
     columns: list
     # True: every column chunk has a ColumnIndex and an OffsetIndex; False: none has; None: not checked.
     page_index: bool | None = None
+    bloom_filters: "BloomFilterSpec | None" = None
+
+
+@dataclass(frozen=True)
+class BloomFilterSpec:
+    """Bloom filter expectations: every row's value probes present in its row
+    group (rows grouped ``row_group_rows`` at a time), and each column of
+    ``absent`` (name -> canonical values it never holds) probes present at about
+    ``false_positive_probability`` at most."""
+
+    row_group_rows: int
+    false_positive_probability: float
+    absent: dict
 
 
 def logical_kind(logical_type):
@@ -235,7 +248,17 @@ def load_spec(path):
     page_index = raw.get("page_index")
     if page_index not in (None, True, False):
         raise SpecError(f"page_index must be true or false, not {page_index!r}")
-    return FileSpec(num_rows, raw.get("row_groups"), columns, page_index)
+    bloom_filters = raw.get("bloom_filters")
+    if bloom_filters is not None:
+        by_name = {c.name: c for c in columns}
+        unknown = set(bloom_filters["absent"]) - set(by_name)
+        if unknown:
+            raise SpecError(f"bloom_filters: unknown columns {sorted(unknown)}")
+        bloom_filters = BloomFilterSpec(
+            bloom_filters["row_group_rows"], bloom_filters["false_positive_probability"],
+            {name: [canonical_expected(by_name[name], v) for v in values]
+             for name, values in bloom_filters["absent"].items()})
+    return FileSpec(num_rows, raw.get("row_groups"), columns, page_index, bloom_filters)
 
 
 def _float_bits(value):

@@ -56,6 +56,7 @@ enum AnyColumnWriter {
     var bufferedByteCount: Int { forward { $0.bufferedByteCount } }
     var estimatedChunkByteCount: Int { forward { $0.estimatedChunkByteCount } }
     var chunk: ColumnChunkAssembler { forward { $0.chunk } }
+    var bloomFilter: SplitBlockBloomFilter? { forward { $0.bloomFilter } }
 
     func removeLastCell() { forward { $0.removeLastCell() } }
     func removeOpenListCell() { forward { $0.removeOpenListCell() } }
@@ -117,6 +118,7 @@ protocol ColumnWriterOperations: AnyObject {
     var bufferedByteCount: Int { get }
     var estimatedChunkByteCount: Int { get }
     var chunk: ColumnChunkAssembler { get }
+    var bloomFilter: SplitBlockBloomFilter? { get }
     func removeLastCell()
     func removeOpenListCell()
     func markRowStart()

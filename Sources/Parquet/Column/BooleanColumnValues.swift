@@ -46,6 +46,10 @@ struct BooleanColumnValues: ColumnValues {
         if trueCount < values.count { statistics.sawFalse = true }
     }
 
+    func insertHashes(into filter: inout SplitBlockBloomFilter) {
+        preconditionFailure("BOOLEAN columns take no bloom filter (refused by WriterOptions.validate)")
+    }
+
     static func makeDictionary(typeLength: Int) -> Never? { nil }
     func plainByteCount(prefix: Int) -> Int { (prefix &+ 7) >> 3 }
     func appendIndices(into dictionary: inout Never, indices: inout [UInt32], positions: Range<Int>) {}

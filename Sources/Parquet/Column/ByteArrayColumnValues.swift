@@ -82,6 +82,16 @@ struct ByteArrayColumnValues: ColumnValues {
         } }
     }
 
+    func insertHashes(into filter: inout SplitBlockBloomFilter) {
+        bytes.withUnsafeBytes { storage in ends.withUnsafeBufferPointer { ends in
+            var start = 0
+            for end in ends {
+                filter.insert(hash: XXHash64.hash(UnsafeRawBufferPointer(rebasing: storage[start..<end])))
+                start = end
+            }
+        } }
+    }
+
     static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
 
     func plainByteCount(prefix: Int) -> Int {

@@ -20,6 +20,8 @@ protocol ColumnValues {
     /// column's physical type (checked when the writer was created).
     func encode(_ encoding: PageValueEncoding, into output: inout [UInt8])
     func accumulate(into statistics: inout Statistics)
+    /// Inserts the xxHash64 of each value's PLAIN bytes (without a length prefix) into `filter`.
+    func insertHashes(into filter: inout SplitBlockBloomFilter)
 
     /// A new empty dictionary, or nil when this type has no dictionary encoding.
     static func makeDictionary(typeLength: Int) -> Dictionary?

@@ -38,6 +38,8 @@ final class ColumnWriter<Values: ColumnValues> {
     /// Whether the chunk gets a ColumnIndex: the page index is on and so are the column's statistics.
     private let writesColumnIndex: Bool
     private var chunkNullCount: Int64 = 0
+    /// The chunk's Bloom filter, when the column has one; filled as pages close.
+    private(set) var bloomFilter: SplitBlockBloomFilter?
     private let statisticsEnabled: Bool
     private let maxStatisticsSize: Int
     private let dictionaryPageSizeLimit: Int
@@ -69,6 +71,10 @@ final class ColumnWriter<Values: ColumnValues> {
             dataPageVersion: options.dataPageVersion, writesChecksums: options.writesPageChecksums,
             recordsPageLocations: options.writesPageIndex, workspace: workspace)
         self.dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
+        self.bloomFilter = options.columnOptions[descriptor.name]?.bloomFilter.map {
+            SplitBlockBloomFilter(
+                distinctCount: $0.expectedDistinctCount, falsePositiveProbability: $0.falsePositiveProbability)
+        }
     }
 
     deinit {
@@ -201,6 +207,7 @@ final class ColumnWriter<Values: ColumnValues> {
         } else if statisticsEnabled {
             values.accumulate(into: &statistics)
         }
+        if bloomFilter != nil { values.insertHashes(into: &bloomFilter!) }
         try chunk.appendDataPage(
             body: workspace.body,
             page: DataPageCounts(
@@ -303,6 +310,7 @@ final class ColumnWriter<Values: ColumnValues> {
         columnIndex.reset()
         statistics.reset()
         chunkNullCount = 0
+        bloomFilter?.reset()
         dictionaryOnTrial = triesDictionary
         dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }

@@ -51,6 +51,17 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
         values.withUnsafeBufferPointer { Value.accumulate($0, order: order, into: &statistics) }
     }
 
+    func insertHashes(into filter: inout SplitBlockBloomFilter) {
+        let width = MemoryLayout<Value>.size
+        values.withUnsafeBytes { bytes in
+            var start = 0
+            while start < bytes.count {
+                filter.insert(hash: XXHash64.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<(start + width)])))
+                start += width
+            }
+        }
+    }
+
     static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
 
     func plainByteCount(prefix: Int) -> Int { prefix &* MemoryLayout<Value>.stride }

@@ -204,6 +204,16 @@ public final class ParquetWriter<Sink: ByteSink> {
             }
             try write(chunk.dictionaryPage)
             try write(chunk.dataPages)
+        }
+        // Each chunk's Bloom filter (header, then bitset) follows the row group's pages.
+        for (index, column) in columns.enumerated() {
+            if let filter = column.bloomFilter {
+                let offset = bytesWritten
+                try write(filter.encodedHeader)
+                try write(byteCount: filter.byteCount) { try filter.withBitsetBytes { try sink.write($0) } }
+                chunks[index].metaData!.bloomFilterOffset = offset
+                chunks[index].metaData!.bloomFilterLength = Int32(bytesWritten - offset)
+            }
             column.startNextChunk()
         }
         do {
@@ -221,14 +231,19 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func write(_ bytes: [UInt8]) throws(ParquetWriterError) { try write(bytes[...]) }
 
     private func write(_ bytes: ArraySlice<UInt8>) throws(ParquetWriterError) {
-        guard !bytes.isEmpty else { return }
+        try write(byteCount: bytes.count) { try bytes.withUnsafeBytes { try sink.write($0) } }
+    }
+
+    /// Runs `body`, which writes `byteCount` bytes to the sink; a sink failure closes the writer.
+    private func write(byteCount: Int, _ body: () throws -> Void) throws(ParquetWriterError) {
+        guard byteCount > 0 else { return }
         do {
-            try bytes.withUnsafeBytes { try sink.write($0) }
+            try body()
         } catch {
             state = .closed
             throw .sinkFailed("\(error)")
         }
-        bytesWritten += Int64(bytes.count)
+        bytesWritten += Int64(byteCount)
     }
 }
 

@@ -64,6 +64,13 @@ public struct WriterOptions: Hashable, Sendable {
         for name in columnOptions.keys where !names.contains(name) {
             throw .invalidOption("options given for unknown column '\(name)'")
         }
+        for descriptor in schema.descriptors {
+            guard let bloomFilter = columnOptions[descriptor.name]?.bloomFilter else { continue }
+            try bloomFilter.validate(column: descriptor.name)
+            guard descriptor.physical != .boolean else {
+                throw .invalidOption("column '\(descriptor.name)': BOOLEAN columns take no bloom filter")
+            }
+        }
         for case let (name, .gzip(level)) in allCompressions() where !(0...9).contains(level) {
             throw .invalidOption("column '\(name)': gzip level \(level) is outside 0...9")
         }

@@ -14,12 +14,31 @@ struct ExpectedFile {
     var statistics: [String: [ColumnStatistics]] = [:]
     /// Whether every column chunk has a ColumnIndex and an OffsetIndex (true) or none has (false).
     var pageIndex: Bool?
+    var bloomFilters: BloomFilters?
+
+    /// What DuckDB's parquet_bloom_probe checks: every row's value probes present in
+    /// its row group (rows are grouped `rowGroupRows` at a time), and each column's
+    /// `absent` values probe present at about `falsePositiveProbability` at most.
+    struct BloomFilters {
+        var rowGroupRows: Int
+        var falsePositiveProbability: Double
+        var absent: [String: [ExpectedValue]]
+
+        var json: String {
+            let columns = absent.keys.sorted().map { name in
+                JSONText.quoted(name) + ": [" + absent[name]!.map(\.json).joined(separator: ", ") + "]"
+            }
+            return "{\"row_group_rows\": \(rowGroupRows), \"false_positive_probability\": \(falsePositiveProbability), "
+                + "\"absent\": {" + columns.joined(separator: ", ") + "}}"
+        }
+    }
 
     var json: String {
         let rows = columns.first?.values.count ?? 0
         var parts = ["\"num_rows\": \(rows)"]
         if let rowGroups { parts.append("\"row_groups\": \(rowGroups)") }
         if let pageIndex { parts.append("\"page_index\": \(pageIndex)") }
+        if let bloomFilters { parts.append("\"bloom_filters\": \(bloomFilters.json)") }
         let columnJSON = columns.map { column, values in
             var fields = [
                 "\"name\": \(JSONText.quoted(column.name))",

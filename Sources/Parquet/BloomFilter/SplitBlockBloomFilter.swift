@@ -1,0 +1,96 @@
+import Foundation
+import ParquetFormat
+
+/// The Parquet split-block Bloom filter: blocks of eight 32-bit words; a value's
+/// xxHash64 picks one block with its upper 32 bits and sets one bit in each word
+/// from its lower 32 bits.
+struct SplitBlockBloomFilter: Sendable {
+    /// The spec's eight odd constants, one per word of a block.
+    private static let salts: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+        0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31)
+    static let bytesPerBlock = 32
+    static let minimumByteCount = 32
+    static let maximumByteCount = 128 << 20
+
+    private(set) var words: [UInt32]
+    private let blockCount: UInt64
+
+    /// A filter of `byteCount` bytes, a power of two between the minimum and maximum.
+    init(byteCount: Int) {
+        precondition(byteCount.nonzeroBitCount == 1 && byteCount >= Self.minimumByteCount
+            && byteCount <= Self.maximumByteCount)
+        words = Array(repeating: 0, count: byteCount / 4)
+        blockCount = UInt64(byteCount / Self.bytesPerBlock)
+    }
+
+    /// A filter sized by the spec's formula for `distinctCount` values at false-positive
+    /// probability `probability`.
+    init(distinctCount: Int, falsePositiveProbability probability: Double) {
+        self.init(byteCount: Self.byteCount(distinctCount: distinctCount, falsePositiveProbability: probability))
+    }
+
+    /// The bitset size: `-8 / ln(1 - p^(1/8))` bits per distinct value, rounded up to a
+    /// power of two bytes within 32 bytes...128 MiB.
+    static func byteCount(distinctCount: Int, falsePositiveProbability probability: Double) -> Int {
+        let bitsPerValue = -8 / log(1 - pow(probability, 1.0 / 8))
+        let bytes = (Double(distinctCount) * bitsPerValue / 8).rounded(.up)
+        guard bytes < Double(maximumByteCount) else { return maximumByteCount }
+        var size = minimumByteCount
+        while Double(size) < bytes { size <<= 1 }
+        return size
+    }
+
+    var byteCount: Int { words.count * 4 }
+
+    mutating func insert(hash: UInt64) {
+        let first = blockStart(hash)
+        let key = UInt32(truncatingIfNeeded: hash)
+        words.withUnsafeMutableBufferPointer { words in
+            Self.forEachMask(key) { index, mask in words[first + index] |= mask }
+        }
+    }
+
+    func mightContain(hash: UInt64) -> Bool {
+        let first = blockStart(hash)
+        let key = UInt32(truncatingIfNeeded: hash)
+        var contained = true
+        Self.forEachMask(key) { index, mask in
+            if words[first + index] & mask == 0 { contained = false }
+        }
+        return contained
+    }
+
+    /// Clears every bit, for the next column chunk.
+    mutating func reset() {
+        words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// The BloomFilterHeader as written before the bitset.
+    var encodedHeader: [UInt8] {
+        BloomFilterHeader(numBytes: Int32(byteCount), algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed)
+            .encoded()
+    }
+
+    /// Calls `body` with the bitset as stored: the words little-endian.
+    func withBitsetBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        // Files are written on little-endian hosts only, like every PLAIN memory image here.
+        try words.withUnsafeBytes(body)
+    }
+
+    @inline(__always)
+    private func blockStart(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((hash >> 32) &* blockCount) >> 32) &* 8
+    }
+
+    @inline(__always)
+    private static func forEachMask(_ key: UInt32, _ body: (Int, UInt32) -> Void) {
+        body(0, 1 << ((key &* salts.0) >> 27))
+        body(1, 1 << ((key &* salts.1) >> 27))
+        body(2, 1 << ((key &* salts.2) >> 27))
+        body(3, 1 << ((key &* salts.3) >> 27))
+        body(4, 1 << ((key &* salts.4) >> 27))
+        body(5, 1 << ((key &* salts.5) >> 27))
+        body(6, 1 << ((key &* salts.6) >> 27))
+        body(7, 1 << ((key &* salts.7) >> 27))
+    }
+}
