@@ -9,6 +9,8 @@ struct ConvertArguments {
     var output: String?
     var options = VOParquetOptions()
     private var codec = "zstd"
+    private var bloomFilterColumns: [String] = []
+    static let bloomFilterMaximumDistinctCount = 100_000
     private var level: Int32?
 
     init(_ arguments: [String]) throws(UsageError) {
@@ -73,8 +75,7 @@ struct ConvertArguments {
                 try flag()
                 options.writer.writesPageIndex = false
             case "--bloom-filter":
-                _ = try value()
-                throw UsageError("--bloom-filter: bloom filters are not supported by voparquet convert yet")
+                bloomFilterColumns.append(try value())
             case "--crc":
                 try flag()
                 options.writer.writesPageChecksums = true
@@ -94,6 +95,13 @@ struct ConvertArguments {
         }
         guard input != nil else { throw UsageError("no input given (a path, or - for standard input)") }
         options.writer.compression = try Self.compression(codec, level: level)
+        // Sized for a row group's worth of distinct values, at most 100,000 (about 117 KiB at 1%).
+        let expectedDistinct = min(options.writer.maxRowGroupRows, Self.bloomFilterMaximumDistinctCount)
+        for column in bloomFilterColumns {
+            var columnOptions = options.writer.columnOptions[column] ?? ColumnOptions()
+            columnOptions.bloomFilter = BloomFilterOptions(expectedDistinctCount: expectedDistinct)
+            options.writer.columnOptions[column] = columnOptions
+        }
     }
 
     private mutating func addEncoding(_ text: String) throws(UsageError) {

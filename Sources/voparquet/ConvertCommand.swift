@@ -27,13 +27,14 @@ enum ConvertCommand {
                                        DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT
           --data-page-version 1|2      data page format (default 1)
           --crc                        CRC-32 of every page in its header
+          --bloom-filter COLUMN        a split-block bloom filter on COLUMN (repeatable), sized for
+                                       min(--row-group-rows, 100000) distinct values at 1% false positives
           --page-index, --no-page-index
                                        ColumnIndex and OffsetIndex per column chunk (default on)
           --timestamps-as KIND         string (default) or timestamp, for xtype="timestamp"
           --max-rows N                 stop after N rows and mark the result as overflowed
           --max-bytes N                keep the file within N bytes, same overflow marking
           -h, --help                   this text
-        Not supported yet, and refused: --bloom-filter COLUMN.
         Sizes take an optional k, M or G suffix (powers of 1024).
         """
 

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import warnings
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -214,7 +215,7 @@ def check_input_and_output_channels(checks, converter, fixtures):
 
 
 def check_options(checks, converter, fixtures):
-    """Every option that works, and every option refused while its capability is missing."""
+    """Every option that works, and every option refused on bad input."""
     source = os.path.join(fixtures, "alltypes_binary2.xml")
     spec = load_spec(fixtures, "alltypes")
     # pyarrow names the LZ4_RAW codec "LZ4" (the Hadoop framing would be "LZ4_HADOOP").
@@ -241,6 +242,17 @@ def check_options(checks, converter, fixtures):
                      str(metadata.column(index).encodings))
         checks.check("--encoding leaves other columns dictionary-encoded",
                      "RLE_DICTIONARY" in metadata.column(index + 1).encodings)
+    path = converter.convert(checks, source, "bloom", "--bloom-filter", "int32", "--bloom-filter", "text")
+    if path:
+        filtered = duckdb.sql(f"SELECT path_in_schema FROM parquet_metadata('{path}') "
+                              "WHERE bloom_filter_offset IS NOT NULL").fetchall()
+        checks.check("--bloom-filter writes filters on exactly the named columns",
+                     sorted({row[0] for row in filtered}) == ["int32", "text"], str(filtered))
+        values = [v for v in pq.read_table(path, columns=["int32"]).column(0).to_pylist() if v is not None]
+        probes = [duckdb.sql(f"SELECT bloom_filter_excludes FROM parquet_bloom_probe('{path}', 'int32', {v})")
+                  .fetchall() for v in values]
+        checks.check("--bloom-filter: every written int32 value probes present",
+                     all(not excludes for rows in probes for (excludes,) in rows), str(probes[:3]))
     path = converter.convert(checks, source, "page_index", "--page-index")
     if path:
         chunk = pq.ParquetFile(path).metadata.row_group(0).column(0)
@@ -271,7 +283,6 @@ def check_options(checks, converter, fixtures):
         checks.check("--crc: pyarrow verifies every page checksum", crc_read.num_rows == spec["rows"])
 
     for arguments, message in [
-        (["--bloom-filter", "int32"], "bloom filters are not supported"),
         (["--encoding", "int32=RLE"], "RLE is not supported"),
         (["--data-page-version", "3"], "--data-page-version must be 1 or 2"),
         (["--compression", "snappy", "--level", "3"], "--level applies to zstd and gzip only"),
@@ -279,6 +290,9 @@ def check_options(checks, converter, fixtures):
         (["--no-such-option"], "unknown option"),
     ]:
         check_refused(checks, converter, source, arguments, message, status=2)
+    # Checked by the writer when it is made, not by the command line.
+    check_refused(checks, converter, source, ["--bloom-filter", "nosuch"],
+                  "options given for unknown column 'nosuch'", status=1)
     check_refused(checks, converter, source, ["--encoding", "nosuch=PLAIN"], "unknown column 'nosuch'", status=1)
 
 
