@@ -71,6 +71,9 @@ enum AnyColumnWriter {
         try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
     }
     func finishedColumnIndex() -> ColumnIndex? { forward { $0.finishedColumnIndex() } }
+    func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?) {
+        forward { $0.finishedSizeStatistics() }
+    }
     func startNextChunk() { forward { $0.startNextChunk() } }
 
     /// Applies `body` to the concrete writer.
@@ -128,6 +131,7 @@ protocol ColumnWriterOperations: AnyObject {
     func flushPage() throws(ParquetWriterError)
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics?
     func finishedColumnIndex() -> ColumnIndex?
+    func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?)
     func startNextChunk()
 }
 

@@ -24,6 +24,7 @@ struct BooleanColumnValues: ColumnValues {
         if values.removeLast() { trueCount -= 1 }
     }
     func deallocate() { values.deallocate() }
+    var unencodedByteArrayBytes: Int? { nil }
     mutating func removeAll() {
         values.removeAll()
         trueCount = 0

@@ -32,6 +32,7 @@ struct ByteArrayColumnValues: ColumnValues {
         bytes.deallocate()
         ends.deallocate()
     }
+    var unencodedByteArrayBytes: Int? { fixedLength == 0 ? bytes.count : nil }
     mutating func removeAll() {
         bytes.removeAll()
         ends.removeAll()

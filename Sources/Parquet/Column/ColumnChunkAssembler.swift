@@ -134,7 +134,7 @@ struct ColumnChunkAssembler {
     }
 
     /// The chunk's metadata, for a chunk whose first byte lands at `fileOffset`.
-    func metadata(fileOffset: Int64, statistics: EncodedStatistics?) -> ColumnChunk {
+    func metadata(fileOffset: Int64, statistics: EncodedStatistics?, sizeStatistics: SizeStatistics?) -> ColumnChunk {
         var encodings: [Encoding] = []
         var encodingStats: [PageEncodingStats] = []
         if hasDictionaryPage {
@@ -160,7 +160,8 @@ struct ColumnChunkAssembler {
             dataPageOffset: dataPageOffset,
             dictionaryPageOffset: hasDictionaryPage ? fileOffset : nil,
             statistics: statistics.map(Statistics.init),
-            encodingStats: encodingStats)
+            encodingStats: encodingStats,
+            sizeStatistics: sizeStatistics)
         return ColumnChunk(fileOffset: fileOffset, metaData: meta)
     }
 

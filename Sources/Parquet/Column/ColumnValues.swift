@@ -11,6 +11,8 @@ protocol ColumnValues {
     var plainByteCount: Int { get }
 
     mutating func removeLast()
+    /// Bytes of the values without length prefixes, for BYTE_ARRAY; nil for other types.
+    var unencodedByteArrayBytes: Int? { get }
     /// Frees the page buffers; the owning column writer calls it once, from its deinit.
     func deallocate()
     mutating func removeAll()

@@ -35,6 +35,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// The open page's own statistics, while the page index is written.
     private var pageStatistics = Values.Statistics()
     private var columnIndex = ColumnIndexBuilder()
+    private var sizeStatistics: SizeStatisticsAccumulator
     /// Whether the chunk gets a ColumnIndex: the page index is on and so are the column's statistics.
     private let writesColumnIndex: Bool
     private var chunkNullCount: Int64 = 0
@@ -51,6 +52,7 @@ final class ColumnWriter<Values: ColumnValues> {
         workspace: PageWorkspace
     ) throws(ParquetWriterError) {
         self.descriptor = descriptor
+        self.sizeStatistics = SizeStatisticsAccumulator(descriptor: descriptor)
         self.workspace = workspace
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
@@ -182,12 +184,15 @@ final class ColumnWriter<Values: ColumnValues> {
                 lengthPrefixed: lengthPrefixed, to: &workspace.body)
         }
         let repetitionByteCount = workspace.body.count
+        let definition: LevelEncoder.Levels = levelsDeferred
+            ? .run(level: maxDefinitionLevel, count: values.count) : .stored(definitionLevels)
         if descriptor.hasDefinitionLevels {
-            let levels: LevelEncoder.Levels = levelsDeferred
-                ? .run(level: maxDefinitionLevel, count: values.count) : .stored(definitionLevels)
             LevelEncoder.append(
-                levels, maxLevel: descriptor.maxDefinitionLevel, lengthPrefixed: lengthPrefixed, to: &workspace.body)
+                definition, maxLevel: descriptor.maxDefinitionLevel, lengthPrefixed: lengthPrefixed, to: &workspace.body)
         }
+        sizeStatistics.addPage(
+            repetitionLevels: repetitionLevels, definitionLevels: definition,
+            byteArrayBytes: values.unencodedByteArrayBytes)
         // The byte lengths go into a v2 header only.
         let levelByteCounts = lengthPrefixed
             ? (repetition: 0, definition: 0)
@@ -301,13 +306,22 @@ final class ColumnWriter<Values: ColumnValues> {
 
     /// The closed chunk's ColumnIndex, or nil when it gets none.
     func finishedColumnIndex() -> ColumnIndex? {
-        writesColumnIndex ? columnIndex.columnIndex(descriptor: descriptor) : nil
+        guard writesColumnIndex, var index = columnIndex.columnIndex(descriptor: descriptor) else { return nil }
+        index.repetitionLevelHistograms = sizeStatistics.pageRepetitionHistograms
+        index.definitionLevelHistograms = sizeStatistics.pageDefinitionHistograms
+        return index
+    }
+
+    /// The closed chunk's SizeStatistics, and each page's unencoded byte-array bytes.
+    func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?) {
+        (sizeStatistics.chunkStatistics, sizeStatistics.pageUnencodedByteArrayBytes)
     }
 
     /// Prepares for the next row group, keeping buffer capacity.
     func startNextChunk() {
         chunk.reset()
         columnIndex.reset()
+        sizeStatistics.reset()
         statistics.reset()
         chunkNullCount = 0
         bloomFilter?.reset()

@@ -16,6 +16,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
     mutating func removeLast() { values.removeLast() }
     func deallocate() { values.deallocate() }
+    var unencodedByteArrayBytes: Int? { nil }
     mutating func removeAll() { values.removeAll() }
 
     func encodePlain(into output: inout [UInt8]) {

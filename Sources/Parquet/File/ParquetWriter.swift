@@ -195,12 +195,13 @@ public final class ParquetWriter<Sink: ByteSink> {
         for column in columns {
             let statistics = try column.finishChunk()
             let chunk = column.chunk
-            let metadata = chunk.metadata(fileOffset: bytesWritten, statistics: statistics)
+            let sizeStatistics = column.finishedSizeStatistics()
+            let metadata = chunk.metadata(fileOffset: bytesWritten, statistics: statistics, sizeStatistics: sizeStatistics.chunk)
             chunks.append(metadata)
             if options.writesPageIndex {
-                pageIndexes.append((
-                    column.finishedColumnIndex(),
-                    chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)))
+                var offsetIndex = chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)
+                offsetIndex.unencodedByteArrayDataBytes = sizeStatistics.pageByteArrayBytes
+                pageIndexes.append((column.finishedColumnIndex(), offsetIndex))
             }
             try write(chunk.dictionaryPage)
             try write(chunk.dataPages)

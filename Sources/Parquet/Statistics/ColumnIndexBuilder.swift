@@ -7,6 +7,8 @@ struct ColumnIndexBuilder {
     private var minValues: [[UInt8]] = []
     private var maxValues: [[UInt8]] = []
     private var nullCounts: [Int64] = []
+    /// Per page, for FLOAT and DOUBLE columns (whose statistics count NaNs).
+    private var nanCounts: [Int64] = []
     /// False once a page with values has no bounds (its values are all NaN): such a
     /// page cannot be described, so the chunk gets no ColumnIndex.
     private var isDescribable = true
@@ -14,6 +16,7 @@ struct ColumnIndexBuilder {
     /// Records one data page from its statistics, encoded like the chunk's.
     mutating func appendPage(_ statistics: EncodedStatistics, valueCount: Int) {
         nullCounts.append(statistics.nullCount)
+        if let nanCount = statistics.nanCount { nanCounts.append(nanCount) }
         guard valueCount > 0 else {
             nullPages.append(true)
             minValues.append([])
@@ -36,7 +39,8 @@ struct ColumnIndexBuilder {
             nullPages: nullPages, minValues: minValues, maxValues: maxValues,
             boundaryOrder: EncodedBoundComparison.boundaryOrder(
                 minValues: minValues, maxValues: maxValues, nullPages: nullPages, descriptor: descriptor),
-            nullCounts: nullCounts)
+            nullCounts: nullCounts,
+            nanCounts: nanCounts.count == nullPages.count ? nanCounts : nil)
     }
 
     mutating func reset() {
@@ -44,6 +48,7 @@ struct ColumnIndexBuilder {
         minValues.removeAll(keepingCapacity: true)
         maxValues.removeAll(keepingCapacity: true)
         nullCounts.removeAll(keepingCapacity: true)
+        nanCounts.removeAll(keepingCapacity: true)
         isDescribable = true
     }
 }
