@@ -24,7 +24,7 @@ import Testing
 
     @Test(arguments: [(Repetition.optional, "schema_types.parquet"), (.required, "schema_types_required.parquet")])
     func schemaMatchesPyarrow(repetition: Repetition, fixture: String) throws {
-        let theirs = try FileMetaData.decode(Array(PyarrowFooter.bytes(of: fixture))).schema
+        let theirs = try FooterReader.metadata(of: PyarrowFixture.bytes(of: fixture)).schema
         let schema = try Schema(Self.columns.map { Column($0.0, $0.1, repetition) })
         let writer = try ParquetWriter(schema: schema, sink: MemorySink())
         let ours = try writer.close().schema
@@ -43,14 +43,12 @@ import Testing
     }
 }
 
-/// The footer bytes of a file in Fixtures/pyarrow.
-enum PyarrowFooter {
-    static func bytes(of name: String) throws -> ArraySlice<UInt8> {
+/// The bytes of a file in Fixtures/pyarrow.
+enum PyarrowFixture {
+    static func bytes(of name: String) throws -> [UInt8] {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/pyarrow/\(name)")
-        let file = Array(try Data(contentsOf: url))
-        let length = file[(file.count - 8)..<(file.count - 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
-        return file[(file.count - 8 - length)..<(file.count - 8)]
+        return Array(try Data(contentsOf: url))
     }
 }

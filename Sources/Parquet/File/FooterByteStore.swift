@@ -18,9 +18,6 @@ final class FooterByteStore {
         if let spillFile { fclose(spillFile) }
     }
 
-    /// Whether part of the metadata is in the temporary file.
-    var hasSpilled: Bool { spillFile != nil }
-
     func append(_ bytes: [UInt8]) throws(ParquetWriterError) {
         buffered.append(contentsOf: bytes)
         byteCount += bytes.count

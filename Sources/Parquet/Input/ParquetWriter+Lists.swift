@@ -8,6 +8,11 @@ extension ParquetWriter {
     public func beginList() throws(ParquetWriterError) {
         let index = try nextCell()
         guard openListDepth < listDepths[index] else { throw mismatch(index, "list") }
+        openList(inColumn: index)
+    }
+
+    /// Opens one more list level of column `index`'s cell, already checked to nest there.
+    private func openList(inColumn index: Int) {
         let column = columns[index]
         if openListDepth == 0 {
             column.markRowStart()
@@ -67,22 +72,22 @@ extension ParquetWriter {
     }
 
     /// Opens the innermost list of the next cell for a bulk append and returns the
-    /// column, which must store `kind` values.
+    /// column, whose physical kind must be one `accepts` takes.
     func beginBulkList(
-        kind: PhysicalSlotKind, _ typeName: @autoclosure () -> String
+        accepting accepts: (PhysicalSlotKind) -> Bool, _ typeName: @autoclosure () -> String
     ) throws(ParquetWriterError) -> Int {
         let index = try nextCell()
-        guard openListDepth == listDepths[index] - 1, slots[index].kind == kind else {
+        guard openListDepth == listDepths[index] - 1, accepts(slots[index].kind) else {
             throw mismatch(index, "list of \(typeName())")
         }
-        try beginList()
+        openList(inColumn: index)
         return index
     }
 
     func bulkAppendFixedWidth<Value: FixedWidthValue>(
         _ elements: UnsafeBufferPointer<Value>, kind: PhysicalSlotKind, _ typeName: String
     ) throws(ParquetWriterError) {
-        let index = try beginBulkList(kind: kind, typeName)
+        let index = try beginBulkList(accepting: { $0 == kind }, typeName)
         slots[index].with(ColumnWriter<FixedWidthColumnValues<Value>>.self) { writer in
             appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
         }
@@ -90,7 +95,7 @@ extension ParquetWriter {
     }
 
     func bulkAppendBooleans(_ elements: UnsafeBufferPointer<Bool>) throws(ParquetWriterError) {
-        let index = try beginBulkList(kind: .boolean, "Bool")
+        let index = try beginBulkList(accepting: { $0 == .boolean }, "Bool")
         slots[index].with(ColumnWriter<BooleanColumnValues>.self) { writer in
             appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
         }
@@ -101,10 +106,8 @@ extension ParquetWriter {
     func bulkAppendIntegers<Integer: FixedWidthInteger>(
         _ elements: UnsafeBufferPointer<Integer>
     ) throws(ParquetWriterError) {
-        let index = try nextCell()
+        let index = try beginBulkList(accepting: { $0 == .int32 || $0 == .int64 }, "\(Integer.self)")
         let kind = slots[index].kind
-        guard kind == .int32 || kind == .int64 else { throw mismatch(index, "list of \(Integer.self)") }
-        _ = try beginBulkList(kind: kind, "\(Integer.self)")
         if let range = integerRanges[index],
            !(range.contains(Int128(Integer.min)) && range.contains(Int128(Integer.max))),
            let outlier = elements.first(where: { !range.contains(Int128($0)) }) {

@@ -14,10 +14,10 @@ struct SizeStatisticsAccumulator {
     private var chunkDefinition: [Int64]
     private var chunkByteArrayBytes: Int64 = 0
     /// Every page's histogram, back to back, as the ColumnIndex lists them.
-    private(set) var pageRepetition: [Int64] = []
-    private(set) var pageDefinition: [Int64] = []
+    private var pageRepetition: [Int64] = []
+    private var pageDefinition: [Int64] = []
     /// Every page's unencoded byte-array bytes, for the OffsetIndex.
-    private(set) var pageByteArrayBytes: [Int64] = []
+    private var pageByteArrayBytes: [Int64] = []
 
     init(descriptor: ColumnDescriptor) {
         repetitionBucketCount = descriptor.maxRepetitionLevel > 0 ? descriptor.maxRepetitionLevel + 1 : 0
