@@ -80,8 +80,8 @@ struct VOParquetSummary {
             }
             let leaf = schema.leaves[column.leaves.lowerBound]
             do throws(VOParquetError) {
-                let expected = try VOParquetColumn(field: field).column.type
-                if !accepts(leaf, expected: expected, field: field) {
+                let column = try VOParquetColumn(field: field).column
+                if !accepts(leaf, expected: column, field: field) {
                     problems.append("FIELD '\(field.name)' (\(field.datatype)) does not map to a \(leaf.physicalType) column"
                         + " with \(leaf.maxRepetitionLevel) list levels")
                 }
@@ -92,29 +92,12 @@ struct VOParquetSummary {
         return problems
     }
 
-    /// Whether `leaf` stores what `expected` maps to: the same physical type and list
-    /// depth (a timestamp FIELD may be text or a TIMESTAMP).
-    private static func accepts(_ leaf: LeafColumn, expected: ColumnType, field: VOTableField) -> Bool {
-        guard leaf.maxRepetitionLevel == listDepth(of: expected) else { return false }
+    /// Whether `leaf` stores what `expected` is written as: the same physical type and
+    /// list depth (a timestamp FIELD may be text or a TIMESTAMP).
+    private static func accepts(_ leaf: LeafColumn, expected: Column, field: VOTableField) -> Bool {
+        guard let layout = try? Schema([expected]).leafLayout(ofColumn: 0),
+              leaf.maxRepetitionLevel == layout.listDepth else { return false }
         if field.xtype == "timestamp", leaf.physicalType == .int64 { return true }
-        return leaf.physicalType == physicalType(of: expected.leafType)
-    }
-
-    private static func listDepth(of type: ColumnType) -> Int {
-        if case .list(let element, _) = type { return 1 + listDepth(of: element) }
-        return 0
-    }
-
-    /// The physical type of the leaf types a VOTable FIELD maps to.
-    private static func physicalType(of leaf: ColumnType) -> PhysicalType? {
-        switch leaf {
-        case .boolean: .boolean
-        case .uint8, .int16, .int32: .int32
-        case .int64, .timestamp: .int64
-        case .float: .float
-        case .double: .double
-        case .string: .byteArray
-        default: nil
-        }
+        return leaf.physicalType == layout.physicalType
     }
 }

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// The ordered, validated list of columns a writer produces.
 public struct Schema: Hashable, Sendable {
     public let columns: [Column]
@@ -19,5 +21,11 @@ public struct Schema: Hashable, Sendable {
         }
         self.columns = columns
         self.descriptors = descriptors
+    }
+
+    /// The physical type of column `index`'s leaf and its list nesting depth (its
+    /// maximum repetition level), as the writer lays the column out.
+    public func leafLayout(ofColumn index: Int) -> (physicalType: PhysicalType, listDepth: Int) {
+        (descriptors[index].formatPhysicalType, descriptors[index].maxRepetitionLevel)
     }
 }
