@@ -27,9 +27,6 @@ enum BitPacking {
         bitWidth: Int,
         into destination: UnsafeMutableRawPointer
     ) {
-        if bitWidth == 1, Value.bitWidth == 8 {
-            return packSingleBits(UnsafeRawPointer(values), count: count, into: destination)
-        }
         let mask: UInt64 = (1 << UInt64(bitWidth)) &- 1
         var accumulator: UInt64 = 0
         var pendingBits = 0
@@ -51,26 +48,6 @@ enum BitPacking {
             accumulator &>>= 8
             pendingBits -= 8
         }
-    }
-
-    /// Packs one-byte values of 0 or 1 (definition levels of a flat column), eight per
-    /// byte: eight bytes load as one word, and multiplying by this constant moves byte
-    /// k's low bit to bit 56 + k without carries.
-    private static func packSingleBits(_ values: UnsafeRawPointer, count: Int, into destination: UnsafeMutableRawPointer) {
-        let gather: UInt64 = 0x0102_0408_1020_4080
-        let fullBytes = count / 8
-        for byteIndex in 0..<fullBytes {
-            let word = UInt64(littleEndian: values.loadUnaligned(fromByteOffset: byteIndex * 8, as: UInt64.self))
-            destination.storeBytes(
-                of: UInt8(truncatingIfNeeded: ((word & 0x0101_0101_0101_0101) &* gather) >> 56),
-                toByteOffset: byteIndex, as: UInt8.self)
-        }
-        guard fullBytes * 8 < count else { return }
-        var lastByte: UInt8 = 0
-        for bit in 0..<(count - fullBytes * 8) {
-            lastByte |= (values.load(fromByteOffset: fullBytes * 8 + bit, as: UInt8.self) & 1) << UInt8(bit)
-        }
-        destination.storeBytes(of: lastByte, toByteOffset: fullBytes, as: UInt8.self)
     }
 
     /// Unpacks `count` values of `bitWidth` bits (0...32) from `source`, reading exactly

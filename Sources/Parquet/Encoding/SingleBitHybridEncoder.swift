@@ -2,8 +2,8 @@
 /// flat OPTIONAL column, the repetition levels of a one-level list), eight levels at
 /// a time.
 ///
-/// Eight one-byte levels load as one word: all ones or all zeros is a uniform group,
-/// anything else is packed into one byte with a multiply. Two or more uniform groups
+/// Eight one-byte levels load as one word: all ones or all zeros is a uniform group;
+/// the rest is bit-packed as PLAIN booleans are. Two or more uniform groups
 /// in a row become an RLE run; everything else is bit-packed, the last group padded
 /// with zeros. Runs that do not start on a multiple of eight stay bit-packed, which
 /// costs a little size and keeps the work per level to a few instructions.
@@ -29,7 +29,7 @@ enum SingleBitHybridEncoder {
             var end = index + 1
             while end < fullGroups && group(end) == word { end += 1 }
             if end - index >= 2 {
-                appendPacked(raw, groups: literalStart..<index, levelCount: levels.count, into: &output)
+                appendPacked(base, groups: literalStart..<index, levelCount: levels.count, into: &output)
                 RLEHybridEncoder.appendRepeated(UInt8(word & 1), count: (end - index) * 8, bitWidth: 1, into: &output)
                 literalStart = end
             }
@@ -37,33 +37,23 @@ enum SingleBitHybridEncoder {
         }
         // The partial last group, if any, is bit-packed with the literals before it.
         let groupCount = (levels.count + 7) / 8
-        appendPacked(raw, groups: literalStart..<groupCount, levelCount: levels.count, into: &output)
+        appendPacked(base, groups: literalStart..<groupCount, levelCount: levels.count, into: &output)
     }
 
     /// Appends one bit-packed run of the given groups of eight levels; levels past
     /// `levelCount` in the last group are zero.
     private static func appendPacked(
-        _ levels: UnsafeRawPointer, groups: Range<Int>, levelCount: Int, into output: inout [UInt8]
+        _ levels: UnsafePointer<UInt8>, groups: Range<Int>, levelCount: Int, into output: inout [UInt8]
     ) {
         guard !groups.isEmpty else { return }
-        output.appendBytes(upTo: ULEB128.maximumUInt32ByteCount + groups.count) { buffer in
-            let destination = buffer.baseAddress!
-            var written = ULEB128.write(UInt32(groups.count) << 1 | 1, to: destination)
-            let gather: UInt64 = 0x0102_0408_1020_4080
-            for groupIndex in groups {
-                let start = groupIndex * 8
-                var word: UInt64 = 0
-                if start + 8 <= levelCount {
-                    word = UInt64(littleEndian: levels.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-                } else {
-                    for offset in 0..<(levelCount - start) {
-                        word |= UInt64(levels.load(fromByteOffset: start + offset, as: UInt8.self)) << (8 * UInt64(offset))
-                    }
-                }
-                destination[written] = UInt8(truncatingIfNeeded: ((word & ones) &* gather) >> 56)
-                written += 1
-            }
-            return written
+        output.appendBytes(upTo: ULEB128.maximumUInt32ByteCount) { buffer in
+            ULEB128.write(UInt32(groups.count) << 1 | 1, to: buffer.baseAddress!)
+        }
+        // Levels of 0 and 1 are laid out as Bools, and bit-pack as PLAIN booleans do.
+        let start = groups.lowerBound * 8
+        let count = min(levelCount, groups.upperBound * 8) - start
+        (levels + start).withMemoryRebound(to: Bool.self, capacity: count) {
+            PlainEncoder.appendBooleans(UnsafeBufferPointer(start: $0, count: count), into: &output)
         }
     }
 }
