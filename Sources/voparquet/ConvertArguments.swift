@@ -50,6 +50,8 @@ struct ConvertArguments {
                 level = parsed
             case "--row-group-bytes":
                 options.writer.rowGroupTargetBytes = try Self.size(try value(), name)
+            case "--memory-limit":
+                options.writer.memoryLimit = try Self.size(try value(), name)
             case "--row-group-rows":
                 options.writer.maxRowGroupRows = try Self.size(try value(), name)
             case "--page-size":

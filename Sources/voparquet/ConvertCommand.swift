@@ -17,7 +17,9 @@ enum ConvertCommand {
           -o, --output PATH            output file (- for standard output)
           --compression CODEC          zstd (default), snappy, gzip, lz4, none
           --level N                    zstd or gzip level
-          --row-group-bytes N          row-group target size (default 8M)
+          --row-group-bytes N          row-group target size (default 128M)
+          --memory-limit N             most memory the writer holds; encoded pages
+                                       past it wait in a temporary file (default 32M)
           --row-group-rows N           most rows per row group (default 1048576)
           --page-size N                data page size limit (default 1M)
           --dictionary, --no-dictionary

@@ -21,6 +21,9 @@ struct PageBuffer<Element: BitwiseCopyable> {
 
     var isEmpty: Bool { count == 0 }
 
+    /// Bytes of storage held, used or not.
+    var storageByteCount: Int { capacity &* MemoryLayout<Element>.stride }
+
     @inline(__always)
     subscript(position: Int) -> Element {
         precondition(position >= 0 && position < count, "PageBuffer index out of range")
@@ -65,6 +68,14 @@ struct PageBuffer<Element: BitwiseCopyable> {
 
     /// Empties the buffer, keeping its storage for the next page.
     mutating func removeAll() { count = 0 }
+
+    /// Empties the buffer and gives its storage back, keeping room for one element.
+    mutating func releaseStorage() {
+        base.deallocate()
+        capacity = 1
+        base = .allocate(capacity: 1)
+        count = 0
+    }
 
     @inline(__always)
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
