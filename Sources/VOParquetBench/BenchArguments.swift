@@ -15,7 +15,7 @@ struct BenchArguments {
     static let usage = """
         usage: voparquet-bench write --rows N (--out FILE | --generate-only) [--files K]
                                      [--codec snappy|zstd|none] [--no-dictionary] [--row-group-bytes N]
-                                     [--object-json PATH]
+                                     [--memory-limit N] [--object-json PATH]
                voparquet-bench dump --rows N [--first-row R] --out FILE [--object-json PATH]
         """
 
@@ -29,6 +29,7 @@ struct BenchArguments {
     var codec: String?
     var dictionary = true
     var rowGroupBytes: Int?
+    var memoryLimit: Int?
     var objectJSON: String
 
     init(_ arguments: [String]) throws(BenchError) {
@@ -67,8 +68,8 @@ struct BenchArguments {
                 codec = name
             case (.write, "--no-dictionary"): dictionary = false
             case (.write, "--row-group-bytes"): rowGroupBytes = try count()
-            // --memory-limit BYTES (WriterOptions.memoryLimit) and --threads N
-            // (WriterOptions threads) belong here once the writer has them; set them in
+            case (.write, "--memory-limit"): memoryLimit = try count()
+            // --threads N belongs here once WriterOptions has a thread count; set it in
             // `voParquetOptions()` below.
             default: throw BenchError("unknown option '\(flag)' for \(command)\n\(Self.usage)")
             }
@@ -92,6 +93,7 @@ struct BenchArguments {
         }
         if !dictionary { options.writer.encoding = .plain }
         if let rowGroupBytes { options.writer.rowGroupTargetBytes = rowGroupBytes }
+        if let memoryLimit { options.writer.memoryLimit = memoryLimit }
         return options
     }
 
