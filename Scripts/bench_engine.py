@@ -57,7 +57,8 @@ DEFAULT_OBJECT_JSON = os.path.join(os.path.dirname(SCRIPTS), "..", "shared", "da
 MB = 1_000_000
 # voparquet-bench settings timed at every size.  The 1 GiB memory limit holds a whole
 # row group in memory, so against the defaults (32 MiB) it shows what the budget
-# costs: spilling, and the smaller pages that each column's share makes.  Issue 10
+# changes: spilling, pages closed at each column's share, dictionaries that fall
+# back past theirs.  Issue 10
 # asks for each figure with one thread and with all cores: once voparquet-bench
 # takes --threads N, add ("..., 1 thread", [..., "--threads", "1"]) rows here.
 SWIFT_CONFIGURATIONS = (
