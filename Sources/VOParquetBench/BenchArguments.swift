@@ -26,7 +26,7 @@ struct BenchArguments {
     var files = 1
     var generateOnly = false
     /// nil keeps VOParquetOptions' default codec.
-    var codec: String?
+    var compression: Compression?
     var dictionary = true
     var rowGroupBytes: Int?
     var memoryLimit: Int?
@@ -61,11 +61,12 @@ struct BenchArguments {
             case (.write, "--files"): files = try count()
             case (.write, "--generate-only"): generateOnly = true
             case (.write, "--codec"):
-                let name = try value()
-                guard ["snappy", "zstd", "none"].contains(name) else {
-                    throw BenchError("--codec must be snappy, zstd or none, got '\(name)'")
+                switch try value() {
+                case "snappy": compression = .snappy
+                case "zstd": compression = .zstd(level: 3)
+                case "none": compression = .uncompressed
+                case let other: throw BenchError("--codec must be snappy, zstd or none, got '\(other)'")
                 }
-                codec = name
             case (.write, "--no-dictionary"): dictionary = false
             case (.write, "--row-group-bytes"): rowGroupBytes = try count()
             case (.write, "--memory-limit"): memoryLimit = try count()
@@ -85,12 +86,7 @@ struct BenchArguments {
     /// The writer options the flags ask for; VOParquetOptions' defaults otherwise.
     func voParquetOptions() -> VOParquetOptions {
         var options = VOParquetOptions()
-        switch codec {
-        case "snappy": options.writer.compression = .snappy
-        case "zstd": options.writer.compression = .zstd(level: 3)
-        case "none": options.writer.compression = .uncompressed
-        default: break
-        }
+        if let compression { options.writer.compression = compression }
         if !dictionary { options.writer.encoding = .plain }
         if let rowGroupBytes { options.writer.rowGroupTargetBytes = rowGroupBytes }
         if let memoryLimit { options.writer.memoryLimit = memoryLimit }
