@@ -229,6 +229,14 @@ struct ColumnChunkAssembler {
         })
     }
 
+    /// Empties the chunk and gives back every buffer, once the file is complete.
+    mutating func releaseStorage() {
+        reset()
+        pageLocations = []
+        dataPagesByEncoding = [:]
+        valueEncodings = []
+    }
+
     mutating func reset() {
         pageLocations.removeAll(keepingCapacity: true)
         rowCount = 0

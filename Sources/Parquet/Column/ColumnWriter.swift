@@ -387,7 +387,10 @@ final class ColumnWriter<Values: ColumnValues> {
         definitionLevels.releaseStorage()
         repetitionLevels.releaseStorage()
         rowsInPage = 0
-        startNextChunk()
+        chunk.releaseStorage()
+        columnIndex.releaseStorage()
+        sizeStatistics.reset()
+        statistics.reset()
         dictionary = nil
         bloomFilter = nil
     }

@@ -197,6 +197,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         spillFile.release()
         fullPages = []
         openListStarts = []
+        HeapTrim.releaseFreePages()
     }
 
     // MARK: Pages and row groups
