@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "pqdump", targets: ["pqdump"]),
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
+        .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -29,6 +30,8 @@ let package = Package(
         .executableTarget(name: "voparquet", dependencies: ["VOParquet", "Parquet"]),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
+        // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
+        .executableTarget(name: "voparquet-bench", dependencies: ["VOParquet", "Parquet"], path: "Sources/VOParquetBench"),
         // Streaming reader: footer, pages, every encoding and codec, nested records.
         .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
         // Inspection and validation tool over the reader.
