@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes to a file through a buffer; writes at least as large as the buffer go
 /// straight to the file without a copy.
@@ -18,7 +24,7 @@ public final class FileSink: ByteSink {
     }
 
     deinit {
-        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -36,7 +42,7 @@ public final class FileSink: ByteSink {
         guard descriptor >= 0 else { throw SinkError.closed }
         defer { descriptor = -1 }
         try flush()
-        guard Glibc.close(descriptor) == 0 else { throw Self.failure(path, "close") }
+        guard systemClose(descriptor) == 0 else { throw Self.failure(path, "close") }
     }
 
     private func flush() throws {
@@ -48,7 +54,7 @@ public final class FileSink: ByteSink {
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Self.failure(path, "write")

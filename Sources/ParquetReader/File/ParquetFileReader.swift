@@ -16,7 +16,7 @@ public final class ParquetFileReader: Sendable {
     /// Length of the serialized FileMetaData.
     public let footerLength: Int
 
-    private let source: ByteSource
+    let source: ByteSource
 
     /// Opens the file at `path` and reads its footer.
     public convenience init(path: String) throws(ParquetReaderError) {

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
 public protocol ByteSource: AnyObject {
@@ -68,7 +74,7 @@ public final class FileByteSource: ByteSource {
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            let count = systemRead(descriptor, buffer.baseAddress!, buffer.count)
             if count >= 0 { return count }
             if errno != EINTR { throw Self.failure(path, "read") }
         }
