@@ -9,6 +9,7 @@ import Darwin
 /// Writes to a file through a buffer; writes at least as large as the buffer go
 /// straight to the file without a copy.
 public final class FileSink: ByteSink {
+    /// The file's path.
     public let path: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
@@ -27,6 +28,7 @@ public final class FileSink: ByteSink {
         if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
+    /// Buffers `bytes`, writing the buffer to the file when it is full.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard descriptor >= 0 else { throw SinkError.closed }
         if buffer.count + bytes.count > bufferSize { try flush() }

@@ -20,6 +20,7 @@ public struct VOParquetOptions: Sendable {
     /// of peak RSS; see Docs/voparquet.md for how memory scales.
     public static let defaultRowGroupTargetBytes = 8 << 20
 
+    /// The defaults described on each property.
     public init() {
         writer = WriterOptions()
         writer.rowGroupTargetBytes = Self.defaultRowGroupTargetBytes
