@@ -2,7 +2,7 @@
 /// argument parser (PQDumpCommand) builds it; the commands read it.
 struct Invocation: Equatable {
     enum Command: String, CaseIterable {
-        case meta, schema, pages, index, rows, check, votable, dictionary, bloom, footer
+        case meta, summary, schema, pages, index, rows, check, votable, dictionary, bloom, footer
     }
 
     var command = Command.meta

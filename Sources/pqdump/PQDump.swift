@@ -55,6 +55,7 @@ enum PQDump {
             let context = DumpContext(reader: reader, invocation: invocation, output: output)
             switch invocation.command {
             case .meta: MetaCommand.run(context)
+            case .summary: try SummaryCommand.run(context)
             case .schema: SchemaCommand.run(context)
             case .footer: FooterCommand.run(context)
             case .rows: try RowsCommand.run(context)

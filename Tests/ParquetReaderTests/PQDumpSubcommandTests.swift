@@ -130,6 +130,42 @@ import Testing
         #expect(minimum == .string(Base64.encode(Array("s0-é😀-17".utf8))), "\(String(describing: minimum))")
     }
 
+    @Test func summaryShowsFieldsUnitsNullsAndTheFirstRows() throws {
+        let path = try PQDumpCommandTests.temporaryFile(try VOParquetCheckTests.voparquetFile())
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = DumpRun(["summary", path])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first?.hasPrefix("VOParquet 1.0, 3 rows in 1 row group, 3 columns, ") == true, "\(run.output)")
+        #expect(lines.contains("  flux    double    nJy  0 nulls"), "\(run.output)")
+        #expect(lines.contains("  fluxes  float[*]       nulls unknown"), "lists have no single null count")
+        #expect(lines.contains("  id  flux  fluxes") && lines.contains("  1   0.5   [1.0,1.0]"), "\(run.output)")
+        let json = try JSONValue.parse(DumpRun(["summary", path, "--json"]).output)
+        guard case .array(let columns)? = json["columns"], case .array(let rows)? = json["first_rows"] else {
+            Issue.record("no columns or rows")
+            return
+        }
+        #expect(columns[1]["unit"] == .string("nJy") && columns[1]["type"] == .string("double"))
+        #expect(rows.count == 3 && rows[2]["id"] == .integer(2))
+    }
+
+    /// Null counts add the row groups' statistics up, and agree with pyarrow's rows.
+    @Test func summaryNullCountsAgreeWithPyarrow() throws {
+        let json = try JSONValue.parse(DumpRun(["summary", Self.indexed, "--json"]).output)
+        guard case .array(let rows)? = try FixtureConformanceTests.expected("pa_page_index_bloom_crc")["rows"],
+              case .array(let columns)? = json["columns"]
+        else {
+            Issue.record("no rows or columns")
+            return
+        }
+        #expect(json["num_rows"] == .integer(Int128(rows.count)) && json["num_row_groups"] == .integer(2))
+        for column in columns {
+            guard case .string(let name)? = column["name"] else { continue }
+            let nulls = rows.filter { $0[name] == .null }.count
+            #expect(column["null_count"] == .integer(Int128(nulls)), "\(name)")
+        }
+    }
+
     /// The dictionary holds exactly the distinct values of the chunk, as pyarrow wrote them.
     @Test func dictionaryListsTheDistinctValuesOfEachRowGroup() throws {
         let run = DumpRun(["dictionary", Self.indexed, "--column", "s", "--json"])

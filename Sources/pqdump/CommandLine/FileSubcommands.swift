@@ -9,6 +9,13 @@ extension PQDumpCommand {
         var invocation: Invocation { file.invocation(.meta) }
     }
 
+    struct Summary: DumpSubcommand {
+        static let configuration = CommandConfiguration(
+            abstract: "For people: size, rows, each column's type, unit, nulls and description, the first rows.")
+        @OptionGroup var file: FileArguments
+        var invocation: Invocation { file.invocation(.summary) }
+    }
+
     struct Schema: DumpSubcommand {
         static let configuration = CommandConfiguration(abstract: "The schema tree.")
         @OptionGroup var file: FileArguments
