@@ -54,7 +54,8 @@ let package = Package(
                 "ParquetReader", "ParquetFormat", "Parquet", "VOParquet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
+        .executableTarget(
+            name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
@@ -62,7 +63,8 @@ let package = Package(
         .testTarget(
             name: "ParquetReaderTests",
             dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet"]),
-        .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(
+            name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]
 )

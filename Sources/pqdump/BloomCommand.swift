@@ -22,13 +22,20 @@ enum BloomCommand {
             }
             let results = filter.map { filter in probes.map { filter.mightContain(plainEncoded: $0.bytes) } }
             if context.invocation.json {
-                rowGroups.append(.object([
-                    ("row_group", .integer(rowGroup)),
-                    ("bloom_filter_bytes", .optional(filter?.byteCount) { .integer($0) }),
-                    ("values", .optional(results) { results in
-                        .array(zip(probes, results).map { .object([("value", .string($0.text)), ("maybe", .bool($1))]) })
-                    }),
-                ]))
+                rowGroups.append(
+                    .object([
+                        ("row_group", .integer(rowGroup)),
+                        ("bloom_filter_bytes", .optional(filter?.byteCount) { .integer($0) }),
+                        (
+                            "values",
+                            .optional(results) { results in
+                                .array(
+                                    zip(probes, results).map {
+                                        .object([("value", .string($0.text)), ("maybe", .bool($1))])
+                                    })
+                            }
+                        ),
+                    ]))
             } else if let results {
                 for (probe, maybe) in zip(probes, results) {
                     context.output.line("row group \(rowGroup): \(probe.text): \(maybe ? "maybe" : "no")")
@@ -38,7 +45,8 @@ enum BloomCommand {
             }
         }
         if context.invocation.json {
-            context.output.line(JSON.object([("path", .string(leaf.dottedPath)), ("row_groups", .array(rowGroups))]).text)
+            context.output.line(
+                JSON.object([("path", .string(leaf.dottedPath)), ("row_groups", .array(rowGroups))]).text)
         }
     }
 }

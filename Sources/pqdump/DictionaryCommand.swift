@@ -12,7 +12,8 @@ enum DictionaryCommand {
         for rowGroup in context.reader.metadata.rowGroups.indices {
             let dictionary: ColumnValues?
             do {
-                dictionary = try context.reader.dictionary(rowGroup: rowGroup, column: leaf.index, decompressor: decompressor)
+                dictionary = try context.reader.dictionary(
+                    rowGroup: rowGroup, column: leaf.index, decompressor: decompressor)
             } catch {
                 throw CommandFailure(error)
             }
@@ -20,7 +21,8 @@ enum DictionaryCommand {
                 (0..<values.count).map { context.renderer.json(values.recordValue(at: $0), kind: kind) }
             }
             if context.invocation.json {
-                rowGroups.append(.object([("row_group", .integer(rowGroup)), ("entries", .optional(entries) { .array($0) })]))
+                rowGroups.append(
+                    .object([("row_group", .integer(rowGroup)), ("entries", .optional(entries) { .array($0) })]))
             } else if let entries {
                 context.output.line("row group \(rowGroup), column \(leaf.dottedPath): \(entries.count) entries")
                 for (index, entry) in entries.enumerated() {
@@ -31,7 +33,8 @@ enum DictionaryCommand {
             }
         }
         if context.invocation.json {
-            context.output.line(JSON.object([("path", .string(leaf.dottedPath)), ("row_groups", .array(rowGroups))]).text)
+            context.output.line(
+                JSON.object([("path", .string(leaf.dottedPath)), ("row_groups", .array(rowGroups))]).text)
         }
     }
 }

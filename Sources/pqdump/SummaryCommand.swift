@@ -24,16 +24,18 @@ enum SummaryCommand {
         }
         let records = try firstRecords(context)
         let codecs = Set(metadata.rowGroups.flatMap(\.columns).compactMap { $0.metaData?.codec.description }).sorted()
-        context.emit(json: .object([
-            ("file_size", .integer(reader.fileSize)),
-            ("num_rows", .integer(metadata.numRows)),
-            ("num_row_groups", .integer(metadata.rowGroups.count)),
-            ("codecs", .array(codecs.map(JSON.string))),
-            ("created_by", .optional(metadata.createdBy) { .string($0) }),
-            ("voparquet_version", .optional(voparquet?.version) { .string($0) }),
-            ("columns", .array(described.map(\.json))),
-            ("first_rows", .array(records.map { .object(Array(zip(fields.map(\.name), $0))) })),
-        ])) {
+        context.emit(
+            json: .object([
+                ("file_size", .integer(reader.fileSize)),
+                ("num_rows", .integer(metadata.numRows)),
+                ("num_row_groups", .integer(metadata.rowGroups.count)),
+                ("codecs", .array(codecs.map(JSON.string))),
+                ("created_by", .optional(metadata.createdBy) { .string($0) }),
+                ("voparquet_version", .optional(voparquet?.version) { .string($0) }),
+                ("columns", .array(described.map(\.json))),
+                ("first_rows", .array(records.map { .object(Array(zip(fields.map(\.name), $0))) })),
+            ])
+        ) {
             var lines = [
                 [
                     voparquet.map { "VOParquet \($0.version ?? "?")" } ?? "Parquet",
@@ -128,7 +130,8 @@ enum SummaryCommand {
     /// Rows of cells padded into columns two spaces apart, without trailing spaces.
     private static func aligned(_ rows: [[String]]) -> [String] {
         let columnCount = rows.map(\.count).max() ?? 0
-        let widths = (0..<columnCount).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = (0..<columnCount).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+        }
         return rows.map { row in
             var line = ""
             for (column, text) in row.enumerated() {

@@ -28,14 +28,17 @@ enum ThriftJSON {
             return .array(mirror.children.map { json($0.value) })
         case .enum:
             // A union: a member without a value is reflected as its bare case name.
-            guard let member = mirror.children.first else { return .object([(names.name(String(describing: value)), .object([]))]) }
+            guard let member = mirror.children.first else {
+                return .object([(names.name(String(describing: value)), .object([]))])
+            }
             return .object([(names.name(member.label ?? "?"), json(member.value))])
         default:
-            return .object(mirror.children.compactMap { child in
-                let field = Mirror(reflecting: child.value)
-                if field.displayStyle == .optional && field.children.isEmpty { return nil }
-                return (names.name(child.label ?? "?"), json(child.value))
-            })
+            return .object(
+                mirror.children.compactMap { child in
+                    let field = Mirror(reflecting: child.value)
+                    if field.displayStyle == .optional && field.children.isEmpty { return nil }
+                    return (names.name(child.label ?? "?"), json(child.value))
+                })
         }
     }
 

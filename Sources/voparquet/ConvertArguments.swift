@@ -119,7 +119,9 @@ struct ConvertArguments {
         }
         if multiplier > 1 { digits = digits.dropLast() }
         guard let value = Int(digits), value > 0 || (allowZero && value == 0), value <= Int.max / multiplier else {
-            throw UsageError("\(option) needs a \(allowZero ? "non-negative" : "positive") number (optionally with k, M or G), got '\(text)'")
+            throw UsageError(
+                "\(option) needs a \(allowZero ? "non-negative" : "positive") number (optionally with k, M or G), got '\(text)'"
+            )
         }
         return value * multiplier
     }

@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func typedProbesHashThePlainEncoding() throws {
-        let schema = try Schema([Column("f", .float, .required), Column("d", .double, .required), Column("s", .string, .required)])
+        let schema = try Schema([
+            Column("f", .float, .required), Column("d", .double, .required), Column("s", .string, .required),
+        ])
         var options = WriterOptions()
         for name in ["f", "d", "s"] {
             options.columnOptions[name] = ColumnOptions(bloomFilter: BloomFilterOptions(expectedDistinctCount: 50))
@@ -53,7 +55,8 @@ import Testing
             #expect(floats.mightContain(Float(row) / 4) && doubles.mightContain(Double(row) * 1.5))
             #expect(strings.mightContain("name \(row)"))
         }
-        #expect(!strings.mightContain("name 50") || !strings.mightContain("name 51") || !strings.mightContain("name 52"))
+        #expect(
+            !strings.mightContain("name 50") || !strings.mightContain("name 51") || !strings.mightContain("name 52"))
     }
 
     @Test func dictionaryPagesAreReturnedInOrder() throws {
@@ -70,7 +73,9 @@ import Testing
         try writer.close()
         let reader = try ParquetFileReader(bytes: sink.bytes)
         let dictionary = try #require(try reader.dictionary(rowGroup: 0, column: 0))
-        #expect((0..<dictionary.count).map { dictionary.recordValue(at: $0) } == ["u", "g", "r"].map { .bytes(Array($0.utf8)) })
+        #expect(
+            (0..<dictionary.count).map { dictionary.recordValue(at: $0) }
+                == ["u", "g", "r"].map { .bytes(Array($0.utf8)) })
         #expect(try reader.dictionary(rowGroup: 0, column: 1) == nil)
     }
 }

@@ -30,7 +30,9 @@ import Testing
     func everySubcommandHasItsOwnHelp(command: Invocation.Command) {
         for arguments in [[command.rawValue, "--help"], ["help", command.rawValue]] {
             let run = DumpRun(arguments)
-            #expect(run.status == 0 && run.output.contains("USAGE: pqdump \(command.rawValue)"), "\(arguments): \(run.output)")
+            #expect(
+                run.status == 0 && run.output.contains("USAGE: pqdump \(command.rawValue)"),
+                "\(arguments): \(run.output)")
         }
     }
 
@@ -38,7 +40,9 @@ import Testing
         let spaced = DumpRun(["rows", Self.indexed, "--head", "2", "--columns", "s,i64", "--offset", "3"])
         let joined = DumpRun(["rows", Self.indexed, "--head=2", "--columns=s,i64", "--offset=3"])
         #expect(spaced.status == 0 && spaced.output == joined.output && spaced.output.split(separator: "\n").count == 2)
-        #expect(DumpRun(["pages", Self.indexed, "--column=s"]).output == DumpRun(["pages", Self.indexed, "--column", "s"]).output)
+        #expect(
+            DumpRun(["pages", Self.indexed, "--column=s"]).output
+                == DumpRun(["pages", Self.indexed, "--column", "s"]).output)
     }
 
     @Test(arguments: [
@@ -58,8 +62,12 @@ import Testing
             Issue.record("no rows for \(name)")
             return
         }
-        for (offset, head) in [(0, 3), (rows.count / 2, 7), (max(rows.count - 1, 0), 5), (rows.count, 1), (rows.count + 9, 1)] {
-            let run = DumpRun(["rows", FixtureConformanceTests.path(name), "--json", "--offset", "\(offset)", "--head", "\(head)"])
+        for (offset, head) in [
+            (0, 3), (rows.count / 2, 7), (max(rows.count - 1, 0), 5), (rows.count, 1), (rows.count + 9, 1),
+        ] {
+            let run = DumpRun([
+                "rows", FixtureConformanceTests.path(name), "--json", "--offset", "\(offset)", "--head", "\(head)",
+            ])
             try #require(run.status == 0, "\(run.errors)")
             let expected = Array(rows.dropFirst(offset).prefix(head))
             let mismatches = JSONValue.array(expected).mismatches(in: .array(try run.jsonLines()))
@@ -87,14 +95,17 @@ import Testing
         let meta = try #require(try FixtureConformanceTests.expected(name)["meta"])
         #expect(footer["num_rows"] == meta["num_rows"] && footer["created_by"] == meta["created_by"])
         guard case .array(let rowGroups)? = footer["row_groups"], case .array(let expectedGroups)? = meta["row_groups"],
-              rowGroups.count == expectedGroups.count
+            rowGroups.count == expectedGroups.count
         else {
             Issue.record("\(name): row groups differ")
             return
         }
         for (rowGroup, expected) in zip(rowGroups, expectedGroups) {
-            #expect(rowGroup["num_rows"] == expected["num_rows"] && rowGroup["total_byte_size"] == expected["total_byte_size"])
-            guard case .array(let chunks)? = rowGroup["columns"], case .array(let expectedChunks)? = expected["columns"] else {
+            #expect(
+                rowGroup["num_rows"] == expected["num_rows"]
+                    && rowGroup["total_byte_size"] == expected["total_byte_size"])
+            guard case .array(let chunks)? = rowGroup["columns"], case .array(let expectedChunks)? = expected["columns"]
+            else {
                 Issue.record("\(name): no column chunks")
                 continue
             }
@@ -104,7 +115,9 @@ import Testing
                     #expect(metaData?[key] == expectedChunk[key], "\(name) \(key)")
                 }
                 let path = expectedChunk["path"].map { "\($0)" } ?? ""
-                #expect(metaData?["path_in_schema"].map { "\($0)" }?.contains(path.split(separator: ".").last ?? "") == true)
+                #expect(
+                    metaData?["path_in_schema"].map { "\($0)" }?.contains(path.split(separator: ".").last ?? "") == true
+                )
             }
         }
         let text = DumpRun(["footer", FixtureConformanceTests.path(name)]).output
@@ -118,7 +131,8 @@ import Testing
             return
         }
         let decimal = try #require(schema.first { $0["name"] == .string("dec18") })
-        #expect(decimal["logicalType"] == .object(["DECIMAL": .object(["scale": .integer(4), "precision": .integer(18)])]))
+        #expect(
+            decimal["logicalType"] == .object(["DECIMAL": .object(["scale": .integer(4), "precision": .integer(18)])]))
         #expect(decimal["type_length"] == .integer(8) && decimal["field_id"] == nil, "absent optionals are left out")
         let s = try JSONValue.parse(DumpRun(["footer", Self.indexed, "--json"]).output)["row_groups"]
         guard case .array(let groups)? = s, case .array(let chunks)? = groups.first?["columns"] else {
@@ -153,7 +167,7 @@ import Testing
     @Test func summaryNullCountsAgreeWithPyarrow() throws {
         let json = try JSONValue.parse(DumpRun(["summary", Self.indexed, "--json"]).output)
         guard case .array(let rows)? = try FixtureConformanceTests.expected("pa_page_index_bloom_crc")["rows"],
-              case .array(let columns)? = json["columns"]
+            case .array(let columns)? = json["columns"]
         else {
             Issue.record("no rows or columns")
             return
@@ -186,11 +200,16 @@ import Testing
                 guard case .bytes(let bytes) = value else { return "" }
                 return String(decoding: bytes, as: UTF8.self)
             }
-            #expect(Set(entries.map { "\($0)" }) == Set(distinct.map { "\"\($0)\"" }) && entries.count == distinct.count)
+            #expect(
+                Set(entries.map { "\($0)" }) == Set(distinct.map { "\"\($0)\"" }) && entries.count == distinct.count)
         }
         let boolean = try JSONValue.parse(DumpRun(["dictionary", Self.indexed, "--column", "b", "--json"]).output)
-        #expect(boolean["row_groups"] == .array([.object(["row_group": .integer(0), "entries": .null]),
-                                                 .object(["row_group": .integer(1), "entries": .null])]))
+        #expect(
+            boolean["row_groups"]
+                == .array([
+                    .object(["row_group": .integer(0), "entries": .null]),
+                    .object(["row_group": .integer(1), "entries": .null]),
+                ]))
         #expect(DumpRun(["dictionary", Self.indexed, "--column", "b"]).output.contains("no dictionary page"))
         #expect(DumpRun(["dictionary", Self.indexed, "--column", "nope"]).status == 1)
     }
@@ -207,7 +226,7 @@ import Testing
             let run = DumpRun(["bloom", Self.indexed, "--column", "s", "--json"] + present + ["absent-1", "absent-2"])
             try #require(run.status == 0, "\(run.errors)")
             guard case .array(let groups)? = try JSONValue.parse(run.output)["row_groups"],
-                  case .array(let results)? = groups[rowGroup]["values"]
+                case .array(let results)? = groups[rowGroup]["values"]
             else {
                 Issue.record("no results in \(run.output)")
                 continue

@@ -10,14 +10,15 @@ import VOParquet
         let path = NSTemporaryDirectory() + "docc-voparquet-\(ProcessInfo.processInfo.processIdentifier).parquet"
         defer { try? FileManager.default.removeItem(atPath: path) }
         // From GettingStarted.md:
-        let envelope = try VOTableEnvelope(document: """
-            <VOTABLE version="1.4"><RESOURCE type="results"><TABLE>
-            <FIELD name="id" datatype="long"/>
-            <FIELD name="flux" datatype="double" unit="nJy" ucd="phot.flux"/>
-            <FIELD name="band" datatype="char" arraysize="*"/>
-            <FIELD name="fluxes" datatype="float" arraysize="*"/>
-            </TABLE></RESOURCE></VOTABLE>
-            """)
+        let envelope = try VOTableEnvelope(
+            document: """
+                <VOTABLE version="1.4"><RESOURCE type="results"><TABLE>
+                <FIELD name="id" datatype="long"/>
+                <FIELD name="flux" datatype="double" unit="nJy" ucd="phot.flux"/>
+                <FIELD name="band" datatype="char" arraysize="*"/>
+                <FIELD name="fluxes" datatype="float" arraysize="*"/>
+                </TABLE></RESOURCE></VOTABLE>
+                """)
         let writer = try VOParquetWriter(envelope: envelope, sink: try FileSink(path: path))
         for id in Int64(0)..<3 {
             try writer.append(id)
@@ -30,7 +31,8 @@ import VOParquet
         let metadata = try FileFooter.metadata(of: try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(metadata.numRows == 3)
         #expect(FileFooter.keyValue("IVOA.VOTable-Parquet.version", in: metadata) == "1.0")
-        #expect(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata)?.contains("ucd=\"phot.flux\"") == true)
+        #expect(
+            FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata)?.contains("ucd=\"phot.flux\"") == true)
     }
 
     struct ObjectRow: Sendable {
@@ -79,7 +81,9 @@ import VOParquet
     func cursor(rows count: Int, failing: Bool = false) -> AsyncThrowingStream<ObjectRow, any Error> {
         AsyncThrowingStream { continuation in
             for id in 0..<count {
-                continuation.yield(ObjectRow(id: Int64(id), flux: id % 7 == 3 ? nil : Double(id) / 8, band: "gri".map(String.init)[id % 3]))
+                continuation.yield(
+                    ObjectRow(
+                        id: Int64(id), flux: id % 7 == 3 ? nil : Double(id) / 8, band: "gri".map(String.init)[id % 3]))
             }
             continuation.finish(throwing: failing ? CancellationError() : nil)
         }
@@ -91,10 +95,14 @@ import VOParquet
             <FIELD name="id" datatype="long"/><FIELD name="flux" datatype="double" unit="nJy"/>
             <FIELD name="band" datatype="char" arraysize="*"/>
             """
-        let (footer, footerOverflow) = ("</TABLE></RESOURCE></VOTABLE>",
-                                        "</TABLE><INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/></RESOURCE></VOTABLE>")
-        let columnTypes = [VOTableColumnType(name: "id", datatype: "long"), VOTableColumnType(name: "flux", datatype: "double"),
-                           VOTableColumnType(name: "band", datatype: "char", arraysize: "*")]
+        let (footer, footerOverflow) = (
+            "</TABLE></RESOURCE></VOTABLE>",
+            "</TABLE><INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/></RESOURCE></VOTABLE>"
+        )
+        let columnTypes = [
+            VOTableColumnType(name: "id", datatype: "long"), VOTableColumnType(name: "flux", datatype: "double"),
+            VOTableColumnType(name: "band", datatype: "char", arraysize: "*"),
+        ]
         // From the article:
         let envelope = try VOTableEnvelope(
             header: header, footer: footer, footerOverflow: footerOverflow, columnTypes: columnTypes)

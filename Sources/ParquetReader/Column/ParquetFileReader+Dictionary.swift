@@ -13,7 +13,8 @@ extension ParquetFileReader {
         let chunkReader = try columnChunkReader(rowGroup: rowGroup, column: column, decompressor: decompressor)
         guard let page = try chunkReader.nextPage(), let count = page.dictionarySize else { return nil }
         // The chunk reader keeps its dictionary to itself; decode the checked body once more.
-        let structure = "row group \(rowGroup), column \(schema.leaves[column].dottedPath), page 0 (\(page.header.type))"
+        let structure =
+            "row group \(rowGroup), column \(schema.leaves[column].dottedPath), page 0 (\(page.header.type))"
         let bodyOffset = page.offset + page.headerSize
         var body = try source.read(at: bodyOffset, count: Int(page.header.compressedPageSize), structure: structure)
         let codec = ParquetCompression.CompressionCodec(rawValue: chunkReader.metadata.codec.rawValue)

@@ -17,7 +17,8 @@ struct PQDumpCommand: ParsableCommand {
             """,
         version: CreatedBy.string,
         subcommands: [
-            Meta.self, Summary.self, Schema.self, Footer.self, Pages.self, Index.self, Rows.self, DictionaryPage.self, Bloom.self,
+            Meta.self, Summary.self, Schema.self, Footer.self, Pages.self, Index.self, Rows.self, DictionaryPage.self,
+            Bloom.self,
             Check.self, VOTable.self,
         ],
         defaultSubcommand: Meta.self)

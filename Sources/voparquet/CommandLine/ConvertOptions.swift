@@ -20,7 +20,8 @@ struct ConvertOptions: ParsableCommand {
     @Argument(help: "The VOTable document, or - for standard input.", completion: .file())
     var input: String
 
-    @Option(name: [.short, .long], help: "Output file (- for standard output).", completion: .file(extensions: ["parquet"]))
+    @Option(
+        name: [.short, .long], help: "Output file (- for standard output).", completion: .file(extensions: ["parquet"]))
     var output: String?
 
     @Option(
@@ -78,7 +79,8 @@ struct ConvertOptions: ParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many rows and mark the result as overflowed.", valueName: "count"))
     var maxRows: String?
 
-    @Option(help: ArgumentHelp("Keep the file within this many bytes, with the same overflow marking.", valueName: "size"))
+    @Option(
+        help: ArgumentHelp("Keep the file within this many bytes, with the same overflow marking.", valueName: "size"))
     var maxBytes: String?
 
     func run() throws {
