@@ -27,6 +27,13 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
     case sinkFailed(String)
     /// The codec failed to compress one of the column's pages.
     case compressionFailed(column: String, message: String)
+    /// `WriterOptions.memoryLimit` cannot hold one page per column; `minimum` is the
+    /// smallest limit that works for this schema and these options.
+    case memoryLimitTooSmall(limit: Int, minimum: Int, columnCount: Int)
+    /// The temporary file for encoded pages could not be created, written or read. The
+    /// open row group is dropped; the writer goes on and `close()` still gives a valid
+    /// file with every row group written before.
+    case spillFailed(String)
     /// The columns do not form a valid schema (an empty or duplicate name, a bad decimal, …).
     case invalidSchema(String)
     /// A `WriterOptions` or `ColumnOptions` value is out of range or names an unknown column.
@@ -60,6 +67,10 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
             "output failed: \(message)"
         case let .compressionFailed(column, message):
             "column '\(column)': compression failed: \(message)"
+        case let .memoryLimitTooSmall(limit, minimum, columnCount):
+            "memory limit \(limit) bytes is too small for \(columnCount) columns: at least \(minimum) bytes are needed"
+        case let .spillFailed(message):
+            "temporary file for encoded pages: \(message)"
         case let .invalidSchema(message):
             "invalid schema: \(message)"
         case let .invalidOption(message):

@@ -27,6 +27,9 @@ struct ConvertArguments {
         if let text = command.rowGroupBytes {
             options.writer.rowGroupTargetBytes = try Self.size(text, "--row-group-bytes")
         }
+        if let text = command.memoryLimit {
+            options.writer.memoryLimit = try Self.size(text, "--memory-limit")
+        }
         if let text = command.rowGroupRows {
             options.writer.maxRowGroupRows = try Self.size(text, "--row-group-rows")
         }

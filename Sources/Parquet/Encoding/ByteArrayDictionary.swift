@@ -37,6 +37,11 @@ struct ByteArrayDictionary {
     /// The number of distinct values.
     var count: Int { endOffsets.count }
 
+    /// Bytes the table and the entries occupy.
+    var memoryByteCount: Int {
+        slots.capacity &* MemoryLayout<Slot>.stride &+ storage.capacity &+ endOffsets.capacity &* MemoryLayout<Int>.stride
+    }
+
     /// The bytes of the entry with dictionary index `index`.
     func value(at index: Int) -> ArraySlice<UInt8> {
         storage[startOffset(of: index)..<endOffsets[index]]

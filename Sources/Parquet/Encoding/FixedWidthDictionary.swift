@@ -38,6 +38,11 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     /// The number of distinct keys.
     var count: Int { keys.count }
 
+    /// Bytes the table and the keys occupy.
+    var memoryByteCount: Int {
+        slots.capacity &* MemoryLayout<Slot>.stride &+ keys.capacity &* MemoryLayout<Key>.stride
+    }
+
     /// Size of the PLAIN-encoded dictionary page body.
     var plainEncodedByteCount: Int { keys.count * MemoryLayout<Key>.size }
 

@@ -28,6 +28,23 @@ struct FooterBuilder {
         pageIndexes = writesPageIndex ? PageIndexStore(memoryLimit: memoryLimit) : nil
     }
 
+    /// Bytes the stores keep in memory (their buffers, used or not).
+    var heldByteCount: Int {
+        serializedRowGroups.heldByteCount + (pageIndexes?.columnIndexes.heldByteCount ?? 0)
+            + (pageIndexes?.offsetIndexes.heldByteCount ?? 0)
+    }
+
+    /// Gives back the stored row groups, page indexes and key-value pairs, once the footer is written.
+    mutating func releaseStorage() {
+        serializedRowGroups.releaseStorage()
+        pageIndexes?.columnIndexes.releaseStorage()
+        pageIndexes?.offsetIndexes.releaseStorage()
+        pageIndexes = nil
+        chunkGaps = []
+        keyValues = []
+        rowGroupEncoder = CompactEncoder()
+    }
+
     mutating func setMetadata(_ key: String, _ value: String?) {
         if let index = keyValues.firstIndex(where: { $0.key == key }) {
             if let value { keyValues[index].value = value } else { keyValues.remove(at: index) }

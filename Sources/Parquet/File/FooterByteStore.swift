@@ -24,6 +24,17 @@ final class FooterByteStore {
         if let spillFile { fclose(spillFile) }
     }
 
+    /// Bytes the in-memory buffer holds, used or not.
+    var heldByteCount: Int { buffered.capacity }
+
+    /// Gives back the buffer and the temporary file, once their bytes are written.
+    func releaseStorage() {
+        buffered = []
+        if let spillFile { fclose(spillFile) }
+        spillFile = nil
+        byteCount = 0
+    }
+
     func append(_ bytes: [UInt8]) throws(ParquetWriterError) {
         buffered.append(contentsOf: bytes)
         byteCount += bytes.count

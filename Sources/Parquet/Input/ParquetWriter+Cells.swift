@@ -263,7 +263,7 @@ extension ParquetWriter {
 
     @inline(__always)
     func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
-        if writer.rowsInPage >= pageRowLimit || writer.bufferedByteCount >= pageByteLimit {
+        if writer.rowsInPage >= pageRowLimit || writer.pageIsFull {
             fullPages.append(cursor)
         }
     }

@@ -35,7 +35,7 @@ extension ParquetWriter {
         nextRepetitionLevel = UInt8(openListDepth)
         guard openListDepth == 0 else { return }
         column.finishListCell()
-        if column.rowsInPage >= pageRowLimit || column.bufferedByteCount >= pageByteLimit {
+        if column.rowsInPage >= pageRowLimit || column.pageIsFull {
             fullPages.append(cursor)
         }
         cursor &+= 1

@@ -43,6 +43,9 @@ struct ColumnIndexBuilder {
             nanCounts: nanCounts.count == nullPages.count ? nanCounts : nil)
     }
 
+    /// Empties the builder and gives back its arrays' storage.
+    mutating func releaseStorage() { self = Self() }
+
     mutating func reset() {
         nullPages.removeAll(keepingCapacity: true)
         minValues.removeAll(keepingCapacity: true)

@@ -32,8 +32,14 @@ struct ConvertOptions: ParsableCommand {
     @Option(help: "zstd (default 3) or gzip (default 6) level.")
     var level: String?
 
-    @Option(help: ArgumentHelp("Row-group target size (default 8M).", valueName: "size"))
+    @Option(help: ArgumentHelp("Row-group target size (default 128M).", valueName: "size"))
     var rowGroupBytes: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Most memory the writer holds; encoded pages past it wait in a temporary file (default 32M).",
+            valueName: "size"))
+    var memoryLimit: String?
 
     @Option(help: ArgumentHelp("Most rows per row group (default 1048576).", valueName: "count"))
     var rowGroupRows: String?
