@@ -38,8 +38,8 @@ extension PQDumpCommand {
                 For each row group, says whether each VALUE may be present ("maybe") or is
                 certainly absent ("no"), or that the chunk has no filter. Values are read by
                 the column's type: integers, floating-point numbers, text for strings, and
-                xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx for UUIDs; DATE, TIME and TIMESTAMP
-                columns take their stored integer.
+                xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx for UUIDs; DATE, TIME, TIMESTAMP and
+                DECIMAL columns take their stored integer.
                 """)
         @OptionGroup var file: FileArguments
         @Option(help: "The dotted path of the column.")
