@@ -27,11 +27,10 @@ enum ThriftJSON {
         case .collection, .set:
             return .array(mirror.children.map { json($0.value) })
         case .enum:
-            // A union: a member without a value is reflected as its bare case name.
-            guard let member = mirror.children.first else {
-                return .object([(names.name(String(describing: value)), .object([]))])
-            }
-            return .object([(names.name(member.label ?? "?"), json(member.value))])
+            // A union: the member its encoding sets, or else the Swift case name.
+            let name = (value as? any ThriftCodable).flatMap(unionMemberName) ?? mirror.children.first?.label
+            let member = mirror.children.first.map { json($0.value) } ?? .object([])
+            return .object([(name ?? String(describing: value), member)])
         default:
             return .object(
                 mirror.children.compactMap { child in
@@ -40,6 +39,26 @@ enum ThriftJSON {
                     return (names.name(child.label ?? "?"), json(child.value))
                 })
         }
+    }
+
+    /// The parquet.thrift name of the member a union value sets, read from the id in the
+    /// first field header of its compact encoding (short form: the id in the high nibble;
+    /// long form: a zigzag varint after a zero nibble).
+    private static func unionMemberName(_ union: any ThriftCodable) -> String? {
+        let bytes = union.encoded()
+        guard let first = bytes.first else { return nil }
+        var id = Int(first >> 4)
+        if id == 0 {
+            var shift = 0
+            var zigzag = 0
+            for byte in bytes.dropFirst().prefix(3) {
+                zigzag |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { break }
+            }
+            id = (zigzag >> 1) ^ -(zigzag & 1)
+        }
+        return Int16(exactly: id).flatMap { type(of: union).thriftFieldName($0) }
     }
 
     /// The parquet.thrift names of a structure's fields, looked up by Swift name.
@@ -54,8 +73,10 @@ enum ThriftJSON {
             }
         }
 
+        /// The thrift name; a structure with a single field (such as the union
+        /// `ColumnOrder`, whose `TYPE_ORDER` Swift calls `typeDefinedOrder`) has no other.
         func name(_ swiftName: String) -> String {
-            byKey[Self.key(swiftName)] ?? swiftName
+            byKey[Self.key(swiftName)] ?? (byKey.count == 1 ? byKey.values.first! : swiftName)
         }
 
         private static func key(_ name: String) -> String {

@@ -134,6 +134,11 @@ import Testing
         #expect(
             decimal["logicalType"] == .object(["DECIMAL": .object(["scale": .integer(4), "precision": .integer(18)])]))
         #expect(decimal["type_length"] == .integer(8) && decimal["field_id"] == nil, "absent optionals are left out")
+        guard case .array(let orders)? = footer["column_orders"] else {
+            Issue.record("no column orders")
+            return
+        }
+        #expect(orders.count == 10 && orders.allSatisfy { $0 == .object(["TYPE_ORDER": .object([:])]) })
         let s = try JSONValue.parse(DumpRun(["footer", Self.indexed, "--json"]).output)["row_groups"]
         guard case .array(let groups)? = s, case .array(let chunks)? = groups.first?["columns"] else {
             Issue.record("no chunks")
