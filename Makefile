@@ -14,7 +14,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests
 
-.PHONY: setup system-packages venv build demo test test-swift test-interop docs lint format bench clean
+.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean
 
 setup: system-packages venv
 
@@ -31,6 +31,13 @@ venv: .venv/.installed
 .venv/.installed: Tests/interop/requirements.txt
 	@[ -x $(PYTHON) ] || python3 -m venv .venv
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r Tests/interop/requirements.txt
+	@touch $@
+
+# matplotlib for the benchmark charts; CI's `make test` does not need it.
+bench-venv: .venv/.bench-installed
+
+.venv/.bench-installed: Scripts/requirements.txt .venv/.installed
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r Scripts/requirements.txt
 	@touch $@
 
 build: system-packages
@@ -66,13 +73,35 @@ lint:
 format:
 	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
 
-bench: setup
+# Release builds; the machine should be otherwise idle. Docs/benchmarks.md says what each part prints.
+bench: bench-core bench-engine
+
+# The core ParquetWriter and ParquetReader against pyarrow (synthetic workloads).
+bench-core: setup
 	swift build -c release --product parquet-bench
 	swift build -c release --product parquet-read-bench
 	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --read-bin .build/release/parquet-read-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json
+
+# The VOParquet write path on realistic DP0.2 Object values against pyarrow, polars, DuckDB and
+# the service's path; `voparquet convert`; the charts in Docs/. BENCH_ENGINE_FLAGS=--with-2m adds
+# the 2,000,000-row memory run.
+BENCH_ROWS ?= 20000 200000
+BENCH_ENGINE_FLAGS ?=
+BENCH_DIR := $(CURDIR)/.build/bench
+
+bench-engine: setup bench-venv
 	swift build -c release --product voparquet
-	$(PYTHON) Scripts/bench_voparquet.py --voparquet .build/release/voparquet --object-json $(SHARED_DATA)/dp02_object.json
+	swift build -c release --product voparquet-bench
+	mkdir -p $(BENCH_DIR)
+	$(PYTHON) Scripts/bench_engine.py --bench-bin .build/release/voparquet-bench --object-json $(SHARED_DATA)/dp02_object.json \
+		--rows $(BENCH_ROWS) --json $(BENCH_DIR)/engine.json $(BENCH_ENGINE_FLAGS)
+	$(PYTHON) Scripts/bench_voparquet.py --voparquet .build/release/voparquet --object-json $(SHARED_DATA)/dp02_object.json \
+		--rows $(BENCH_ROWS) --out-dir $(BENCH_DIR)/votable --json $(BENCH_DIR)/convert.json
+	$(PYTHON) Scripts/bench_charts.py --engine $(BENCH_DIR)/engine.json --convert $(BENCH_DIR)/convert.json --out-dir Docs
+	$(PYTHON) Scripts/bench_markdown.py --engine $(BENCH_DIR)/engine.json --convert $(BENCH_DIR)/convert.json \
+		> $(BENCH_DIR)/tables.md
+	@echo "Markdown tables for Docs/benchmarks.md: $(BENCH_DIR)/tables.md"
 
 clean:
 	rm -rf .build

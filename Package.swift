@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "pqdump", targets: ["pqdump"]),
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
+        .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,9 @@ let package = Package(
             dependencies: ["VOParquet", "Parquet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
+        // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
+        .executableTarget(
+            name: "voparquet-bench", dependencies: ["VOParquet", "Parquet"], path: "Sources/VOParquetBench"),
         // Streaming reader: footer, pages, every encoding and codec, nested records. It probes
         // Bloom filters with the writer's own filter and hash (package access in Parquet).
         .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib", "Parquet"]),

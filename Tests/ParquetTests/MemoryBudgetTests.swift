@@ -195,7 +195,7 @@ import Testing
         let schema = try Schema(columns.map(\.column))
         options.memoryLimit = Self.minimumLimit(schema, options)
         var spilled: Int64 = 0
-        let metadata = try ListInteropTests().writeAndSave("spill_forced", columns: columns, options: options, pageIndex: true) {
+        let metadata = try ListInteropTests().writeAndSave("spill_forced", columns: columns, options: options) {
             spilled = $0.spillFile.totalBytesSpilled
         }
         #expect(spilled > 0)

@@ -37,9 +37,11 @@ struct ByteArrayDictionary {
     /// The number of distinct values.
     var count: Int { endOffsets.count }
 
-    /// Bytes the table and the entries occupy.
+    /// Bytes the table and the entries occupy, at most. Counted from the entries, not
+    /// from the arrays' capacity (which depends on what the allocator hands out), so
+    /// that the writer's decisions, and so its output, are the same on every run.
     var memoryByteCount: Int {
-        slots.capacity &* MemoryLayout<Slot>.stride &+ storage.capacity &+ endOffsets.capacity &* MemoryLayout<Int>.stride
+        slots.count &* MemoryLayout<Slot>.stride &+ 2 &* (storage.count &+ endOffsets.count &* MemoryLayout<Int>.stride)
     }
 
     /// The bytes of the entry with dictionary index `index`.

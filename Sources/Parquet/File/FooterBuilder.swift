@@ -53,11 +53,15 @@ struct FooterBuilder {
         }
     }
 
-    /// Adds a row group; `pageIndexes` has each chunk's indexes when the page index is on.
-    mutating func appendRowGroup(
-        columns: [ColumnChunk], pageIndexes chunkIndexes: [(ColumnIndex?, OffsetIndex)], numRows: Int64,
-        fileOffset: Int64
-    ) throws(ParquetWriterError) {
+    /// Adds the page index of the next column chunk, in file order, when the page
+    /// index is on: serialized at once, so that a row group's indexes are never all
+    /// held as structures.
+    mutating func appendPageIndex(columnIndex: ColumnIndex?, offsetIndex: OffsetIndex) throws(ParquetWriterError) {
+        try pageIndexes?.append(columnIndex: columnIndex, offsetIndex: offsetIndex)
+    }
+
+    /// Adds a row group whose chunks' page indexes (with the page index on) were added before.
+    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) throws(ParquetWriterError) {
         let rowGroup = RowGroup(
             columns: columns,
             totalByteSize: columns.reduce(0) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) },
@@ -69,9 +73,6 @@ struct FooterBuilder {
         if pageIndexes == nil {
             rowGroup.encode(to: &rowGroupEncoder)
         } else {
-            for (columnIndex, offsetIndex) in chunkIndexes {
-                try pageIndexes!.append(columnIndex: columnIndex, offsetIndex: offsetIndex)
-            }
             encodeLeavingGaps(rowGroup)
         }
         try serializedRowGroups.append(rowGroupEncoder.bytes)

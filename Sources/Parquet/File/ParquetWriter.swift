@@ -23,7 +23,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     let integerRanges: [ClosedRange<Int128>?]
     let pageRowLimit: Int
     /// How `WriterOptions.memoryLimit` is shared out.
-    let memoryPlan: WriterMemoryPlan
+    public let memoryPlan: WriterMemoryPlan
     /// Where the open row group's encoded pages wait once they pass their share of the limit.
     let spillFile: SpillFile
     /// Bytes of encoded data pages the open row group holds in memory.
@@ -210,9 +210,10 @@ public final class ParquetWriter<Sink: ByteSink> {
             let before = column.encodedMemoryByteCount
             try column.flushPage()
             encodedBytesInMemory += column.encodedMemoryByteCount - before
+            // Checked page by page: many columns' pages often close on the same row.
+            if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
         }
         fullPages.removeAll(keepingCapacity: true)
-        if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
     }
 
     /// Moves every column's encoded pages held in memory to the spill file, column by
@@ -231,6 +232,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Forgets every row of the open row group.
     private func dropRowGroup() {
         for column in columns { column.discardChunk() }
+        fullPages.removeAll(keepingCapacity: true)
         rowCount -= rowsInRowGroup
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
@@ -253,7 +255,6 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func flushRowGroup() throws(ParquetWriterError) {
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)
-        var pageIndexes: [(ColumnIndex?, OffsetIndex)] = []
         let rowGroupOffset = bytesWritten
         for column in columns {
             let statistics = try column.finishChunk()
@@ -264,7 +265,12 @@ public final class ParquetWriter<Sink: ByteSink> {
             if options.writesPageIndex {
                 var offsetIndex = chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)
                 offsetIndex.unencodedByteArrayDataBytes = sizeStatistics.pageByteArrayBytes
-                pageIndexes.append((column.finishedColumnIndex(), offsetIndex))
+                do {
+                    try footer.appendPageIndex(columnIndex: column.finishedColumnIndex(), offsetIndex: offsetIndex)
+                } catch {
+                    state = .closed
+                    throw error
+                }
             }
             do {
                 try chunk.writePages(from: spillFile) { (bytes) throws(ParquetWriterError) in try write(bytes) }
@@ -286,8 +292,7 @@ public final class ParquetWriter<Sink: ByteSink> {
             column.startNextChunk()
         }
         do {
-            try footer.appendRowGroup(
-                columns: chunks, pageIndexes: pageIndexes, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+            try footer.appendRowGroup(columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
         } catch {
             // The chunks are written but the footer cannot hold them: the file cannot be finished.
             state = .closed

@@ -17,37 +17,37 @@
 /// the encoded pages the rest, never less than `encodedPagesFloorPerColumn` per
 /// column. A limit too small to give every column `pageMemoryFloor` is refused when
 /// the writer is created, naming the smallest limit that works.
-struct WriterMemoryPlan: Equatable {
+public struct WriterMemoryPlan: Hashable, Sendable {
     /// The budget being shared out.
-    let limit: Int
+    public let limit: Int
     /// The most bytes one column's open page holds (values and levels, as counted by
     /// `ColumnWriter.bufferedMemoryByteCount`).
-    let pageMemoryLimit: Int
+    public let pageMemoryLimit: Int
     /// The most bytes one column's dictionary holds (hash table and entries).
-    let dictionaryMemoryLimit: Int
+    public let dictionaryMemoryLimit: Int
     /// The most bytes of encoded pages the open row group keeps in memory.
-    let encodedPagesMemoryLimit: Int
+    public let encodedPagesMemoryLimit: Int
     /// What each of the footer's three stores (row groups, column indexes, offset
     /// indexes) keeps in memory before moving to a temporary file.
-    let footerStoreMemoryLimit: Int
+    public let footerStoreMemoryLimit: Int
     /// The spill file's write and read buffer.
-    let spillBufferSize: Int
+    public let spillBufferSize: Int
 
     /// The smallest open page a column gets: about a thousand DOUBLE values.
-    static let pageMemoryFloor = 8 << 10
+    public static let pageMemoryFloor = 8 << 10
     /// The smallest dictionary a column that uses one gets.
-    static let dictionaryMemoryFloor = 4 << 10
+    public static let dictionaryMemoryFloor = 4 << 10
     /// Encoded pages kept in memory per column at the least, so that each spill
     /// writes pieces large enough to be read back efficiently.
-    static let encodedPagesFloorPerColumn = 4 << 10
+    public static let encodedPagesFloorPerColumn = 4 << 10
     /// The column writer's own state, statistics and initial buffers.
-    static let perColumnOverhead = 2 << 10
+    public static let perColumnOverhead = 2 << 10
     /// What the writer keeps whatever the columns: objects, encoders, buffers of a few KiB.
-    static let baseOverhead = 256 << 10
+    public static let baseOverhead = 256 << 10
 
     /// Shares out `options.memoryLimit` for `schema`, or throws
     /// `memoryLimitTooSmall` naming the smallest limit that works.
-    init(options: WriterOptions, schema: Schema) throws(ParquetWriterError) {
+    public init(options: WriterOptions, schema: Schema) throws(ParquetWriterError) {
         let columnCount = max(1, schema.descriptors.count)
         var dictionaryColumns = 0
         var codecReserve = 0
@@ -59,7 +59,8 @@ struct WriterMemoryPlan: Equatable {
         }
         let limit = options.memoryLimit
         // The footer stores and the spill buffer grow with the limit, up to a point.
-        func footerStore(_ limit: Int) -> Int { min(options.footerMemoryLimit, max(16 << 10, limit / 64)) }
+        // They only gather bytes on their way to a temporary file, so a small buffer does.
+        func footerStore(_ limit: Int) -> Int { min(options.footerMemoryLimit, max(16 << 10, limit / 512)) }
         func spillBuffer(_ limit: Int) -> Int { min(1 << 20, max(64 << 10, limit / 32)) }
         // Each footer store's buffer may reach twice its limit before it moves to disk.
         func fixedWithoutWorkspace(_ limit: Int) -> Int {
@@ -117,7 +118,7 @@ struct WriterMemoryPlan: Equatable {
     }
 
     /// What a codec's context takes, at most, for pages of up to a few MiB.
-    static func codecReserve(_ compression: Compression) -> Int {
+    public static func codecReserve(_ compression: Compression) -> Int {
         switch compression {
         case .uncompressed: 0
         case .snappy, .lz4Raw: 64 << 10

@@ -65,14 +65,20 @@ public final class VOParquetWriter<Sink: ByteSink> {
     public init(envelope: VOTableEnvelope, sink: Sink, options: VOParquetOptions = VOParquetOptions()) throws(VOParquetError) {
         var columns: [VOParquetColumn] = []
         for field in envelope.fields { columns.append(try VOParquetColumn(field: field, options: options)) }
-        let bound = OutputSizeBound(columns: columns, envelope: envelope, options: options)
+        let schema: Schema
+        let plan: WriterMemoryPlan
+        do {
+            schema = try Schema(columns.map(\.column))
+            plan = try WriterMemoryPlan(options: options.writer, schema: schema)
+        } catch {
+            throw .writer(error)
+        }
+        let bound = OutputSizeBound(columns: columns, envelope: envelope, options: options, pageMemoryLimit: plan.pageMemoryLimit)
         if let maxBytes = options.maxBytes {
             let needed = Self.magicLength + bound.footer(rowGroups: 0)
             guard needed <= maxBytes else { throw .maxBytesTooSmall(maxBytes: maxBytes, needed: needed) }
         }
         if let maxRows = options.maxRows, maxRows < 0 { throw .writer(.invalidOption("maxRows must not be negative")) }
-        let schema: Schema
-        do { schema = try Schema(columns.map(\.column)) } catch { throw .writer(error) }
         self.envelope = envelope
         self.columns = columns
         self.options = options
