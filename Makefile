@@ -9,7 +9,13 @@ DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev pk
 PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib libbrotlidec
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system-packages venv bench-venv build test test-swift test-interop bench bench-core bench-engine clean
+# Library modules whose public declarations must all have doc comments, and those
+# whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
+DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression
+DOC_TARGETS := Parquet ParquetReader VOParquet
+FORMAT_PATHS := Package.swift Sources Tests
+
+.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean
 
 setup: system-packages venv
 
@@ -38,6 +44,15 @@ bench-venv: .venv/.bench-installed
 build: system-packages
 	swift build
 
+# Converts the VOTable bundled in Fixtures/ and shows the result for people (the first
+# command of the README's "On a fresh machine"); installs the -dev packages if missing.
+demo: system-packages
+	swift build --product voparquet
+	swift build --product pqdump
+	@mkdir -p .build/demo
+	.build/debug/voparquet convert Fixtures/votable/sample.xml -o .build/demo/sample.parquet
+	.build/debug/pqdump summary .build/demo/sample.parquet
+
 test: setup
 	rm -rf $(INTEROP_DIR)
 	mkdir -p $(INTEROP_DIR)
@@ -54,6 +69,20 @@ test: setup
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-2.parquet
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-3.parquet
 	@echo "determinism: 2 passed, 0 failed"
+
+# Fails on a public declaration without a doc comment and on any DocC warning;
+# the archives go to .build/docs.
+docs: system-packages
+	python3 Scripts/check_doc_comments.py $(DOC_COMMENT_DIRS)
+	swift package --allow-writing-to-directory .build/docs generate-documentation \
+		$(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors --output-path .build/docs
+
+# Checks the formatting against .swift-format; `make format` applies it.
+lint:
+	swift format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+format:
+	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
 
 # Release builds; the machine should be otherwise idle. Docs/benchmarks.md says what each part prints.
 bench: bench-core bench-engine

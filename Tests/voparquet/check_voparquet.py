@@ -288,7 +288,7 @@ def check_options(checks, converter, fixtures):
         (["--data-page-version", "3"], "--data-page-version must be 1 or 2"),
         (["--compression", "snappy", "--level", "3"], "--level applies to zstd and gzip only"),
         (["--compression", "brotli"], "--compression must be one of"),
-        (["--no-such-option"], "unknown option"),
+        (["--no-such-option"], "Unknown option"),
     ]:
         check_refused(checks, converter, source, arguments, message, status=2)
     # Checked by the writer when it is made, not by the command line.
@@ -584,6 +584,42 @@ def check_dp02_smallest_memory_limit(checks, converter, source, reference):
                      reason is not None, str(error))
 
 
+def check_command_line(checks, converter, fixtures):
+    """Help, version and completion scripts exit 0; --opt=value equals --opt value; usage errors exit 2."""
+    def tool(*arguments):
+        return subprocess.run([converter.binary, *arguments], capture_output=True, check=False)
+
+    for arguments, text in [(["--help"], b"convert"), (["convert", "--help"], b"--compression"),
+                            (["help", "convert"], b"--compression")]:
+        completed = tool(*arguments)
+        checks.check(f"voparquet {' '.join(arguments)} exits 0 with the usage",
+                     completed.returncode == 0 and text in completed.stdout, completed.stderr.decode())
+    version = tool("--version")
+    source = os.path.join(fixtures, "sample.xml")
+    path = converter.convert(checks, source, "version")
+    if path:
+        created_by = pq.read_metadata(path).created_by
+        checks.check("voparquet --version prints the created_by that pyarrow reads",
+                     version.returncode == 0 and version.stdout.decode() == created_by + "\n",
+                     f"{version.stdout!r} vs {created_by!r}")
+    for shell in ["bash", "zsh", "fish"]:
+        completed = tool("--generate-completion-script", shell)
+        checks.check(f"voparquet completion script for {shell}", completed.returncode == 0
+                     and b"compression" in completed.stdout and b"bloom-filter" in completed.stdout)
+    spaced = converter.convert(checks, source, "spaced", "--compression", "gzip", "--row-group-rows", "2")
+    joined = converter.convert(checks, source, "joined", "--compression=gzip", "--row-group-rows=2")
+    if spaced and joined:
+        with open(spaced, "rb") as a, open(joined, "rb") as b:
+            checks.check("--opt=value writes the same file as --opt value", a.read() == b.read())
+        checks.check("--compression=gzip applies", pq.ParquetFile(joined).metadata.row_group(0).column(0).compression == "GZIP")
+    for arguments, message in [([], "no command given"), (["concert"], "concert"),
+                               (["convert"], "Missing expected argument")]:
+        completed = tool(*arguments)
+        stderr = completed.stderr.decode(errors="replace")
+        checks.check(f"voparquet {' '.join(arguments)}: usage error with status 2", completed.returncode == 2
+                     and stderr.startswith("voparquet: error: ") and message in stderr.splitlines()[0], stderr)
+
+
 def main(argv):
     """Run every check; exit 1 on any failure."""
     parser = argparse.ArgumentParser(description="End-to-end checks of voparquet convert.")
@@ -602,6 +638,7 @@ def main(argv):
         check_options(checks, converter, args.fixtures)
         check_limits(checks, converter, args.fixtures)
         check_errors(checks, converter, args.fixtures)
+        check_command_line(checks, converter, args.fixtures)
         check_astropy(checks, converter, args.fixtures)
         check_sample(checks, converter, args.fixtures)
         check_dp02(checks, converter, args.shared_data)

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Bytes held until the file closes (serialized row groups, page indexes): in memory
 /// up to a limit, beyond it in an anonymous temporary file (removed by the system

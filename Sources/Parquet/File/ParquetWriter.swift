@@ -9,7 +9,9 @@ import ParquetFormat
 ///
 /// A writer is confined to one task at a time.
 public final class ParquetWriter<Sink: ByteSink> {
+    /// The columns being written.
     public let schema: Schema
+    /// Where the file's bytes go.
     public let sink: Sink
     let options: WriterOptions
     let columns: [AnyColumnWriter]

@@ -62,6 +62,7 @@ public struct WriterOptions: Hashable, Sendable {
     /// (marked inexact) and in the ColumnIndex alike.
     public var maxStatisticsSize = 64
 
+    /// The defaults described on each property.
     public init() {}
 
     func validate(for schema: Schema) throws(ParquetWriterError) {

@@ -24,6 +24,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         self.maxBufferedChunks = max(1, maxBufferedChunks)
     }
 
+    /// Adds bytes to the current chunk; waits while `maxBufferedChunks` chunks are unread.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         var remaining = bytes
         while !remaining.isEmpty {
@@ -141,14 +142,18 @@ public final class AsyncChunkSink: ByteSink, Sendable {
 
 /// The chunks of an `AsyncChunkSink`.
 public struct ChunkSequence: AsyncSequence, Sendable {
+    /// A chunk of the file.
     public typealias Element = [UInt8]
     fileprivate let sink: AsyncChunkSink
 
+    /// An iterator over the chunks; the sequence is meant to be iterated once.
     public func makeAsyncIterator() -> Iterator { Iterator(sink: sink) }
 
+    /// Waits for each chunk the writer produces.
     public struct Iterator: AsyncIteratorProtocol {
         fileprivate let sink: AsyncChunkSink
 
+        /// The next chunk, nil after the last, or the error the sink was failed with.
         public mutating func next() async throws -> [UInt8]? {
             try await sink.next()
         }

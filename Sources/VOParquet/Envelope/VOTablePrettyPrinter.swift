@@ -2,6 +2,7 @@
 /// spaces a level; an element holding only text keeps it on its own line.
 /// Comments and processing instructions are left out.
 public enum VOTablePrettyPrinter {
+    /// The document laid out, after an XML declaration; throws when it is not well-formed.
     public static func format(_ document: String) throws(VOParquetError) -> String {
         let parser = XMLPullParser(source: MemoryByteSource(document))
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -17,6 +17,7 @@ public struct VOParquetOptions: Sendable {
     /// Bytes set aside within `maxBytes` for the INFO elements given to `finish`.
     public var infoReserveBytes = 4096
 
+    /// The defaults described on each property.
     public init() {}
 
     /// How char columns with xtype `timestamp` are stored.

@@ -14,9 +14,11 @@ import ParquetFormat
 ///
 /// A writer is confined to one task at a time.
 public final class VOParquetWriter<Sink: ByteSink> {
+    /// The VOTable envelope whose document the footer embeds.
     public private(set) var envelope: VOTableEnvelope
     /// One column per FIELD, in order.
     public let columns: [VOParquetColumn]
+    /// The settings the writer was made with.
     public let options: VOParquetOptions
     let core: ParquetWriter<CountingSink<Sink>>
     private let counter: CountingSink<Sink>
@@ -111,54 +113,63 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     // MARK: Cells
 
+    /// Appends a boolean cell or array element.
     public func append(_ value: Bool) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: UInt8) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int16) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int32) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int64) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: UInt64) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends a cell or array element to a float column.
     public func append(_ value: Float) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends a cell or array element to a double column.
     public func append(_ value: Double) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
