@@ -1,3 +1,4 @@
+// Reads /proc: this benchmark runs on Linux only.
 import Glibc
 
 /// This process's memory as Linux reports it in /proc/self.

@@ -1,7 +1,13 @@
 // voparquet-bench: DP0.2 Object rows with realistic values (ObjectValues, made
 // identically by Scripts/object_values.py) written row by row through
 // VOParquetWriter. Scripts/bench_engine.py runs it; Scripts/README.md documents it.
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 do {
     let arguments = try BenchArguments(CommandLine.arguments)
