@@ -21,6 +21,8 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
     case extraCell(row: Int, columnCount: Int)
     /// A columnar batch whose columns do not all have the same number of rows.
     case batchLengthMismatch(column: String, expected: Int, got: Int)
+    /// A columnar batch's byte-array offsets for `row` decrease or point outside its bytes.
+    case invalidOffsets(column: String, row: Int)
     /// The writer was closed, or failed earlier, and takes no more input.
     case writerClosed
     /// The output sink failed; the file is incomplete and the writer is unusable.
@@ -61,6 +63,8 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
             "row \(row): more cells than the \(columnCount) columns"
         case let .batchLengthMismatch(column, expected, got):
             "column '\(column)': batch has \(got) rows, expected \(expected)"
+        case let .invalidOffsets(column, row):
+            "column '\(column)', row \(row): byte-array offsets decrease or point outside the bytes"
         case .writerClosed:
             "the writer is closed"
         case let .sinkFailed(message):

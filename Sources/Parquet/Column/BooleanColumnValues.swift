@@ -10,8 +10,12 @@ struct BooleanColumnValues: ColumnValues {
     init() {}
 
     var count: Int { values.count }
-    var plainByteCount: Int { (values.count &+ 7) >> 3 }
+    var plainByteCount: Int { byteCounts(count: values.count, variableBytes: 0).plain }
     var memoryByteCount: Int { values.count }
+    var variableByteCount: Int { 0 }
+    /// PLAIN packs eight values a byte; the page buffer keeps one `Bool` per byte.
+    @inline(__always)
+    func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int) { ((count &+ 7) >> 3, count) }
     var storageByteCount: Int { values.storageByteCount }
 
     @inline(__always) mutating func append(_ value: Bool) {

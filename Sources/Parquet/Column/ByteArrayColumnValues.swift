@@ -16,12 +16,39 @@ struct ByteArrayColumnValues: ColumnValues {
     }
 
     var count: Int { ends.count }
-    var plainByteCount: Int { fixedLength > 0 ? bytes.count : bytes.count &+ 4 &* ends.count }
-    var memoryByteCount: Int { bytes.count &+ ends.count &* MemoryLayout<Int>.stride }
+    var plainByteCount: Int { byteCounts(count: ends.count, variableBytes: bytes.count).plain }
+    var memoryByteCount: Int { byteCounts(count: ends.count, variableBytes: bytes.count).memory }
+    var variableByteCount: Int { bytes.count }
+    /// PLAIN prefixes each BYTE_ARRAY value with a 4-byte length; the page buffer keeps an end offset per value.
+    @inline(__always)
+    func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int) {
+        (fixedLength > 0 ? variableBytes : variableBytes &+ 4 &* count, variableBytes &+ count &* MemoryLayout<Int>.stride)
+    }
     var storageByteCount: Int { bytes.storageByteCount &+ ends.storageByteCount }
 
     @inline(__always) mutating func append(_ value: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
+        ends.append(bytes.count)
+    }
+
+    /// Appends the values of `rows` from Arrow-style buffers: row `i`'s bytes are
+    /// `source[offsets[i]..<offsets[i + 1]]`. The rows' bytes are copied in one piece.
+    mutating func append(rows: Range<Int>, of source: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>) {
+        let first = Int(offsets[rows.lowerBound])
+        let shift = bytes.count &- first
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[first..<Int(offsets[rows.upperBound])])
+            .assumingMemoryBound(to: UInt8.self))
+        for row in rows { ends.append(shift &+ Int(offsets[row &+ 1])) }
+    }
+
+    /// Appends an integer as `length` bytes of big-endian two's complement (a DECIMAL
+    /// on FIXED_LEN_BYTE_ARRAY), sign-extended past 16 bytes.
+    mutating func append(bigEndianBytes value: Int128, length: Int) {
+        if length > 16 { bytes.append(repeating: value < 0 ? 0xFF : 0, count: length - 16) }
+        withUnsafeBytes(of: value.bigEndian) { whole in
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: whole[max(0, 16 - length)...])
+                .assumingMemoryBound(to: UInt8.self))
+        }
         ends.append(bytes.count)
     }
 

@@ -13,6 +13,12 @@ protocol ColumnValues {
     var memoryByteCount: Int { get }
     /// Bytes of storage the page buffers hold, used or not.
     var storageByteCount: Int { get }
+    /// Bytes of the values themselves that vary from value to value: a byte array's
+    /// bytes; 0 for fixed-width types.
+    var variableByteCount: Int { get }
+    /// `plainByteCount` and `memoryByteCount` of `count` values whose variable bytes
+    /// total `variableBytes`: a columnar batch plans its page cuts with it.
+    func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int)
 
     mutating func removeLast()
     /// Bytes of the values without length prefixes, for BYTE_ARRAY; nil for other types.

@@ -196,6 +196,82 @@ final class ColumnWriter<Values: ColumnValues> {
     @inline(__always)
     func finishListCell() { rowsInPage &+= 1 }
 
+    // MARK: Columnar batches
+
+    /// Appends rows of a validated columnar batch to a flat column's open page, up to
+    /// and including the row that fills it, so the page closes on the row where
+    /// row-by-row appends would close it. Returns how many rows it took (at least one).
+    /// `valueByteCount(row)` gives a valid row's variable bytes (0 for fixed-width
+    /// values); `appendValues` stores the values of a run of valid rows.
+    func appendBatchRows(
+        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int,
+        valueByteCount: (Int) -> Int, appendValues: (inout Values, Range<Int>) -> Void
+    ) -> Int {
+        let end = batchPageEnd(rows, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount)
+        var row = rows.lowerBound
+        while row < end {
+            var validEnd = end
+            if let validity {
+                validEnd = row
+                while validEnd < end && validity[validEnd] { validEnd &+= 1 }
+            }
+            if validEnd > row {
+                appendValues(&values, row..<validEnd)
+                if descriptor.hasDefinitionLevels && !levelsDeferred {
+                    definitionLevels.append(repeating: maxDefinitionLevel, count: validEnd - row)
+                }
+            }
+            var nullEnd = validEnd
+            if let validity {
+                while nullEnd < end && !validity[nullEnd] { nullEnd &+= 1 }
+            }
+            if nullEnd > validEnd {
+                if levelsDeferred {
+                    definitionLevels.append(repeating: maxDefinitionLevel, count: values.count)
+                    levelsDeferred = false
+                }
+                definitionLevels.append(repeating: 0, count: nullEnd - validEnd)
+            }
+            row = nullEnd
+        }
+        rowsInPage &+= end - rows.lowerBound
+        return end - rows.lowerBound
+    }
+
+    /// The row after the first of `rows` whose cell would fill the open page (by rows,
+    /// bytes or memory, as `pageIsFull` counts them), or the end of `rows`.
+    private func batchPageEnd(
+        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int, valueByteCount: (Int) -> Int
+    ) -> Int {
+        var valueCount = values.count
+        var variableBytes = values.variableByteCount
+        var deferred = levelsDeferred
+        var levelCount = definitionLevels.count
+        var rowCount = rowsInPage
+        for row in rows {
+            rowCount &+= 1
+            if validity?[row] ?? true {
+                valueCount &+= 1
+                variableBytes &+= valueByteCount(row)
+                if descriptor.hasDefinitionLevels && !deferred { levelCount &+= 1 }
+            } else {
+                // The first null of a page stores the levels deferred until then.
+                if deferred {
+                    levelCount &+= valueCount
+                    deferred = false
+                }
+                levelCount &+= 1
+            }
+            let levelBytes = deferred ? 0 : levelCount
+            let sizes = values.byteCounts(count: valueCount, variableBytes: variableBytes)
+            if rowCount >= pageRowLimit || sizes.plain &+ levelBytes >= pageByteLimit
+                || sizes.memory &+ levelBytes >= pageMemoryLimit {
+                return row &+ 1
+            }
+        }
+        return rows.upperBound
+    }
+
     /// Drops the last complete cell: a value, a null or a list.
     func removeLastCell() {
         rowsInPage -= 1

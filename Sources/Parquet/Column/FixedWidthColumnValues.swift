@@ -10,8 +10,13 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     init(order: StatisticsOrder) { self.order = order }
 
     var count: Int { values.count }
-    var plainByteCount: Int { values.count &* MemoryLayout<Value>.stride }
+    var plainByteCount: Int { byteCounts(count: values.count, variableBytes: 0).plain }
     var memoryByteCount: Int { plainByteCount }
+    var variableByteCount: Int { 0 }
+    @inline(__always)
+    func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int) {
+        (count &* MemoryLayout<Value>.stride, count &* MemoryLayout<Value>.stride)
+    }
     var storageByteCount: Int { values.storageByteCount }
 
     @inline(__always) mutating func append(_ value: Value) { values.append(value) }

@@ -112,11 +112,30 @@ public final class ParquetWriter<Sink: ByteSink> {
         rowCount += 1
         rowsInRowGroup += 1
         if !fullPages.isEmpty { try flushFullPages() }
+        try closeRowGroupIfDue()
+    }
+
+    /// Closes the row group at its row limit, or looks at its size when that is due.
+    private func closeRowGroupIfDue() throws(ParquetWriterError) {
         if rowsInRowGroup >= options.maxRowGroupRows {
             try flushRowGroup()
         } else if rowsInRowGroup >= nextRowGroupSizeCheck {
             try checkRowGroupSize()
         }
+    }
+
+    /// Rows that can be added before the row group must be closed or its size looked
+    /// at: a columnar batch appends this many rows to every column before it counts them.
+    var rowsBeforeRowGroupCheck: Int {
+        max(1, min(options.maxRowGroupRows, nextRowGroupSizeCheck) - rowsInRowGroup)
+    }
+
+    /// Counts `count` rows just appended to every column, whose full pages are already
+    /// flushed, and closes the row group as `endRow()` would after the last of them.
+    func endBatchRows(_ count: Int) throws(ParquetWriterError) {
+        rowCount += count
+        rowsInRowGroup += count
+        try closeRowGroupIfDue()
     }
 
     /// Discards the cells of the current row, if any.
@@ -205,15 +224,21 @@ public final class ParquetWriter<Sink: ByteSink> {
     // MARK: Pages and row groups
 
     private func flushFullPages() throws(ParquetWriterError) {
-        for index in fullPages {
-            let column = columns[index]
-            let before = column.encodedMemoryByteCount
-            try column.flushPage()
-            encodedBytesInMemory += column.encodedMemoryByteCount - before
-            // Checked page by page: many columns' pages often close on the same row.
-            if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
-        }
+        for index in fullPages { try flushPage(ofColumn: index) }
         fullPages.removeAll(keepingCapacity: true)
+    }
+
+    /// Stops taking input after a failure that left the columns out of step.
+    func closeAfterFailure() { state = .closed }
+
+    /// Encodes the column's open page, counting its bytes against the encoded pages' share.
+    func flushPage(ofColumn index: Int) throws(ParquetWriterError) {
+        let column = columns[index]
+        let before = column.encodedMemoryByteCount
+        try column.flushPage()
+        encodedBytesInMemory += column.encodedMemoryByteCount - before
+        // Checked page by page: many columns' pages often close on the same row.
+        if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
     }
 
     /// Moves every column's encoded pages held in memory to the spill file, column by

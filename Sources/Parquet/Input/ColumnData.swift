@@ -46,99 +46,97 @@ public struct ColumnData: Sendable {
 }
 
 extension ParquetWriter {
-    /// Appends rows given column by column, one `ColumnData` per schema column.
-    /// The batch is all or nothing: every cell is checked first, as the row appends
-    /// would check it, so a rejected batch leaves no row behind.
+    /// Appends rows given column by column, one `ColumnData` per schema column: the
+    /// arrays are copied into `ColumnBuffers` (strings as UTF-8 bytes and offsets,
+    /// validity as a bitmap) and appended by `appendColumns(_: [ColumnBuffers])`, so the
+    /// batch is all or nothing and checked the same way.
     public func appendColumns(_ batch: [ColumnData]) throws(ParquetWriterError) {
         guard isOpen else { throw .writerClosed }
-        guard cursor == 0 else { throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount)) }
-        guard batch.count == columns.count else {
-            throw batch.count < columns.count
-                ? .missingCell(column: columns[batch.count].descriptor.name, row: rowCount)
-                : .extraCell(row: rowCount, columnCount: columns.count)
+        for (index, column) in zip(columns.indices, batch) {
+            if let validity = column.validity, validity.count != column.count {
+                throw .batchLengthMismatch(column: columns[index].descriptor.name, expected: column.count, got: validity.count)
+            }
         }
-        let rows = batch.first?.count ?? 0
+        var copies: [CopiedColumn] = []
+        defer { for copy in copies { copy.deallocate() } }
         for (index, column) in batch.enumerated() {
-            let name = columns[index].descriptor.name
-            guard column.count == rows else { throw .batchLengthMismatch(column: name, expected: rows, got: column.count) }
-            if let validity = column.validity, validity.count != rows {
-                throw .batchLengthMismatch(column: name, expected: rows, got: validity.count)
+            guard let copy = CopiedColumn(column) else {
+                let name = index < columns.count ? columns[index].descriptor.name : "#\(index)"
+                throw .invalidOffsets(column: name, row: rowCount)
             }
+            copies.append(copy)
         }
-        try validate(batch, rows: rows)
-        for row in 0..<rows {
-            for column in batch {
-                guard column.isValid(row) else {
-                    try appendNull()
-                    continue
-                }
-                switch column.values {
-                case .booleans(let values): try append(values[row])
-                case .int32s(let values): try append(values[row])
-                case .int64s(let values): try append(values[row])
-                case .floats(let values): try append(values[row])
-                case .doubles(let values): try append(values[row])
-                case .strings(let values): try append(values[row])
-                case .byteArrays(let values): try append(bytes: values[row])
-                }
-            }
-            try endRow()
-        }
-    }
-
-    /// Runs every cell of the batch through a dry-run writer of the same schema, so
-    /// that the checks are exactly those of the row appends.
-    private func validate(_ batch: [ColumnData], rows: Int) throws(ParquetWriterError) {
-        var options = WriterOptions()
-        options.encoding = .plain
-        options.compression = .uncompressed
-        options.statisticsEnabled = false
-        let probe = try ParquetWriter<DiscardingSink>(schema: schema, sink: DiscardingSink(), options: options)
-        for row in 0..<rows {
-            do {
-                for column in batch {
-                    guard column.isValid(row) else {
-                        try probe.appendNull()
-                        continue
-                    }
-                    switch column.values {
-                    case .booleans(let values): try probe.append(values[row])
-                    case .int32s(let values): try probe.append(values[row])
-                    case .int64s(let values): try probe.append(values[row])
-                    case .floats(let values): try probe.append(values[row])
-                    case .doubles(let values): try probe.append(values[row])
-                    case .strings(let values): try probe.append(values[row])
-                    case .byteArrays(let values): try probe.append(bytes: values[row])
-                    }
-                }
-            } catch {
-                throw error.renumbered(row: rowCount + row)
-            }
-            probe.discardRow()
-        }
+        try appendColumns(copies.map(\.buffers))
     }
 }
 
-/// Throws every byte away; used to dry-run cell checks.
-final class DiscardingSink: ByteSink {
-    func write(_ bytes: UnsafeRawBufferPointer) throws {}
-    func close() throws {}
-}
+/// A `ColumnData`'s arrays copied into buffers that stay where they are while the
+/// batch is appended.
+private struct CopiedColumn {
+    let buffers: ColumnBuffers
+    private let storage: [UnsafeMutableRawBufferPointer]
 
-extension ParquetWriterError {
-    /// The same error with its row index replaced.
-    func renumbered(row: Int) -> ParquetWriterError {
-        switch self {
-        case let .typeMismatch(column, _, expected, got): .typeMismatch(column: column, row: row, expected: expected, got: got)
-        case let .valueOutOfRange(column, _, value, allowed): .valueOutOfRange(column: column, row: row, value: value, allowed: allowed)
-        case let .nullInRequiredColumn(column, _): .nullInRequiredColumn(column: column, row: row)
-        case let .nullListElement(column, _): .nullListElement(column: column, row: row)
-        case .noOpenList: .noOpenList(row: row)
-        case let .invalidUTF8(column, _): .invalidUTF8(column: column, row: row)
-        case let .wrongFixedLength(column, _, expected, got): .wrongFixedLength(column: column, row: row, expected: expected, got: got)
-        case let .missingCell(column, _): .missingCell(column: column, row: row)
-        case let .extraCell(_, columnCount): .extraCell(row: row, columnCount: columnCount)
-        default: self
+    /// Fails when the column's byte strings take more than `Int32.max` bytes, past what offsets can address.
+    init?(_ column: ColumnData) {
+        var storage: [UnsafeMutableRawBufferPointer] = []
+        func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+            let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+            _ = buffer.initialize(from: array)
+            storage.append(UnsafeMutableRawBufferPointer(buffer))
+            return UnsafeBufferPointer(buffer)
         }
+        func copy(byteStrings count: Int, _ withValue: (Int, (UnsafeRawBufferPointer) -> Void) -> Void) -> ColumnBuffers.Values? {
+            var total = 0
+            for row in 0..<count where column.isValid(row) { withValue(row) { total += $0.count } }
+            guard total <= Int(Int32.max) else { return nil }
+            let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: total, alignment: 1)
+            let offsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count + 1)
+            storage += [bytes, UnsafeMutableRawBufferPointer(offsets)]
+            var end = 0
+            offsets[0] = 0
+            for row in 0..<count {
+                if column.isValid(row) {
+                    withValue(row) { value in
+                        UnsafeMutableRawBufferPointer(rebasing: bytes[end..<(end + value.count)]).copyMemory(from: value)
+                        end += value.count
+                    }
+                }
+                offsets[row + 1] = Int32(end)
+            }
+            return .byteArrays(bytes: UnsafeRawBufferPointer(bytes), offsets: UnsafeBufferPointer(offsets))
+        }
+        let values: ColumnBuffers.Values
+        switch column.values {
+        case .booleans(let array): values = .booleans(copy(array))
+        case .int32s(let array): values = .int32s(copy(array))
+        case .int64s(let array): values = .int64s(copy(array))
+        case .floats(let array): values = .floats(copy(array))
+        case .doubles(let array): values = .doubles(copy(array))
+        case .strings(let array):
+            guard let text = copy(byteStrings: array.count, { row, use in
+                var value = array[row]
+                value.withUTF8 { use(UnsafeRawBufferPointer($0)) }
+            }) else { return nil }
+            values = text
+        case .byteArrays(let array):
+            guard let bytes = copy(byteStrings: array.count, { row, use in array[row].withUnsafeBytes(use) }) else {
+                return nil
+            }
+            values = bytes
+        }
+        var validity: UnsafeRawBufferPointer? = nil
+        if let flags = column.validity {
+            let bitmap = UnsafeMutableRawBufferPointer.allocate(byteCount: (flags.count + 7) / 8, alignment: 1)
+            bitmap.initializeMemory(as: UInt8.self, repeating: 0)
+            for (row, isValid) in flags.enumerated() where isValid { bitmap[row >> 3] |= 1 << UInt8(row & 7) }
+            storage.append(bitmap)
+            validity = UnsafeRawBufferPointer(bitmap)
+        }
+        self.buffers = ColumnBuffers(values, validity: validity)
+        self.storage = storage
+    }
+
+    func deallocate() {
+        for buffer in storage { buffer.deallocate() }
     }
 }

@@ -193,10 +193,7 @@ extension ParquetWriter {
         switch columns[index] {
         case .byteArray(let writer) where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
             try checkRange(value, column: index)
-            var bigEndian = value.bigEndian
-            withUnsafeBytes(of: &bigEndian) { bytes in
-                writer.values.append(UnsafeRawBufferPointer(rebasing: bytes[(16 - writer.descriptor.typeLength)...]))
-            }
+            writer.values.append(bigEndianBytes: value, length: writer.descriptor.typeLength)
             finishCell(writer)
         default:
             throw mismatch(index, typeName)

@@ -1,0 +1,231 @@
+/// Columnar batches: every column of the batch is checked in one loop before any row
+/// is appended, then its runs of non-null values are copied into the open page in bulk.
+extension ParquetWriter {
+    /// Appends the rows of a columnar batch, one `ColumnBuffers` per schema column, in
+    /// schema order; the first column's length is the batch's.
+    ///
+    /// The batch is all or nothing: every value is checked first (lengths, types,
+    /// integer ranges, UTF-8, fixed lengths, offsets, nulls in REQUIRED columns), and
+    /// the first problem, in the first column (in schema order) that has one, is thrown
+    /// with its row numbered as `rowCount` plus its index in the batch; nothing is
+    /// appended and the writer goes on. Pages and row groups close on exactly the rows
+    /// where appending the same rows one by one would close them, so the file's bytes
+    /// are the same. LIST columns are not taken (`typeMismatch`): append them row by row.
+    ///
+    /// A failure to write can come after some rows of the batch went into row groups
+    /// already written: those stay, and `rowCount` says how many rows the file holds.
+    /// A spill that fails drops the open row group, as with row appends; a codec
+    /// failure in the middle of the batch closes the writer.
+    public func appendColumns(_ batch: [ColumnBuffers]) throws(ParquetWriterError) {
+        guard isOpen else { throw .writerClosed }
+        guard cursor == 0 else { throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount)) }
+        guard batch.count == columns.count else {
+            throw batch.count < columns.count
+                ? .missingCell(column: columns[batch.count].descriptor.name, row: rowCount)
+                : .extraCell(row: rowCount, columnCount: columns.count)
+        }
+        let rows = batch.first?.rowCount ?? 0
+        for (index, column) in batch.enumerated() { try validate(column, column: index, rows: rows) }
+        var done = 0
+        while done < rows {
+            // Every column takes the rows up to the next row-group check, flushing its own
+            // pages as they fill; then the rows are counted as `endRow()` counts them.
+            let segment = done..<(done + min(rows - done, rowsBeforeRowGroupCheck))
+            do {
+                for (index, column) in batch.enumerated() {
+                    try appendSegment(segment, of: column, toColumn: index)
+                }
+            } catch {
+                // A failed spill has dropped the open row group, every column's part of
+                // it included; any other failure leaves the columns holding different rows.
+                if case .spillFailed = error {} else { closeAfterFailure() }
+                throw error
+            }
+            try endBatchRows(segment.count)
+            done = segment.upperBound
+        }
+    }
+
+    // MARK: Checks
+
+    private func validate(_ buffers: ColumnBuffers, column index: Int, rows: Int) throws(ParquetWriterError) {
+        let descriptor = columns[index].descriptor
+        let name = descriptor.name
+        guard listDepths[index] == 0 else {
+            let expected = String(repeating: "list of ", count: listDepths[index]) + "\(descriptor.leafType)"
+            throw .typeMismatch(column: name, row: rowCount, expected: expected, got: buffers.typeName)
+        }
+        guard buffers.rowCount == rows else {
+            throw .batchLengthMismatch(column: name, expected: rows, got: buffers.rowCount)
+        }
+        if case .byteArrays(_, let offsets) = buffers.values, offsets.count != rows + 1, rows > 0 || offsets.count > 1 {
+            throw .batchLengthMismatch(column: name, expected: rows, got: offsets.count - 1)
+        }
+        if let bitmap = buffers.validity, bitmap.count < (rows + 7) / 8 {
+            throw .batchLengthMismatch(column: name, expected: rows, got: bitmap.count * 8)
+        }
+        let validity = buffers.validity.map(ValidityBits.init)
+        if descriptor.isRequired, let validity, let row = (0..<rows).first(where: { !validity[$0] }) {
+            throw .nullInRequiredColumn(column: name, row: rowCount + row)
+        }
+        let mismatch = ParquetWriterError.typeMismatch(
+            column: name, row: rowCount, expected: "\(descriptor.leafType)", got: buffers.typeName)
+        let kind = columns[index].kind
+        switch buffers.values {
+        case .booleans: guard kind == .boolean else { throw mismatch }
+        case .floats: guard kind == .float else { throw mismatch }
+        case .doubles: guard kind == .double else { throw mismatch }
+        case .float16s: guard kind == .float16 else { throw mismatch }
+        case .int32s(let values): try checkIntegers(values, column: index, validity: validity, mismatch: mismatch)
+        case .int64s(let values): try checkIntegers(values, column: index, validity: validity, mismatch: mismatch)
+        case .uint32s(let values): try checkIntegers(values, column: index, validity: validity, mismatch: mismatch)
+        case .uint64s(let values): try checkIntegers(values, column: index, validity: validity, mismatch: mismatch)
+        case .byteArrays(let bytes, let offsets):
+            guard kind == .byteArray else { throw mismatch }
+            try checkByteArrays(bytes, offsets: offsets, rows: rows, descriptor: descriptor, validity: validity)
+        }
+    }
+
+    /// Integers go to INT32- and INT64-backed columns and to a DECIMAL on
+    /// FIXED_LEN_BYTE_ARRAY, within the column's range.
+    private func checkIntegers<Source: FixedWidthInteger>(
+        _ values: UnsafeBufferPointer<Source>, column index: Int, validity: ValidityBits?, mismatch: ParquetWriterError
+    ) throws(ParquetWriterError) {
+        let descriptor = columns[index].descriptor
+        let kind = columns[index].kind
+        let takesIntegers = kind == .int32 || kind == .int64
+            || (descriptor.physical == .fixedLenByteArray && descriptor.integerRange != nil)
+        guard takesIntegers, let range = descriptor.integerRange else { throw mismatch }
+        // Every range holds 0, so both bounds clamp into the source type.
+        let low = range.lowerBound <= Int128(Source.min) ? Source.min : Source(range.lowerBound)
+        let high = range.upperBound >= Int128(Source.max) ? Source.max : Source(range.upperBound)
+        guard low != Source.min || high != Source.max else { return }
+        for row in values.indices where values[row] < low || values[row] > high {
+            guard validity?[row] ?? true else { continue }
+            throw .valueOutOfRange(
+                column: descriptor.name, row: rowCount + row, value: "\(values[row])",
+                allowed: "\(range.lowerBound)...\(range.upperBound)")
+        }
+    }
+
+    private func checkByteArrays(
+        _ bytes: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>, rows: Int, descriptor: ColumnDescriptor,
+        validity: ValidityBits?
+    ) throws(ParquetWriterError) {
+        guard rows > 0 else { return }
+        let name = descriptor.name
+        var start = Int(offsets[0])
+        guard start >= 0 else { throw .invalidOffsets(column: name, row: 0) }
+        for row in 0..<rows {
+            let end = Int(offsets[row + 1])
+            guard end >= start, end <= bytes.count else { throw .invalidOffsets(column: name, row: rowCount + row) }
+            start = end
+        }
+        if descriptor.physical == .fixedLenByteArray {
+            let length = descriptor.typeLength
+            for row in 0..<rows where Int(offsets[row + 1] &- offsets[row]) != length && validity?[row] ?? true {
+                throw .wrongFixedLength(
+                    column: name, row: rowCount + row, expected: length, got: Int(offsets[row + 1] &- offsets[row]))
+            }
+        }
+        guard descriptor.leafType == .string || descriptor.leafType == .json else { return }
+        // Text is mostly ASCII: one pass over all of it spares checking value by value.
+        let all = UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[0])..<Int(offsets[rows])])
+        guard !UTF8Validation.isASCII(all) else { return }
+        for row in 0..<rows where validity?[row] ?? true {
+            let value = UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[row])..<Int(offsets[row + 1])])
+            guard UTF8Validation.isValid(value) else { throw .invalidUTF8(column: name, row: rowCount + row) }
+        }
+    }
+
+    // MARK: Appending
+
+    /// Appends `rows` of a checked column, flushing each page on the row that fills it.
+    private func appendSegment(_ rows: Range<Int>, of buffers: ColumnBuffers, toColumn index: Int) throws(ParquetWriterError) {
+        let validity = buffers.validity.map(ValidityBits.init)
+        switch (columns[index], buffers.values) {
+        case (.boolean(let writer), .booleans(let source)):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+            }
+        case (.float(let writer), .floats(let source)):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+            }
+        case (.double(let writer), .doubles(let source)):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+            }
+        case (.float16(let writer), .float16s(let source)):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                UnsafeBufferPointer(rebasing: source[run]).withMemoryRebound(to: Float16Bits.self) {
+                    values.append(contentsOf: $0)
+                }
+            }
+        case (_, .int32s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
+        case (_, .int64s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
+        case (_, .uint32s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
+        case (_, .uint64s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
+        case (.byteArray(let writer), .byteArrays(let bytes, let offsets)):
+            try fill(
+                writer, column: index, rows: rows, validity: validity,
+                valueByteCount: { Int(offsets[$0 &+ 1] &- offsets[$0]) }
+            ) { values, run in
+                values.append(rows: run, of: bytes, offsets: offsets)
+            }
+        default:
+            preconditionFailure("appendColumns checks every column's type before appending")
+        }
+    }
+
+    /// Integers of a width the column stores are copied as they are (an unsigned value
+    /// as its bit pattern); others are converted, and a DECIMAL on FIXED_LEN_BYTE_ARRAY
+    /// gets its big-endian two's complement bytes.
+    private func appendIntegers<Source: FixedWidthInteger>(
+        _ rows: Range<Int>, of source: UnsafeBufferPointer<Source>, toColumn index: Int, validity: ValidityBits?
+    ) throws(ParquetWriterError) {
+        switch columns[index] {
+        case .int32(let writer):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                let slice = UnsafeBufferPointer(rebasing: source[run])
+                if Source.bitWidth == 32 {
+                    slice.withMemoryRebound(to: Int32.self) { values.append(contentsOf: $0) }
+                } else {
+                    for value in slice { values.append(Int32(truncatingIfNeeded: value)) }
+                }
+            }
+        case .int64(let writer):
+            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+                let slice = UnsafeBufferPointer(rebasing: source[run])
+                if Source.bitWidth == 64 {
+                    slice.withMemoryRebound(to: Int64.self) { values.append(contentsOf: $0) }
+                } else {
+                    for value in slice { values.append(Int64(truncatingIfNeeded: value)) }
+                }
+            }
+        case .byteArray(let writer):
+            let length = writer.descriptor.typeLength
+            try fill(writer, column: index, rows: rows, validity: validity, valueByteCount: { _ in length }) { values, run in
+                for value in UnsafeBufferPointer(rebasing: source[run]) {
+                    values.append(bigEndianBytes: Int128(value), length: length)
+                }
+            }
+        default:
+            preconditionFailure("appendColumns checks every column's type before appending")
+        }
+    }
+
+    /// Appends `rows` to one column's pages, flushing each page on the row that fills it.
+    private func fill<Values: ColumnValues>(
+        _ writer: ColumnWriter<Values>, column index: Int, rows: Range<Int>, validity: ValidityBits?,
+        valueByteCount: (Int) -> Int = { _ in 0 }, appendValues: (inout Values, Range<Int>) -> Void
+    ) throws(ParquetWriterError) {
+        var row = rows.lowerBound
+        while row < rows.upperBound {
+            row += writer.appendBatchRows(
+                row..<rows.upperBound, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount,
+                appendValues: appendValues)
+            if writer.rowsInPage >= pageRowLimit || writer.pageIsFull { try flushPage(ofColumn: index) }
+        }
+    }
+}
