@@ -311,6 +311,37 @@ import Testing
         try writer.close()
     }
 
+    /// The example of README.md, "Using the library", as it is written there.
+    @Test func theReadmeExampleWritesItsRows() throws {
+        let schema = try Schema([
+            Column("objectId", .int64, .required),
+            Column("ra", .double),
+            Column("band", .string),
+        ])
+        let sink = MemorySink()
+        let writer = try ParquetWriter(schema: schema, sink: sink)
+        let ids: [Int64] = [1, 2, 3]
+        let ra: [Double] = [53.1, 53.2, 0]
+        let valid: [UInt8] = [0b011]  // row 2 has no ra
+        let bands = Array("rgi".utf8), offsets: [Int32] = [0, 1, 2, 3]
+        try ids.withUnsafeBufferPointer { ids in try ra.withUnsafeBufferPointer { ra in
+            try valid.withUnsafeBytes { valid in try bands.withUnsafeBytes { bands in
+                try offsets.withUnsafeBufferPointer { offsets in
+                    try writer.appendColumns([
+                        ColumnBuffers(.int64s(ids)), ColumnBuffers(.doubles(ra), validity: valid),
+                        ColumnBuffers(.byteArrays(bytes: bands, offsets: offsets)),
+                    ])
+                }
+            } }
+        } }
+        try writer.close()
+        try InteropOutput.save("columnar_batch_readme", bytes: sink.bytes, expected: ExpectedFile(columns: [
+            (schema.columns[0], [.integer(1), .integer(2), .integer(3)]),
+            (schema.columns[1], [.real(53.1), .real(53.2), .null]),
+            (schema.columns[2], [.text("r"), .text("g"), .text("i")]),
+        ], rowGroups: 1))
+    }
+
     /// `ColumnData` goes through the same path, so it writes the same bytes as row appends.
     @Test func columnDataWritesTheBytesOfRowAppends() throws {
         let schema = try Schema([
