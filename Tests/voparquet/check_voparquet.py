@@ -542,6 +542,40 @@ def check_dp02(checks, converter, shared_data):
     check_dp02_smallest_memory_limit(checks, converter, source, path)
 
 
+def smallest_memory_limit(converter, source):
+    """The smallest --memory-limit the converter takes for `source`, from its refusal of 1 byte."""
+    completed = converter.run([source, "-o", os.path.join(converter.work, "refused.parquet"), "--memory-limit", "1"])
+    match = re.search(r"at least (\d+) bytes are needed", completed.stderr.decode(errors="replace"))
+    return match.group(1) if match else None
+
+
+def check_spilled_for_astropy(checks, converter):
+    """An astropy-written table converted at the smallest memory limit, where its
+    pages pass their share (a few KiB) and go through the temporary file, reads
+    back in astropy with every value."""
+    import numpy as np
+    from astropy.table import Table
+    source = os.path.join(converter.work, "spill_numbers.xml")
+    rows = np.arange(50_000)
+    table = Table({"id": rows.astype(np.int64) * 7919, "flux": np.exp(np.sin(rows.astype(np.float64)) * 20)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table.write(source, format="votable", tabledata_format="binary2", overwrite=True)
+    limit = smallest_memory_limit(converter, source)
+    checks.check("spill: the smallest memory limit is named", limit is not None)
+    if not limit:
+        return
+    path = converter.convert(checks, source, "spill_numbers", "--memory-limit", limit, "--compression", "none")
+    if not path:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read = Table.read(path, format="parquet.votable")
+    checks.check("spill: astropy reads every id and flux of the file written at the smallest memory limit",
+                 len(read) == len(table) and (read["id"] == table["id"]).all() and (read["flux"] == table["flux"]).all())
+    checks.check("spill: the file has one row group", pq.ParquetFile(path).metadata.num_row_groups == 1)
+
+
 def check_dp02_smallest_memory_limit(checks, converter, source, reference):
     """A memory limit too small for 991 columns is refused with the smallest one that
     works; at that limit (no compression, no dictionary, so the 2,000 rows' pages pass
@@ -642,6 +676,7 @@ def main(argv):
         check_astropy(checks, converter, args.fixtures)
         check_sample(checks, converter, args.fixtures)
         check_dp02(checks, converter, args.shared_data)
+        check_spilled_for_astropy(checks, converter)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
