@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Parquet
 
 /// Where a command's text goes: standard output or error (buffered), or memory for tests.
 final class Output {

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Parquet
 
 /// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
 public protocol ByteSource: AnyObject {
