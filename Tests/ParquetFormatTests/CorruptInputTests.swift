@@ -109,8 +109,10 @@ import Testing
         var outcomes = (decoded: 0, failed: 0)
         func check<Value: ThriftCodable & Equatable>(_: Value.Type, _ bytes: [UInt8]) {
             do {
-                let value = try Value.decode(bytes)
+                // A prefix decode, as for page headers, succeeds far more often than a whole one.
+                let (value, byteCount) = try Value.decode(bytes, at: 0)
                 outcomes.decoded += 1
+                #expect(byteCount <= bytes.count)
                 // What decoded must survive a re-encoding unchanged.
                 #expect((try? Value.decode(value.encoded())) == value, "\(Value.self) from \(bytes)")
             } catch {
@@ -135,6 +137,6 @@ import Testing
             }
         }
         // Random bytes must exercise both outcomes, or the loop checks nothing.
-        #expect(outcomes.decoded > 100 && outcomes.failed > 100, "\(outcomes)")
+        #expect(outcomes.decoded > 50 && outcomes.failed > 50, "\(outcomes)")
     }
 }
