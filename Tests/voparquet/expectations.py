@@ -4,13 +4,13 @@ The expected JSON (written by make_votables.py) holds the values astropy was
 given.  A serialization cannot always carry them; these rules say what it does
 carry instead, so that the readers are checked against exactly that:
 
-* TABLEDATA: an empty TD is null, so an empty string or an empty array written
-  by astropy as an empty TD comes back null.
+* Every serialization: an empty string or an empty variable-size array is null,
+  as an empty TD is in TABLEDATA, so that a cell means the same in all three.
 * BINARY (no null flags): astropy writes a masked cell as the type's null
   representation: NaN for float/double, NaN + 0i for complex, an empty string
-  for char/unicodeChar, an empty array for variable arrays, the VALUES null (or
-  '?' for booleans, NaN for floating types) in every element of a fixed array.
-  Integers with a VALUES null and booleans ('?') stay null.
+  for char/unicodeChar and an empty array for variable arrays (both null, as
+  above), the VALUES null (or '?' for booleans, NaN for floating types) in every
+  element of a fixed array. Integers with a VALUES null and booleans ('?') stay null.
 * BINARY2: null flags carry every null.
 """
 
@@ -47,13 +47,13 @@ def masked_in_binary(column):
     """What astropy writes in BINARY for a masked cell, as the reader sees it."""
     datatype = column["datatype"]
     if datatype in ("char", "unicodeChar"):
-        return ""
+        return None
     if not is_list(column):
         if datatype in ("float", "double"):
             return "NaN"
         return None
     if is_variable(column):
-        return []
+        return None
     if datatype in ("floatComplex", "doubleComplex"):
         return ["NaN", 0.0] * (element_count(column) // 2)
     if datatype in ("float", "double"):
@@ -65,7 +65,7 @@ def expected_values(column, serialization):
     """The values a reader should see for one column of one serialization."""
     values = []
     for value in column["values"]:
-        if serialization == "tabledata" and value in ("", []):
+        if value in ("", []):
             value = None
         elif serialization == "binary" and value is None:
             value = masked_in_binary(column)

@@ -5,8 +5,8 @@ import Parquet
 /// Values are big-endian. Variable-size cells start with a 4-byte count; bit
 /// arrays are packed from the most significant bit; unicodeChar is UTF-16. In
 /// BINARY2 each row starts with one null flag per FIELD. In both, an integer (or
-/// element) equal to the FIELD's VALUES null and a boolean `?`, space or NUL are
-/// null.
+/// element) equal to the FIELD's VALUES null, a boolean `?`, space or NUL, empty
+/// text and an empty variable-size array are null, as they are in TABLEDATA.
 final class BinaryDataReader<Sink: ByteSink> {
     private let stream: BinaryStreamReader
     private let parser: XMLPullParser
@@ -100,6 +100,8 @@ final class BinaryDataReader<Sink: ByteSink> {
             // A corrupt count must not make the reader buffer gigabytes.
             guard count <= Self.maximumCellCount else { throw .value("the cell claims \(count) values") }
         }
+        // An empty variable-size cell is null, as an empty TD is in TABLEDATA.
+        let isNull = isNull || (format.fixedCount == nil && count == 0)
         switch format.primitive {
         case .char, .unicodeChar:
             try readText(format, count: count, isNull: isNull, rowOffset: rowOffset)
@@ -262,7 +264,8 @@ final class BinaryDataReader<Sink: ByteSink> {
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
-        let isNull = textNulls[format.column].map { bytes.elementsEqual($0) } ?? false
+        // Empty text is null, as an empty TD is in TABLEDATA.
+        let isNull = bytes.isEmpty || (textNulls[format.column].map { bytes.elementsEqual($0) } ?? false)
         do {
             if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }
         } catch {
