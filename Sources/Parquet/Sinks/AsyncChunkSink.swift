@@ -1,11 +1,28 @@
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A sink whose bytes are read as an `AsyncSequence` of chunks, for streaming a
 /// file into an HTTP response or upload while it is written.
 ///
 /// The writer side is synchronous; back-pressure comes from `waitForDemand()`,
 /// which suspends the producer while more than `maxBufferedChunks` chunks wait for
 /// the consumer. `ParquetWriter.endRowWaitingForDemand()` calls it for you.
+///
+/// A row-group flush writes a whole row group at once, between two chances to
+/// wait. So that memory stays bounded then too, chunks beyond `maxBufferedChunks`
+/// go to an unlinked temporary file until the consumer catches up: the sink holds
+/// at most `(maxBufferedChunks + 1) × chunkSize` bytes in memory.
+///
+/// There is one consumer: a second iterator's `next()` throws
+/// `SinkError.secondConsumer`. If the consumer's task is cancelled, the producer's
+/// next write or wait throws `SinkError.consumerCancelled`; if the producer calls
+/// `fail(_:)` (the writer's streaming methods do on a fatal error), the consumer's
+/// next `next()` throws that error.
 public final class AsyncChunkSink: ByteSink, Sendable {
     /// The chunks, in file order. Iterate it once.
     public var chunks: ChunkSequence { ChunkSequence(sink: self) }
@@ -15,8 +32,8 @@ public final class AsyncChunkSink: ByteSink, Sendable {
 
     /// - Parameters:
     ///   - chunkSize: bytes per chunk (the last one may be shorter).
-    ///   - maxBufferedChunks: how many full chunks may wait for the consumer before
-    ///     `waitForDemand()` suspends the producer.
+    ///   - maxBufferedChunks: how many full chunks may wait for the consumer in memory;
+    ///     `waitForDemand()` suspends the producer while more are waiting.
     public init(chunkSize: Int = 1 << 20, maxBufferedChunks: Int = 4) {
         let state = Mutex(ChunkChannelState())
         self.state = state
@@ -40,7 +57,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
                 let full = state.current
                 state.current = []
                 state.current.reserveCapacity(chunkSize)
-                return state.deliver(full)
+                return try state.deliver(full, memoryLimit: maxBufferedChunks)
             }
             resumed?.resume(returning: chunk)
         }
@@ -58,18 +75,20 @@ public final class AsyncChunkSink: ByteSink, Sendable {
             }
             let last = state.current
             state.current = []
-            return state.deliver(last)
+            return try state.deliver(last, memoryLimit: maxBufferedChunks)
         }
         resumed?.resume(returning: chunk)
     }
 
     /// Ends the sequence with `error`, for a producer that gives up: the consumer's
     /// next `next()` throws it instead of returning a truncated file's last chunk.
+    /// After `close()` or an earlier `fail`, it does nothing.
     public func fail(_ error: any Error) {
         let resumed = state.withLock { state -> CheckedContinuation<[UInt8]?, any Error>? in
+            guard !state.finished else { return nil }
             state.finished = true
             state.failure = error
-            state.queue.removeAll()
+            state.discardBacklog()
             defer { state.consumer = nil }
             return state.consumer
         }
@@ -82,12 +101,12 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         while true {
             let mustWait = try state.withLock { state throws -> Bool in
                 if state.cancelled { throw SinkError.consumerCancelled }
-                return state.queue.count > maxBufferedChunks
+                return state.backlogCount > maxBufferedChunks
             }
             guard mustWait else { return }
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state -> Bool in
-                    guard state.queue.count > maxBufferedChunks, !state.cancelled else { return true }
+                    guard state.backlogCount > maxBufferedChunks, !state.cancelled else { return true }
                     state.producer = continuation
                     return false
                 }
@@ -96,19 +115,39 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         }
     }
 
-    /// Bytes written but not yet taken by the consumer.
+    /// Bytes written but not yet taken by the consumer, in memory or in the temporary file.
     public var bufferedByteCount: Int {
-        state.withLock { state in state.queue.reduce(state.current.count) { $0 + $1.count } }
+        state.withLock { state in state.memoryByteCount + (state.spill?.byteCount ?? 0) }
     }
 
-    fileprivate func next() async throws -> [UInt8]? {
-        try await withTaskCancellationHandler {
+    /// The most bytes the sink has held in memory at once.
+    public var peakMemoryByteCount: Int {
+        state.withLock { $0.peakMemoryByteCount }
+    }
+
+    fileprivate func claimIterator() -> Int {
+        state.withLock { state in
+            state.iteratorsMade += 1
+            return state.iteratorsMade
+        }
+    }
+
+    fileprivate func next(iterator: Int) async throws -> [UInt8]? {
+        guard iterator == 1 else { throw SinkError.secondConsumer }
+        return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
                 let (result, producer) = state.withLock { state -> (Result<[UInt8]?, any Error>?, CheckedContinuation<Void, Never>?) in
-                    if !state.queue.isEmpty {
-                        let chunk = state.queue.removeFirst()
-                        defer { state.producer = nil }
-                        return (.success(chunk), state.queue.count <= maxBufferedChunks ? state.producer : nil)
+                    do {
+                        if let chunk = try state.takeOldest() {
+                            // The producer waits until the backlog is down to the limit, not before.
+                            guard state.backlogCount <= maxBufferedChunks, let producer = state.producer else {
+                                return (.success(chunk), nil)
+                            }
+                            state.producer = nil
+                            return (.success(chunk), producer)
+                        }
+                    } catch {
+                        return (.failure(error), nil)
                     }
                     if let failure = state.failure { return (.failure(failure), nil) }
                     if state.finished || state.cancelled { return (.success(nil), nil) }
@@ -123,11 +162,14 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         }
     }
 
-    /// Marks the consumer gone: the producer's next write or wait throws.
+    /// Marks the consumer gone: the producer's next write or wait throws. After the
+    /// file ended (closed or failed), there is nothing to stop.
     fileprivate func cancel() {
-        let (consumer, producer) = state.withLock { state in
+        let (consumer, producer) = state.withLock {
+            state -> (CheckedContinuation<[UInt8]?, any Error>?, CheckedContinuation<Void, Never>?) in
+            guard !state.finished || state.backlogCount > 0 else { return (nil, nil) }
             state.cancelled = true
-            state.queue.removeAll()
+            state.discardBacklog()
             defer {
                 state.consumer = nil
                 state.producer = nil
@@ -144,13 +186,31 @@ public struct ChunkSequence: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
     fileprivate let sink: AsyncChunkSink
 
-    public func makeAsyncIterator() -> Iterator { Iterator(sink: sink) }
+    /// The first iterator made reads the chunks; any other throws `SinkError.secondConsumer`.
+    /// When the first one is dropped, the consumer counts as gone, even if it was not
+    /// waiting in `next()` (a cancelled task that was busy elsewhere).
+    public func makeAsyncIterator() -> Iterator { Iterator(consumer: Consumer(sink: sink, ordinal: sink.claimIterator())) }
 
     public struct Iterator: AsyncIteratorProtocol {
-        fileprivate let sink: AsyncChunkSink
+        fileprivate let consumer: Consumer
 
         public mutating func next() async throws -> [UInt8]? {
-            try await sink.next()
+            try await consumer.sink.next(iterator: consumer.ordinal)
+        }
+    }
+
+    /// One iterator's claim on the chunks; the consumer's going away ends the producer's waits.
+    fileprivate final class Consumer: Sendable {
+        let sink: AsyncChunkSink
+        let ordinal: Int
+
+        init(sink: AsyncChunkSink, ordinal: Int) {
+            self.sink = sink
+            self.ordinal = ordinal
+        }
+
+        deinit {
+            if ordinal == 1 { sink.cancel() }
         }
     }
 }
@@ -158,20 +218,127 @@ public struct ChunkSequence: AsyncSequence, Sendable {
 /// What producer and consumer share, guarded by the sink's mutex.
 private struct ChunkChannelState: ~Copyable {
     var current: [UInt8] = []
+    /// The oldest waiting chunks, in memory.
     var queue: [[UInt8]] = []
+    /// The newer waiting chunks, once the queue is full.
+    var spill: SpillFile?
     var finished = false
     var cancelled = false
     var failure: (any Error)?
     var consumer: CheckedContinuation<[UInt8]?, any Error>?
     var producer: CheckedContinuation<Void, Never>?
+    var iteratorsMade = 0
+    var memoryByteCount = 0
+    var peakMemoryByteCount = 0
 
-    /// Hands `chunk` to a waiting consumer, or queues it.
-    mutating func deliver(_ chunk: [UInt8]) -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) {
+    var backlogCount: Int { queue.count + (spill?.chunkCount ?? 0) }
+
+    /// Hands `chunk` to a waiting consumer, or queues it: in memory while fewer than
+    /// `memoryLimit` chunks wait there and none wait in the file, else in the file.
+    mutating func deliver(_ chunk: [UInt8], memoryLimit: Int) throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) {
         if let consumer {
             self.consumer = nil
             return (consumer, chunk)
         }
-        queue.append(chunk)
+        if queue.count < memoryLimit && (spill?.chunkCount ?? 0) == 0 {
+            queue.append(chunk)
+            memoryByteCount += chunk.count
+        } else {
+            if spill == nil { spill = try SpillFile() }
+            try spill!.append(chunk)
+        }
+        peakMemoryByteCount = max(peakMemoryByteCount, memoryByteCount + current.count)
         return (nil, nil)
+    }
+
+    /// The oldest waiting chunk, or nil when none waits.
+    mutating func takeOldest() throws -> [UInt8]? {
+        if !queue.isEmpty {
+            let chunk = queue.removeFirst()
+            memoryByteCount -= chunk.count
+            return chunk
+        }
+        return try spill?.takeOldest()
+    }
+
+    mutating func discardBacklog() {
+        queue.removeAll()
+        memoryByteCount = 0
+        spill = nil
+    }
+}
+
+/// Chunks kept in an unlinked temporary file, read back in order; closed when dropped.
+private final class SpillFile {
+    private let descriptor: Int32
+    private var lengths: [Int] = []
+    private var firstLength = 0
+    private var readOffset: Int64 = 0
+    private var writeOffset: Int64 = 0
+    private(set) var byteCount = 0
+
+    var chunkCount: Int { lengths.count - firstLength }
+
+    init() throws(SinkError) {
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((directory + "/parquet-chunks-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Self.failure("create", path: directory) }
+        // Unlinked at once: the space returns to the system whenever the process ends.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    func append(_ chunk: [UInt8]) throws(SinkError) {
+        var written = 0
+        while written < chunk.count {
+            let result = chunk.withUnsafeBytes {
+                pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(writeOffset) + off_t(written))
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure("write", path: "temporary chunk file")
+            }
+            written += result
+        }
+        writeOffset += Int64(chunk.count)
+        lengths.append(chunk.count)
+        byteCount += chunk.count
+    }
+
+    func takeOldest() throws(SinkError) -> [UInt8]? {
+        guard chunkCount > 0 else { return nil }
+        let length = lengths[firstLength]
+        var chunk = [UInt8](repeating: 0, count: length)
+        var read = 0
+        while read < length {
+            let result = chunk.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + read, length - read, off_t(readOffset) + off_t(read))
+            }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { throw Self.failure("read", path: "temporary chunk file") }
+            read += result
+        }
+        readOffset += Int64(length)
+        firstLength += 1
+        byteCount -= length
+        if chunkCount == 0 {
+            // Drained: start over at the beginning of the file.
+            lengths.removeAll(keepingCapacity: true)
+            firstLength = 0
+            readOffset = 0
+            writeOffset = 0
+            _ = ftruncate(descriptor, 0)
+        }
+        return chunk
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    private static func failure(_ operation: String, path: String) -> SinkError {
+        let code = errno
+        return .io(path: path, operation: operation, errno: code, message: String(cString: strerror(code)))
     }
 }
