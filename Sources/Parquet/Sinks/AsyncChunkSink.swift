@@ -15,7 +15,7 @@ import Darwin
 ///
 /// A row-group flush writes a whole row group at once, between two chances to
 /// wait. So that memory stays bounded then too, chunks beyond `maxBufferedChunks`
-/// go to an unlinked temporary file until the consumer catches up: the sink holds
+/// go to an anonymous temporary file until the consumer catches up: the sink holds
 /// at most `(maxBufferedChunks + 1) × chunkSize` bytes in memory.
 ///
 /// There is one consumer: a second iterator's `next()` throws
@@ -268,8 +268,9 @@ private struct ChunkChannelState: ~Copyable {
     }
 }
 
-/// Chunks kept in an unlinked temporary file, read back in order; closed when dropped.
+/// Chunks kept in an anonymous temporary file, read back in order; closed when dropped.
 private final class SpillFile {
+    private let file: UnsafeMutablePointer<FILE>
     private let descriptor: Int32
     private var lengths: [Int] = []
     private var firstLength = 0
@@ -280,13 +281,10 @@ private final class SpillFile {
     var chunkCount: Int { lengths.count - firstLength }
 
     init() throws(SinkError) {
-        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        var template = Array((directory + "/parquet-chunks-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw Self.failure("create", path: directory) }
-        // Unlinked at once: the space returns to the system whenever the process ends.
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        self.descriptor = descriptor
+        // An anonymous temporary file, as the footer store uses: the system removes it.
+        guard let file = tmpfile() else { throw Self.failure("create", path: "temporary chunk file") }
+        self.file = file
+        descriptor = fileno(file)
     }
 
     func append(_ chunk: [UInt8]) throws(SinkError) {
@@ -334,7 +332,7 @@ private final class SpillFile {
     }
 
     deinit {
-        close(descriptor)
+        fclose(file)
     }
 
     private static func failure(_ operation: String, path: String) -> SinkError {
