@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
-CI_FUZZ_SECONDS ?= 40
+CI_FUZZ_SECONDS ?= 25
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink
 LARGE_DIR ?= $(CURDIR)/.build/large

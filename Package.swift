@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
     ],
+    dependencies: [
+        // Property-based round trips in the tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
     targets: [
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
@@ -40,7 +44,10 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
         .testTarget(
             name: "ParquetReaderTests",
-            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet"]),
+            dependencies: [
+                "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]
