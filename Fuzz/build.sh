@@ -32,8 +32,10 @@ module ParquetCompression
 module ParquetReader
 module Parquet
 module VOParquet
-# pqdump without its entry point, so that the reader harness can drive its commands.
-mapfile -t pqdump < <(find Sources/pqdump -name '*.swift' ! -name PQDump.swift ! -name main.swift | sort)
+# pqdump without its entry point and command-line parsing, so that the reader harness
+# can drive its commands.
+mapfile -t pqdump < <(find Sources/pqdump -name '*.swift' ! -name PQDump.swift ! -name main.swift \
+    -exec grep -L '^import ArgumentParser' {} + | sort)
 module pqdump "${pqdump[@]}"
 
 libraries=(-L "$out" -lpqdump -lVOParquet -lParquet -lParquetReader -lParquetCompression -lParquetFormat)

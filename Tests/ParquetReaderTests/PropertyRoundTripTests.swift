@@ -34,7 +34,7 @@ import Testing
     @Test func randomFilesReadBackEqual() async throws {
         let base = Self.baseColumns.count
         await propertyCheck(
-            count: 60,
+            count: 200,
             input: Gen.int(in: 0...(3 * base - 1)).array(of: 1...4), Gen.bool, Gen.int(in: 0...150), Gen.int(in: 0...4),
             Gen.int(in: 0...5).array(of: 4), Gen.int(in: 0...4), Gen.int(in: 1...40).array(of: 2), Gen.bool.array(of: 4)
         ) { columns, optional, rows, nullEvery, encodings, codec, limits, flags in

@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +24,7 @@ import Darwin
 public final class AsyncChunkSink: ByteSink, Sendable {
     /// The chunks, in file order. Iterate it once.
     public var chunks: ChunkSequence { ChunkSequence(sink: self) }
-    private let state: Mutex<ChunkChannelState>
+    private let state: PthreadLocked<ChunkChannelState>
     private let chunkSize: Int
     private let maxBufferedChunks: Int
 
@@ -35,8 +33,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
     ///   - maxBufferedChunks: how many full chunks may wait for the consumer in memory;
     ///     `waitForDemand()` suspends the producer while more are waiting.
     public init(chunkSize: Int = 1 << 20, maxBufferedChunks: Int = 4) {
-        let state = Mutex(ChunkChannelState())
-        self.state = state
+        state = PthreadLocked(ChunkChannelState())
         self.chunkSize = max(1, chunkSize)
         self.maxBufferedChunks = max(1, maxBufferedChunks)
     }
@@ -215,7 +212,7 @@ public struct ChunkSequence: AsyncSequence, Sendable {
     }
 }
 
-/// What producer and consumer share, guarded by the sink's mutex.
+/// What producer and consumer share, guarded by the sink's lock.
 private struct ChunkChannelState: ~Copyable {
     var current: [UInt8] = []
     /// The oldest waiting chunks, in memory.
