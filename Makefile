@@ -3,6 +3,7 @@
 SHELL := /bin/bash
 PYTHON := .venv/bin/python
 INTEROP_DIR := $(CURDIR)/.build/interop
+DETERMINISM_DIR := $(CURDIR)/.build/determinism
 SHARED_DATA ?= $(CURDIR)/../shared/data
 DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev pkg-config
 PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib libbrotlidec
@@ -16,7 +17,14 @@ CI_FUZZ_SECONDS ?= 25
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink
 LARGE_DIR ?= $(CURDIR)/.build/large
 
-.PHONY: setup system-packages venv build test test-swift test-interop bench clean fuzz fuzz-build sanitize sanitize-ci test-large
+# Library modules whose public declarations must all have doc comments, and those
+# whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
+DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression
+DOC_TARGETS := Parquet ParquetReader VOParquet
+FORMAT_PATHS := Package.swift Sources Tests
+
+.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
+	fuzz fuzz-build sanitize sanitize-ci test-large
 
 setup: system-packages venv
 
@@ -35,8 +43,24 @@ venv: .venv/.installed
 	$(PYTHON) -m pip install -q --disable-pip-version-check -r Tests/interop/requirements.txt
 	@touch $@
 
+# matplotlib for the benchmark charts; CI's `make test` does not need it.
+bench-venv: .venv/.bench-installed
+
+.venv/.bench-installed: Scripts/requirements.txt .venv/.installed
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r Scripts/requirements.txt
+	@touch $@
+
 build: system-packages
 	swift build
+
+# Converts the VOTable bundled in Fixtures/ and shows the result for people (the first
+# command of the README's "On a fresh machine"); installs the -dev packages if missing.
+demo: system-packages
+	swift build --product voparquet
+	swift build --product pqdump
+	@mkdir -p .build/demo
+	.build/debug/voparquet convert Fixtures/votable/sample.xml -o .build/demo/sample.parquet
+	.build/debug/pqdump summary .build/demo/sample.parquet
 
 test: setup
 	rm -rf $(INTEROP_DIR)
@@ -44,6 +68,16 @@ test: setup
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) SHARED_DATA=$(SHARED_DATA) swift test
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
+	swift build --product voparquet-bench
+	SHARED_DATA=$(SHARED_DATA) $(PYTHON) Scripts/check_object_values.py --bench-bin .build/debug/voparquet-bench \
+		--object-json $(SHARED_DATA)/dp02_object.json
+	@# The same rows written three times in one process give the same bytes: nothing the
+	@# writer decides may depend on what the allocator hands out or on earlier files.
+	rm -rf $(DETERMINISM_DIR) && mkdir -p $(DETERMINISM_DIR)
+	SHARED_DATA=$(SHARED_DATA) .build/debug/voparquet-bench write --rows 3000 --files 3 --out $(DETERMINISM_DIR)/same.parquet > /dev/null
+	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-2.parquet
+	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-3.parquet
+	@echo "determinism: 2 passed, 0 failed"
 	$(MAKE) --no-print-directory sanitize-ci
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
 
@@ -73,13 +107,49 @@ test-large: setup
 	$(PYTHON) Tests/large/check_large_footer.py $(LARGE_DIR)
 	rm -f $(LARGE_DIR)/large.parquet
 
-bench: setup
+# Fails on a public declaration without a doc comment and on any DocC warning;
+# the archives go to .build/docs.
+docs: system-packages
+	python3 Scripts/check_doc_comments.py $(DOC_COMMENT_DIRS)
+	swift package --allow-writing-to-directory .build/docs generate-documentation \
+		$(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors --output-path .build/docs
+
+# Checks the formatting against .swift-format; `make format` applies it.
+lint:
+	swift format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+format:
+	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+# Release builds; the machine should be otherwise idle. Docs/benchmarks.md says what each part prints.
+bench: bench-core bench-engine
+
+# The core ParquetWriter and ParquetReader against pyarrow (synthetic workloads).
+bench-core: setup
 	swift build -c release --product parquet-bench
 	swift build -c release --product parquet-read-bench
 	$(PYTHON) Scripts/bench.py --swift-bin .build/release/parquet-bench --read-bin .build/release/parquet-read-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json
+
+# The VOParquet write path on realistic DP0.2 Object values against pyarrow, polars, DuckDB and
+# the service's path; `voparquet convert`; the charts in Docs/. BENCH_ENGINE_FLAGS=--with-2m adds
+# the 2,000,000-row memory run.
+BENCH_ROWS ?= 20000 200000
+BENCH_ENGINE_FLAGS ?=
+BENCH_DIR := $(CURDIR)/.build/bench
+
+bench-engine: setup bench-venv
 	swift build -c release --product voparquet
-	$(PYTHON) Scripts/bench_voparquet.py --voparquet .build/release/voparquet --object-json $(SHARED_DATA)/dp02_object.json
+	swift build -c release --product voparquet-bench
+	mkdir -p $(BENCH_DIR)
+	$(PYTHON) Scripts/bench_engine.py --bench-bin .build/release/voparquet-bench --object-json $(SHARED_DATA)/dp02_object.json \
+		--rows $(BENCH_ROWS) --json $(BENCH_DIR)/engine.json $(BENCH_ENGINE_FLAGS)
+	$(PYTHON) Scripts/bench_voparquet.py --voparquet .build/release/voparquet --object-json $(SHARED_DATA)/dp02_object.json \
+		--rows $(BENCH_ROWS) --out-dir $(BENCH_DIR)/votable --json $(BENCH_DIR)/convert.json
+	$(PYTHON) Scripts/bench_charts.py --engine $(BENCH_DIR)/engine.json --convert $(BENCH_DIR)/convert.json --out-dir Docs
+	$(PYTHON) Scripts/bench_markdown.py --engine $(BENCH_DIR)/engine.json --convert $(BENCH_DIR)/convert.json \
+		> $(BENCH_DIR)/tables.md
+	@echo "Markdown tables for Docs/benchmarks.md: $(BENCH_DIR)/tables.md"
 
 clean:
 	rm -rf .build

@@ -1,25 +1,37 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
+// 6.2: the code appends through `OutputSpan` (`Array.append(addingCapacity:initializingWith:)`),
+// which first shipped with the Swift 6.2 standard library.
 import PackageDescription
 
 let package = Package(
     name: "swift-voparquet",
+    // The oldest Apple systems whose standard library has `Int128`, `Mutex` and
+    // `String(validating:as:)`. Linux has no minimum beyond the toolchain.
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "ParquetReader", targets: ["ParquetReader"]),
         .executable(name: "pqdump", targets: ["pqdump"]),
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
+        .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `swift package generate-documentation` for `make docs`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Property-based round trips in the tests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
-        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
-        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .systemLibrary(
+            name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"]), .brew(["snappy"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+        .systemLibrary(
+            name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]),
 
         // Thrift compact protocol and the parquet.thrift structures.
         .target(name: "ParquetFormat"),
@@ -30,14 +42,26 @@ let package = Package(
 
         // VOTable envelopes, type mapping and the VOParquet writer; streaming VOTable input.
         .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
-        .executableTarget(name: "voparquet", dependencies: ["VOParquet", "Parquet"]),
+        .executableTarget(
+            name: "voparquet",
+            dependencies: ["VOParquet", "Parquet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
-        // Streaming reader: footer, pages, every encoding and codec, nested records.
-        .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib"]),
+        // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
+        .executableTarget(
+            name: "voparquet-bench", dependencies: ["VOParquet", "Parquet"], path: "Sources/VOParquetBench"),
+        // Streaming reader: footer, pages, every encoding and codec, nested records. It probes
+        // Bloom filters with the writer's own filter and hash (package access in Parquet).
+        .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib", "Parquet"]),
         // Inspection and validation tool over the reader.
-        .executableTarget(name: "pqdump", dependencies: ["ParquetReader", "ParquetFormat", "Parquet", "VOParquet"]),
-        .executableTarget(name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
+        .executableTarget(
+            name: "pqdump",
+            dependencies: [
+                "ParquetReader", "ParquetFormat", "Parquet", "VOParquet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
@@ -48,7 +72,8 @@ let package = Package(
                 "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
-        .testTarget(name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(
+            name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,12 +31,13 @@ Scripts/same_table.py) and prints its own RSS as the floor of the figures.
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
+
+from measure import BenchFailure, launcher_rss_bytes, run_measured
 
 SCRIPTS_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(SCRIPTS_DIR)
@@ -51,10 +52,6 @@ CODECS = ("none", "snappy")
 OBJECT_EXTRA_CODECS = ("bss-zstd", "v2-snappy")
 WRITERS = ("swift", "pyarrow")
 MB = 1_000_000
-
-
-class BenchFailure(RuntimeError):
-    """A benchmark process failed or the two writers disagree."""
 
 
 @dataclass
@@ -92,26 +89,12 @@ class Result:
         return self.input_bytes / MB / self.seconds
 
 
-def run_measured(command):
-    """Run ``command`` to completion; return its timing line and peak RSS.
-
-    stdout goes to a temporary file so that waiting with os.wait4 (which
-    yields the child's resource usage) cannot block on a full pipe.
-    """
-    with tempfile.TemporaryFile() as stdout:
-        process = subprocess.Popen(command, stdout=stdout)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            raise BenchFailure(f"{' '.join(command)} exited with status {process.returncode}")
-        stdout.seek(0)
-        lines = [line for line in stdout.read().decode().splitlines() if line.strip()]
-    if not lines:
-        raise BenchFailure(f"{' '.join(command)} printed no result line")
-    reported = json.loads(lines[-1])
-    # ru_maxrss is in kilobytes (KiB) on Linux.
+def run_timed(command):
+    """Run ``command``; return its timing line and peak RSS."""
+    measured = run_measured(command)
+    reported = measured.last_json()
     return Run(float(reported["seconds"]), int(reported["rows"]), int(reported["input_bytes"]),
-               usage.ru_maxrss * 1024)
+               measured.peak_rss_bytes)
 
 
 def writer_command(writer, args, workload, codec, out):
@@ -130,7 +113,7 @@ def measure(writer, args, workload, codec, out, command=None):
     runs = []
     for attempt in range(1, args.repeat + 1):
         print(f"  {workload}/{codec} {writer} run {attempt}/{args.repeat}", file=sys.stderr, flush=True)
-        runs.append(run_measured(command or writer_command(writer, args, workload, codec, out)))
+        runs.append(run_timed(command or writer_command(writer, args, workload, codec, out)))
     if len({(r.rows, r.input_bytes) for r in runs}) != 1:
         raise BenchFailure(f"{writer} {workload}/{codec}: rows or input_bytes differ between runs")
     return Result(workload, codec, writer, min(r.seconds for r in runs), [r.seconds for r in runs],
@@ -182,11 +165,6 @@ def speed_ratio(results, workload, codec):
     """pyarrow seconds / Swift seconds for one case."""
     by_writer = {r.writer: r for r in results if (r.workload, r.codec) == (workload, codec)}
     return by_writer["pyarrow"].seconds / by_writer["swift"].seconds
-
-
-def launcher_rss_bytes():
-    """This process's peak RSS, the floor of every child's ru_maxrss."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def print_table(results):

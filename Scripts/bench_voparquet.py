@@ -1,97 +1,120 @@
-"""Benchmark `voparquet convert` on DP0.2 Object BINARY2 inputs, next to pyarrow.
+"""Benchmark `voparquet convert` on DP0.2 Object BINARY2 inputs, next to the service's pyarrow path.
 
 Usage:
     bench_voparquet.py --voparquet .build/release/voparquet --object-json PATH
-                       [--rows 20000 200000] [--out-dir DIR]
+                       [--rows 20000 200000] [--out-dir DIR] [--json FILE]
 
 For each row count: Scripts/make_object_votable.py writes the BINARY2 VOTable
-(untimed, kept in --out-dir between runs); `voparquet convert` turns it into
-VOParquet with the defaults (zstd, dictionary) and with the service's settings
-(snappy, no dictionary); Scripts/bench_pyarrow_service.py writes the same rows
-with pyarrow in 2,000-row batches, snappy, no dictionary.  Each runs as its own
-process: wall time and peak RSS (os.wait4) are reported, with rows/s, the
-VOTable input MB/s for voparquet, and the file size.  The voparquet file written
-with the service's settings must hold the same table as pyarrow's
+with the realistic values of Scripts/object_values.py (untimed, kept in
+--out-dir between runs); `voparquet convert` turns it into VOParquet with its
+defaults (zstd, dictionary) and with the service's settings (snappy, no
+dictionary); Scripts/bench_competitor.py --writer service writes the same rows
+as the TAP service does with pyarrow (tuples, 2,000-row batches, snappy, no
+dictionary).  Each runs once as its own process: wall time, peak RSS (os.wait4)
+and the RSS every 20 ms (/proc/PID/status), with rows/s, VOTable input MB/s for
+voparquet, row groups, footer size and file size (Scripts/parquet_layout.py).
+voparquet's snappy file must hold the same table as pyarrow's
 (Scripts/same_table.py), or the run stops with BENCHMARK FAILED.
 
-The pyarrow figure times only its Arrow building and writing (data generation
-excluded), while voparquet's includes reading and decoding the VOTable.
+voparquet's time includes reading and decoding the VOTable; the service's counts
+its Arrow building and writing, not making its tuples (its RSS curve covers the
+whole process).  With --json, every figure and the RSS samples are saved for
+Scripts/bench_charts.py.
 """
 
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import time
+
+from measure import BenchFailure, launcher_rss_bytes, run_measured
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 MB = 1_000_000
+RSS_SAMPLE_SECONDS = 0.02
+SERVICE_SETTINGS = "service's path: tuples, 2,000-row batches, snappy, no dictionary"
 
 
-def run_measured(command):
-    """Run `command`; return (wall seconds, peak RSS bytes, stdout)."""
-    with tempfile.TemporaryFile() as stdout:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=stdout)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"BENCHMARK FAILED: {' '.join(command)} exited with status {os.waitstatus_to_exitcode(status)}")
-        stdout.seek(0)
-        return seconds, usage.ru_maxrss * 1024, stdout.read().decode()
+def python(script, *arguments):
+    """Command line running one of these scripts with this interpreter."""
+    return [sys.executable, os.path.join(SCRIPTS, script), *arguments]
+
+
+def layout(path):
+    """Rows, row groups, footer and file size of a Parquet file."""
+    return run_measured(python("parquet_layout.py", path)).last_json()
+
+
+def convert_size(args, rows):
+    """Every case at one row count; returns their records."""
+    source = os.path.join(args.out_dir, f"object_{rows}.xml")
+    if not os.path.exists(source):
+        print(f"  generating {source}", file=sys.stderr, flush=True)
+        run_measured(python("make_object_votable.py", "--object-json", args.object_json, "--rows", rows, "--out", source))
+    input_bytes = os.path.getsize(source)
+    cases = [
+        ("voparquet", "zstd, dictionary (defaults)", [args.voparquet, "convert", source, "-o"], []),
+        ("voparquet", "snappy, no dictionary", [args.voparquet, "convert", source, "-o"],
+         ["--compression", "snappy", "--no-dictionary"]),
+        ("pyarrow", SERVICE_SETTINGS,
+         python("bench_competitor.py", "--writer", "service", "--object-json", args.object_json, "--rows", rows, "--out"),
+         []),
+    ]
+    records = []
+    for index, (writer, settings, command, options) in enumerate(cases):
+        out = os.path.join(args.out_dir, f"{writer}_{rows}_{index}.parquet")
+        print(f"  {rows} rows: {writer} ({settings})", file=sys.stderr, flush=True)
+        measured = run_measured(command + [out] + options, sample_every=RSS_SAMPLE_SECONDS)
+        seconds = measured.last_json()["seconds"] if writer == "pyarrow" else measured.wall_seconds
+        records.append({"rows": rows, "writer": writer, "settings": settings, "seconds": seconds,
+                        "input_bytes": input_bytes if writer == "voparquet" else None,
+                        "peak_rss_bytes": measured.peak_rss_bytes, "rss_samples": measured.rss_samples,
+                        **{key: value for key, value in layout(out).items() if key != "rows"}})
+    # cases[1] (voparquet, snappy, no dictionary) against cases[2] (pyarrow, the same settings).
+    same = subprocess.run(python("same_table.py", records[1]["path"], records[2]["path"]), capture_output=True, text=True)
+    if same.returncode != 0:
+        raise BenchFailure(f"voparquet and pyarrow files differ for {rows} rows: {same.stdout}{same.stderr}")
+    for record in records:
+        os.remove(record["path"])
+    return records
+
+
+def print_table(records):
+    """One row per case."""
+    header = (f"{'rows':>8} {'writer':<10} {'settings':<62} {'seconds':>8} {'rows/s':>9} {'input MB/s':>10} "
+              f"{'peak RSS MB':>11} {'row groups':>10} {'footer MB':>9} {'file MB':>8}")
+    print(header)
+    print("-" * len(header))
+    for r in records:
+        rate = f"{r['input_bytes'] / MB / r['seconds']:.1f}" if r["input_bytes"] else ""
+        print(f"{r['rows']:>8} {r['writer']:<10} {r['settings']:<62} {r['seconds']:>8.2f} {r['rows'] / r['seconds']:>9,.0f} "
+              f"{rate:>10} {r['peak_rss_bytes'] / MB:>11.1f} {r['row_groups']:>10} {r['footer_bytes'] / MB:>9.2f} "
+              f"{r['bytes'] / MB:>8.1f}")
 
 
 def main(argv):
-    """Run every case and print the table."""
-    parser = argparse.ArgumentParser(description="Benchmark voparquet convert against pyarrow.")
+    """Run every case, print the table, save the JSON."""
+    parser = argparse.ArgumentParser(description="Benchmark voparquet convert against the service's pyarrow path.")
     parser.add_argument("--voparquet", required=True)
     parser.add_argument("--object-json", required=True)
     parser.add_argument("--rows", type=int, nargs="+", default=[20_000, 200_000])
     parser.add_argument("--out-dir", default=os.path.join(tempfile.gettempdir(), "voparquet-bench"))
+    parser.add_argument("--json", help="save every figure and the RSS samples to this JSON file")
     args = parser.parse_args(argv)
+    args.voparquet = os.path.abspath(args.voparquet)
     os.makedirs(args.out_dir, exist_ok=True)
-    print(f"launcher peak RSS (floor of the figures): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000:.1f} MB",
-          file=sys.stderr)
-    results = []
-    for rows in args.rows:
-        source = os.path.join(args.out_dir, f"object_{rows}.xml")
-        if not os.path.exists(source):
-            print(f"  generating {source}", file=sys.stderr, flush=True)
-            subprocess.run([sys.executable, os.path.join(SCRIPTS, "make_object_votable.py"), "--object-json",
-                            args.object_json, "--rows", str(rows), "--out", source], check=True, stdout=subprocess.DEVNULL)
-        input_bytes = os.path.getsize(source)
-        cases = [
-            ("voparquet", "zstd, dictionary", [args.voparquet, "convert", source, "-o"], []),
-            ("voparquet", "snappy, no dictionary", [args.voparquet, "convert", source, "-o"],
-             ["--compression", "snappy", "--no-dictionary"]),
-            ("pyarrow", "snappy, no dictionary, 2000-row batches",
-             [sys.executable, os.path.join(SCRIPTS, "bench_pyarrow_service.py"), "--object-json", args.object_json,
-              "--rows", str(rows), "--out"], []),
-        ]
-        files = {}
-        for writer, settings, command, options in cases:
-            out = os.path.join(args.out_dir, f"{writer}_{rows}_{len(files)}.parquet")
-            print(f"  {rows} rows: {writer} ({settings})", file=sys.stderr, flush=True)
-            seconds, rss, stdout = run_measured(command + [out] + options)
-            if writer == "pyarrow":
-                seconds = json.loads(stdout.strip().splitlines()[-1])["seconds"]
-            files[settings] = out
-            results.append((rows, writer, settings, seconds, rss, os.path.getsize(out),
-                            input_bytes / MB / seconds if writer == "voparquet" else None))
-        same = subprocess.run([sys.executable, os.path.join(SCRIPTS, "same_table.py"), files["snappy, no dictionary"],
-                               files["snappy, no dictionary, 2000-row batches"]], capture_output=True, text=True)
-        if same.returncode != 0:
-            sys.exit(f"BENCHMARK FAILED: voparquet and pyarrow files differ for {rows} rows: {same.stdout}{same.stderr}")
-    header = f"{'rows':>8} {'writer':<10} {'settings':<40} {'seconds':>8} {'rows/s':>9} {'input MB/s':>10} {'peak RSS MB':>11} {'file MB':>8}"
-    print(header)
-    print("-" * len(header))
-    for rows, writer, settings, seconds, rss, size, input_rate in results:
-        rate = f"{input_rate:.1f}" if input_rate else ""
-        print(f"{rows:>8} {writer:<10} {settings:<40} {seconds:>8.2f} {rows / seconds:>9,.0f} {rate:>10} "
-              f"{rss / MB:>11.1f} {size / MB:>8.1f}")
+    try:
+        records = [record for rows in args.rows for record in convert_size(args, rows)]
+    except BenchFailure as failure:
+        print(f"BENCHMARK FAILED: {failure}", file=sys.stderr)
+        return 1
+    print_table(records)
+    print(f"(no peak RSS can be below this launcher's {launcher_rss_bytes() / MB:.1f} MB, inherited at fork)")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(records, f)
     return 0
 
 

@@ -4,13 +4,10 @@ Usage:
     make_object_votable.py --object-json PATH --rows N --out FILE
 
 The document is the envelope's header, a BINARY2 base64 STREAM, then its
-footer.  Values follow the ``object`` workload of Scripts/bench_pyarrow.py
-(r = row index from 0, c = column index): double = null when
-``(r + c) % 10 == 0`` else ``((r * 7919 + c * 104729) % 1000003) * 1e-4``;
-float = float32 of that; boolean = ``(r * 31 + c) % 50 == 0``; int =
-``(r * 131 + c) % 100000``; long = ``r * 1000 + c``; char = ``"v" +
-str((r * 17 + c) % 5000)``.  Rows are generated and encoded 2,000 at a time,
-so memory stays small whatever N is.
+footer.  The values are the realistic DP0.2 Object values of
+Scripts/object_values.py (the same cells voparquet-bench and the Python writers
+write); nulls are BINARY2 null flags.  Rows are generated and encoded 2,000 at a
+time, so memory stays small whatever N is.
 """
 
 import argparse
@@ -20,28 +17,23 @@ import sys
 
 import numpy as np
 
+import object_values
+
 BATCH_ROWS = 2000
 # Bytes per base64 line; a multiple of 3 bytes of input per line keeps lines independent.
 LINE_INPUT_BYTES = 57
 NUMPY_TYPES = {"double": ">f8", "float": ">f4", "boolean": "S1", "int": ">i4", "long": ">i8"}
 
 
-def column_values(c, datatype, r):
-    """Values of column ``c`` for row indices ``r``, and its null mask (or None)."""
-    scaled = ((r * 7919 + c * 104729) % 1000003).astype(np.float64) * 1e-4
-    if datatype == "double":
-        return scaled, (r + c) % 10 == 0
-    if datatype == "float":
-        return scaled.astype(np.float32), None
+def binary2_values(c, column, r):
+    """Column ``c``'s values at row indices ``r`` as BINARY2 wants them, and its null mask (or None)."""
+    values, mask = object_values.column_values(c, column, r)
+    datatype = column["datatype"]
     if datatype == "boolean":
-        return np.where((r * 31 + c) % 50 == 0, b"T", b"F"), None
-    if datatype == "int":
-        return ((r * 131 + c) % 100000).astype(np.int32), None
-    if datatype == "long":
-        return r * 1000 + c, None
+        return np.where(values, b"T", b"F"), mask
     if datatype == "char":
-        return [f"v{v}".encode() for v in ((r * 17 + c) % 5000).tolist()], None
-    raise ValueError(f"unsupported datatype {datatype!r}")
+        return [text.encode() for text in values.tolist()], mask
+    return values.astype(NUMPY_TYPES[datatype]), mask
 
 
 def segments(column_types):
@@ -62,11 +54,11 @@ def segments(column_types):
 
 def encode_batch(column_types, runs, first_row, rows):
     """The BINARY2 bytes of rows first_row ..< first_row + rows."""
-    r = np.arange(first_row, first_row + rows, dtype=np.int64)
+    r = object_values.row_range(first_row, rows)
     flags = np.zeros((rows, (len(column_types) + 7) // 8), dtype=np.uint8)
     values = {}
     for c, column in enumerate(column_types):
-        data, mask = column_values(c, column["datatype"], r)
+        data, mask = binary2_values(c, column, r)
         values[c] = data
         if mask is not None:
             flags[mask, c // 8] |= np.uint8(0x80 >> (c % 8))

@@ -5,6 +5,7 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
     case typeMismatch(column: String, row: Int, expected: String, got: String)
     /// An integer outside the column's range (INT8, UINT16, a decimal's precision, …).
     case valueOutOfRange(column: String, row: Int, value: String, allowed: String)
+    /// A null (`appendNull()`) in a column whose repetition is `.required`.
     case nullInRequiredColumn(column: String, row: Int)
     /// A null element in a list whose elements are REQUIRED.
     case nullListElement(column: String, row: Int)
@@ -24,8 +25,18 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
     case writerClosed
     /// The output sink failed; the file is incomplete and the writer is unusable.
     case sinkFailed(String)
+    /// The codec failed to compress one of the column's pages.
     case compressionFailed(column: String, message: String)
+    /// `WriterOptions.memoryLimit` cannot hold one page per column; `minimum` is the
+    /// smallest limit that works for this schema and these options.
+    case memoryLimitTooSmall(limit: Int, minimum: Int, columnCount: Int)
+    /// The temporary file for encoded pages could not be created, written or read. The
+    /// open row group is dropped; the writer goes on and `close()` still gives a valid
+    /// file with every row group written before.
+    case spillFailed(String)
+    /// The columns do not form a valid schema (an empty or duplicate name, a bad decimal, …).
     case invalidSchema(String)
+    /// A `WriterOptions` or `ColumnOptions` value is out of range or names an unknown column.
     case invalidOption(String)
 
     public var description: String {
@@ -56,6 +67,10 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
             "output failed: \(message)"
         case let .compressionFailed(column, message):
             "column '\(column)': compression failed: \(message)"
+        case let .memoryLimitTooSmall(limit, minimum, columnCount):
+            "memory limit \(limit) bytes is too small for \(columnCount) columns: at least \(minimum) bytes are needed"
+        case let .spillFailed(message):
+            "temporary file for encoded pages: \(message)"
         case let .invalidSchema(message):
             "invalid schema: \(message)"
         case let .invalidOption(message):

@@ -3,7 +3,9 @@
 /// Only codecs worth writing today are offered; the deprecated Hadoop-framed LZ4 is
 /// readable through ``PageDecompressor`` but cannot be chosen here.
 public enum CompressionKind: Sendable, Hashable {
+    /// No compression.
     case uncompressed
+    /// Snappy (raw format).
     case snappy
     /// Deflate in a gzip (RFC 1952) wrapper; `level` is zlib's 0...9.
     case gzip(level: Int32 = CompressionKind.defaultGzipLevel)

@@ -10,6 +10,7 @@ import CZstd
 /// context without locking. It is `@unchecked Sendable` only so that the owning writer may
 /// move between tasks or threads; never call it from two threads concurrently.
 public final class PageCompressor: @unchecked Sendable {
+    /// The codec and level pages are compressed with.
     public let kind: CompressionKind
 
     /// `ZSTD_CCtx*`, only for `.zstd`.

@@ -21,6 +21,7 @@ public final class PageDecompressor: @unchecked Sendable {
     /// pointer back to it in its state, so it must never move.
     private var inflateStream: UnsafeMutablePointer<z_stream>?
 
+    /// A decompressor that refuses pages declaring more than `maximumUncompressedSize` bytes.
     public init(maximumUncompressedSize: Int = Int(Int32.max)) {
         self.maximumUncompressedSize = maximumUncompressedSize
     }

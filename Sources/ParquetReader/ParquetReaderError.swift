@@ -14,6 +14,7 @@ public struct ParquetReaderError: Error, CustomStringConvertible, Sendable, Hash
     /// What was wrong.
     public var message: String
 
+    /// An error at byte `offset` (nil when not tied to a position) while reading `structure`.
     public init(offset: Int?, structure: String, message: String) {
         self.offset = offset
         self.structure = structure

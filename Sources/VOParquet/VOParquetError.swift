@@ -8,10 +8,15 @@ public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible 
     case malformedXML(XMLError)
     /// Well-formed XML that is not a usable VOTable (no VOTABLE root, no TABLE, no FIELD, …).
     case invalidVOTable(String)
+    /// A FIELD without a name; `position` is zero-based.
     case fieldWithoutName(position: Int)
+    /// A FIELD without a datatype.
     case fieldWithoutDatatype(column: String)
+    /// A datatype that VOTable does not define.
     case unknownDatatype(column: String, datatype: String)
+    /// An arraysize that does not parse.
     case invalidArraysize(column: String, arraysize: String)
+    /// Two FIELDs with the same name.
     case duplicateColumn(String)
     /// An explicit column type that disagrees with the envelope's FIELD.
     case columnTypeMismatch(column: String, detail: String)
@@ -62,7 +67,9 @@ public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible 
 
 /// Which limit refused a row.
 public enum VOParquetLimit: Equatable, Sendable, CustomStringConvertible {
+    /// `VOParquetOptions.maxRows`, with its value.
     case maxRows(Int)
+    /// `VOParquetOptions.maxBytes`, with its value.
     case maxBytes(Int)
 
     public var description: String {

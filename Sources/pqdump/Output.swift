@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -45,7 +47,7 @@ final class Output {
         buffer.withUnsafeBytes { bytes in
             var written = 0
             while written < bytes.count {
-                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if result < 0 && errno == EINTR { continue }
                 // A closed pipe (pqdump … | head) ends the output; nothing more can be written.
                 guard result > 0 else { break }

@@ -1,9 +1,13 @@
+import ArgumentParser
+import ParquetReader
+
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ParquetReader
 
 /// Entry point of `pqdump`, which inspects and checks Parquet files.
 @main
@@ -17,19 +21,27 @@ enum PQDump {
         exit(status)
     }
 
-    /// Runs one command line; returns the exit status: 0 on success, 1 when the file
-    /// cannot be read or fails `check`, 2 for a bad command line.
+    /// Runs one command line; returns the exit status: 0 on success (help, `--version` and
+    /// completion scripts included), 1 when the file cannot be read or fails `check`, 2 for
+    /// a bad command line.
     static func run(_ arguments: [String], output: Output, errors: Output) -> Int32 {
         let invocation: Invocation
         do {
-            invocation = try Invocation(arguments)
-        } catch {
-            if let message = error.message {
-                errors.line("pqdump: \(message) (pqdump --help for usage)")
-                return 2
+            var command = try PQDumpCommand.parseAsRoot(arguments)
+            guard let subcommand = command as? any DumpSubcommand else {
+                // `help` and `--help`: running them throws the text to print.
+                try command.run()
+                return 0
             }
-            output.line(Invocation.usage)
-            return 0
+            invocation = subcommand.invocation
+        } catch {
+            if PQDumpCommand.exitCode(for: error) == .success {
+                output.line(PQDumpCommand.fullMessage(for: error))
+                return 0
+            }
+            let message = PQDumpCommand.message(for: error).replacingNewlines()
+            errors.line("pqdump: \(message) (pqdump --help for usage)")
+            return 2
         }
         do throws(CommandFailure) {
             let reader: ParquetFileReader
@@ -43,10 +55,14 @@ enum PQDump {
             let context = DumpContext(reader: reader, invocation: invocation, output: output)
             switch invocation.command {
             case .meta: MetaCommand.run(context)
+            case .summary: try SummaryCommand.run(context)
             case .schema: SchemaCommand.run(context)
+            case .footer: FooterCommand.run(context)
             case .rows: try RowsCommand.run(context)
             case .pages: try PagesCommand.run(context)
             case .index: try IndexCommand.run(context)
+            case .dictionary: try DictionaryCommand.run(context)
+            case .bloom: try BloomCommand.run(context)
             case .check: try CheckCommand.run(context)
             case .votable: try VOTableCommand.run(context)
             }

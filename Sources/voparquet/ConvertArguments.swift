@@ -1,103 +1,74 @@
 import Parquet
 import VOParquet
 
-/// The parsed command line of `voparquet convert`.
+/// The checked command line of `voparquet convert`: where to read and write, and the
+/// writer options the flags ask for.
 struct ConvertArguments {
     /// Input path, or "-" for standard input.
     var input: String?
     /// Output path, or nil (or "-") for standard output.
     var output: String?
     var options = VOParquetOptions()
-    private var codec = "zstd"
-    private var bloomFilterColumns: [String] = []
+    static let codecs = ["zstd", "snappy", "gzip", "lz4", "none"]
     static let bloomFilterMaximumDistinctCount = 100_000
-    private var level: Int32?
 
-    init(_ arguments: [String]) throws(UsageError) {
-        options.writer.compression = .zstd(level: 3)
+    init(_ command: ConvertOptions) throws(UsageError) {
+        input = command.input
+        output = command.output
         // Under --max-bytes, room for what follows the table in the input, which is
         // only read after the rows.
         options.infoReserveBytes = 64 << 10
-        var remaining = arguments[...]
-        while let argument = remaining.popFirst() {
-            guard argument.hasPrefix("-"), argument != "-" else {
-                guard input == nil else { throw UsageError("more than one input given ('\(input!)' and '\(argument)')") }
-                input = argument
-                continue
-            }
-            var name = argument
-            var inlineValue: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inlineValue = String(argument[argument.index(after: equals)...])
-            }
-            func value() throws(UsageError) -> String {
-                if let inlineValue { return inlineValue }
-                guard let next = remaining.popFirst() else { throw UsageError("\(name) needs a value") }
-                return next
-            }
-            func flag() throws(UsageError) {
-                if inlineValue != nil { throw UsageError("\(name) takes no value") }
-            }
-            switch name {
-            case "-o", "--output":
-                output = try value()
-            case "--compression":
-                codec = try value()
-            case "--level":
-                let text = try value()
-                guard let parsed = Int32(text) else { throw UsageError("--level needs an integer, got '\(text)'") }
-                level = parsed
-            case "--row-group-bytes":
-                options.writer.rowGroupTargetBytes = try Self.size(try value(), name)
-            case "--row-group-rows":
-                options.writer.maxRowGroupRows = try Self.size(try value(), name)
-            case "--page-size":
-                options.writer.dataPageSizeLimit = try Self.size(try value(), name)
-            case "--dictionary":
-                try flag()
-                options.writer.encoding = .dictionary
-            case "--no-dictionary":
-                try flag()
-                options.writer.encoding = .plain
-            case "--data-page-version":
-                switch try value() {
-                case "1": options.writer.dataPageVersion = .v1
-                case "2": options.writer.dataPageVersion = .v2
-                case let other: throw UsageError("--data-page-version must be 1 or 2, got '\(other)'")
-                }
-            case "--encoding":
-                try addEncoding(try value())
-            case "--page-index":
-                try flag()
-                options.writer.writesPageIndex = true
-            case "--no-page-index":
-                try flag()
-                options.writer.writesPageIndex = false
-            case "--bloom-filter":
-                bloomFilterColumns.append(try value())
-            case "--crc":
-                try flag()
-                options.writer.writesPageChecksums = true
-            case "--timestamps-as":
-                switch try value() {
-                case "string": options.timestamps = .string
-                case "timestamp": options.timestamps = .timestamp
-                case let other: throw UsageError("--timestamps-as must be 'string' or 'timestamp', got '\(other)'")
-                }
-            case "--max-rows":
-                options.maxRows = try Self.size(try value(), name, allowZero: true)
-            case "--max-bytes":
-                options.maxBytes = try Self.size(try value(), name)
-            default:
-                throw UsageError("unknown option '\(name)'")
-            }
+        var level: Int32?
+        if let text = command.level {
+            guard let parsed = Int32(text) else { throw UsageError("--level needs an integer, got '\(text)'") }
+            level = parsed
         }
-        guard input != nil else { throw UsageError("no input given (a path, or - for standard input)") }
-        options.writer.compression = try Self.compression(codec, level: level)
+        options.writer.compression = try Self.compression(command.compression, level: level)
+        if let text = command.rowGroupBytes {
+            options.writer.rowGroupTargetBytes = try Self.size(text, "--row-group-bytes")
+        }
+        if let text = command.memoryLimit {
+            options.writer.memoryLimit = try Self.size(text, "--memory-limit")
+        }
+        if let text = command.rowGroupRows {
+            options.writer.maxRowGroupRows = try Self.size(text, "--row-group-rows")
+        }
+        if let text = command.pageSize {
+            options.writer.dataPageSizeLimit = try Self.size(text, "--page-size")
+        }
+        if let dictionary = command.dictionary {
+            options.writer.encoding = dictionary ? .dictionary : .plain
+        }
+        switch command.dataPageVersion {
+        case nil: break
+        case "1": options.writer.dataPageVersion = .v1
+        case "2": options.writer.dataPageVersion = .v2
+        case let other?: throw UsageError("--data-page-version must be 1 or 2, got '\(other)'")
+        }
+        for text in command.encoding {
+            try addEncoding(text)
+        }
+        if let pageIndex = command.pageIndex {
+            options.writer.writesPageIndex = pageIndex
+        }
+        if command.crc {
+            options.writer.writesPageChecksums = true
+        }
+        switch command.timestampsAs {
+        case nil: break
+        case "string": options.timestamps = .string
+        case "timestamp": options.timestamps = .timestamp
+        case let other?: throw UsageError("--timestamps-as must be 'string' or 'timestamp', got '\(other)'")
+        }
+        if let text = command.maxRows {
+            options.maxRows = try Self.size(text, "--max-rows", allowZero: true)
+        }
+        if let text = command.maxBytes {
+            options.maxBytes = try Self.size(text, "--max-bytes")
+        }
         // Sized for a row group's worth of distinct values, at most 100,000 (about 117 KiB at 1%).
         let expectedDistinct = min(options.writer.maxRowGroupRows, Self.bloomFilterMaximumDistinctCount)
-        for column in bloomFilterColumns {
+        for column in command.bloomFilter {
             var columnOptions = options.writer.columnOptions[column] ?? ColumnOptions()
             columnOptions.bloomFilter = BloomFilterOptions(expectedDistinctCount: expectedDistinct)
             options.writer.columnOptions[column] = columnOptions
@@ -135,7 +106,7 @@ struct ConvertArguments {
             if level != nil { throw UsageError("--level applies to zstd and gzip only, not \(codec)") }
             return codec == "snappy" ? .snappy : codec == "lz4" ? .lz4Raw : .uncompressed
         default:
-            throw UsageError("--compression must be one of zstd, snappy, gzip, lz4, none; got '\(codec)'")
+            throw UsageError("--compression must be one of \(codecs.joined(separator: ", ")); got '\(codec)'")
         }
     }
 
@@ -151,7 +122,9 @@ struct ConvertArguments {
         }
         if multiplier > 1 { digits = digits.dropLast() }
         guard let value = Int(digits), value > 0 || (allowZero && value == 0), value <= Int.max / multiplier else {
-            throw UsageError("\(option) needs a \(allowZero ? "non-negative" : "positive") number (optionally with k, M or G), got '\(text)'")
+            throw UsageError(
+                "\(option) needs a \(allowZero ? "non-negative" : "positive") number (optionally with k, M or G), got '\(text)'"
+            )
         }
         return value * multiplier
     }

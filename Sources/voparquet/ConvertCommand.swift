@@ -1,56 +1,17 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 import VOParquet
 
-/// `voparquet convert INPUT [-o OUTPUT] [options]`.
+/// `voparquet convert`: streams the input VOTable into a VOParquet file.
 enum ConvertCommand {
-    static let usage = """
-        Usage: voparquet convert INPUT [-o OUTPUT] [options]
-
-        Converts a VOTable (TABLEDATA, BINARY or BINARY2 with an inline base64 STREAM,
-        optionally gzip-compressed) to a VOParquet file. INPUT may be - for standard
-        input. Without -o (or with -o -) the file goes to standard output, which must
-        not be a terminal. A file output is written under a temporary name and renamed
-        when complete; a device or FIFO is written directly; a symlink is followed.
-
-        Options:
-          -o, --output PATH            output file (- for standard output)
-          --compression CODEC          zstd (default), snappy, gzip, lz4, none
-          --level N                    zstd or gzip level
-          --row-group-bytes N          row-group target size (default 8M)
-          --row-group-rows N           most rows per row group (default 1048576)
-          --page-size N                data page size limit (default 1M)
-          --dictionary, --no-dictionary
-                                       dictionary encoding on (default) or off
-          --encoding COLUMN=ENCODING   encoding of one column (repeatable): PLAIN, RLE_DICTIONARY,
-                                       DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
-                                       DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT
-          --data-page-version 1|2      data page format (default 1)
-          --crc                        CRC-32 of every page in its header
-          --bloom-filter COLUMN        a split-block bloom filter on COLUMN (repeatable), sized for
-                                       min(--row-group-rows, 100000) distinct values at 1% false positives
-          --page-index, --no-page-index
-                                       ColumnIndex and OffsetIndex per column chunk (default on)
-          --timestamps-as KIND         string (default) or timestamp, for xtype="timestamp"
-          --max-rows N                 stop after N rows and mark the result as overflowed
-          --max-bytes N                keep the file within N bytes, same overflow marking
-          -h, --help                   this text
-        Sizes take an optional k, M or G suffix (powers of 1024).
-        """
-
     /// Runs the command and returns the exit status.
-    static func run(_ argumentList: [String]) -> Int32 {
-        if argumentList.contains("-h") || argumentList.contains("--help") {
-            print(usage)
-            return 0
-        }
-        let arguments: ConvertArguments
-        do {
-            arguments = try ConvertArguments(argumentList)
-        } catch {
-            Diagnostics.error(error.message, usage: true)
-            return 2
-        }
+    static func run(_ arguments: ConvertArguments) -> Int32 {
         let target: OutputTarget
         do {
             target = try OutputTarget(arguments.output, input: arguments.input)

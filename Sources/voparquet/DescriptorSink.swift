@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 
 /// Writes the file to an open descriptor (the temporary file, a device, or standard
@@ -28,13 +34,13 @@ final class DescriptorSink: ByteSink {
 
     func close() throws {
         try flush()
-        if closes, Glibc.close(descriptor) != 0 { throw failure("close", errno) }
+        if closes, closeDescriptor(descriptor) != 0 { throw failure("close", errno) }
     }
 
     /// Closes without writing what is buffered, after a failed conversion.
     func discard() {
         buffer.removeAll()
-        if closes { Glibc.close(descriptor) }
+        if closes { _ = closeDescriptor(descriptor) }
     }
 
     private func flush() throws {
@@ -45,7 +51,7 @@ final class DescriptorSink: ByteSink {
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 let code = errno
                 if code == EINTR { continue }
@@ -61,4 +67,9 @@ final class DescriptorSink: ByteSink {
     private func failure(_ operation: String, _ code: Int32) -> SinkError {
         .io(path: displayName, operation: operation, errno: code, message: String(cString: strerror(code)))
     }
+}
+
+/// `close(2)`, named apart from the sink's own `close()`, which hides it inside the class.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
 }

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Removes the temporary output file when SIGINT, SIGTERM, SIGHUP or SIGPIPE ends the
 /// conversion, then lets the signal end the process, so that the shell sees the

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Parquet
 
 /// Where the file goes, decided before any input is read, the way `cp` or `curl -o`
@@ -59,11 +65,11 @@ enum OutputTarget: Equatable {
         case .standardOutput:
             return DescriptorSink(descriptor: STDOUT_FILENO, displayName: displayName, closes: false)
         case .stream(let path):
-            return DescriptorSink(descriptor: try Self.open(path, flags: O_WRONLY | O_TRUNC, displayName: path), displayName: path)
+            return DescriptorSink(descriptor: try Self.openDescriptor(path, flags: O_WRONLY | O_TRUNC, displayName: path), displayName: path)
         case .file(let path, _, let temporaryPath):
             // Registered before it exists, so that a signal arriving in between still removes it.
             InterruptCleanup.removeOnSignal(temporaryPath)
-            let descriptor = try Self.open(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, displayName: path)
+            let descriptor = try Self.openDescriptor(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, displayName: path)
             return DescriptorSink(descriptor: descriptor, displayName: path)
         }
     }
@@ -84,9 +90,9 @@ enum OutputTarget: Equatable {
         InterruptCleanup.removeOnSignal(nil)
     }
 
-    private static func open(_ path: String, flags: Int32, displayName: String) throws(OutputFailure) -> Int32 {
+    private static func openDescriptor(_ path: String, flags: Int32, displayName: String) throws(OutputFailure) -> Int32 {
         while true {
-            let descriptor = Glibc.open(path, flags | O_CLOEXEC, 0o666)
+            let descriptor = openFile(path, flags | O_CLOEXEC)
             if descriptor >= 0 { return descriptor }
             if errno != EINTR { throw OutputFailure("cannot write '\(displayName)': \(String(cString: strerror(errno)))") }
         }
@@ -142,4 +148,9 @@ enum OutputTarget: Equatable {
 struct OutputFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// `open(2)` with mode 0666 (less the umask), named apart from `OutputTarget.open()`, which hides it.
+private func openFile(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags, 0o666)
 }

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The progress line on standard error, shown only when it is a terminal:
 /// rows, bytes in and out, and the row rate, redrawn at most twice a second.

@@ -1,17 +1,30 @@
-import Glibc
+import ArgumentParser
 
-// voparquet: converts VOTable documents to VOParquet files.
-let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first {
-case "convert":
-    exit(ConvertCommand.run(Array(arguments.dropFirst())))
-case "-h", "--help", "help":
-    print(ConvertCommand.usage)
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// voparquet: converts VOTable documents to VOParquet files. Exit status: 0 on success
+// (help, --version and completion scripts included), 1 when the conversion fails, 2 for a
+// bad command line.
+do {
+    var command = try VOParquetCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+    try command.run()
     exit(0)
-case nil:
-    Diagnostics.error("no command given", usage: true)
+} catch let error as UsageError {
+    Diagnostics.error(error.message, usage: true)
     exit(2)
-case let other?:
-    Diagnostics.error("unknown command '\(other)'", usage: true)
+} catch let status as ExitCode {
+    exit(status.rawValue)
+} catch {
+    if VOParquetCommand.exitCode(for: error) == .success {
+        print(VOParquetCommand.fullMessage(for: error))
+        exit(0)
+    }
+    Diagnostics.error(VOParquetCommand.message(for: error), usage: true)
     exit(2)
 }

@@ -200,7 +200,8 @@ import Testing
     }
 
     func writeAndSave(
-        _ name: String, columns: [ListColumn], options: WriterOptions, pageIndex: Bool? = nil
+        _ name: String, columns: [ListColumn], options: WriterOptions, pageIndex: Bool? = nil,
+        beforeClose: (ParquetWriter<MemorySink>) -> Void = { _ in }
     ) throws -> FileMetaData {
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns.map(\.column)), sink: sink, options: options)
@@ -208,6 +209,7 @@ import Testing
             for column in columns { try column.append(writer, row) }
             try writer.endRow()
         }
+        beforeClose(writer)
         try writer.close()
         let expected = columns.map { column in (0..<Self.rows).map(column.cell) }
         var file = ExpectedFile(

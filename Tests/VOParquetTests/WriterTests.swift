@@ -306,7 +306,8 @@ import Testing
             try writer.endRow()
         }
         try writer.finish(overflow: true)
-        let bound = OutputSizeBound(columns: writer.columns, envelope: envelope, options: options)
+        let bound = OutputSizeBound(
+            columns: writer.columns, envelope: envelope, options: options, pageMemoryLimit: writer.core.memoryPlan.pageMemoryLimit)
         let footer = FileFooter.length(of: sink.bytes) + 8
         #expect(footer <= bound.footer(rowGroups: 10) - options.infoReserveBytes, "footer \(footer)")
     }

@@ -4,11 +4,13 @@ import ParquetFormat
 /// The Parquet split-block Bloom filter: blocks of eight 32-bit words; a value's
 /// xxHash64 picks one block with its upper 32 bits and sets one bit in each word
 /// from its lower 32 bits.
-struct SplitBlockBloomFilter: Sendable {
+///
+/// `package` so that `ParquetReader` probes filters with the writer's own algorithm.
+package struct SplitBlockBloomFilter: Sendable {
     /// The spec's eight odd constants, one per word of a block.
     private static let salts: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
         0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31)
-    static let bytesPerBlock = 32
+    package static let bytesPerBlock = 32
     static let minimumByteCount = 32
     static let maximumByteCount = 128 << 20
 
@@ -42,6 +44,16 @@ struct SplitBlockBloomFilter: Sendable {
 
     var byteCount: Int { words.count * 4 }
 
+    /// A filter over a bitset as stored in a file: its words little-endian. The size must be
+    /// a non-zero multiple of the 32-byte block.
+    package init(bitset: [UInt8]) {
+        precondition(!bitset.isEmpty && bitset.count % Self.bytesPerBlock == 0)
+        words = bitset.withUnsafeBytes { bytes in
+            (0..<(bitset.count / 4)).map { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        }
+        blockCount = UInt64(bitset.count / Self.bytesPerBlock)
+    }
+
     mutating func insert(hash: UInt64) {
         let first = blockStart(hash)
         let key = UInt32(truncatingIfNeeded: hash)
@@ -50,7 +62,8 @@ struct SplitBlockBloomFilter: Sendable {
         }
     }
 
-    func mightContain(hash: UInt64) -> Bool {
+    /// Whether a value with this xxHash64 may have been inserted; false means it was not.
+    package func mightContain(hash: UInt64) -> Bool {
         let first = blockStart(hash)
         let key = UInt32(truncatingIfNeeded: hash)
         var contained = true

@@ -13,25 +13,26 @@ enum AnyColumnWriter {
     case byteArray(ColumnWriter<ByteArrayColumnValues>)
 
     init(
-        descriptor: ColumnDescriptor, options: WriterOptions, columnCount: Int, workspace: PageWorkspace
+        descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int,
+        workspace: PageWorkspace
     ) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
         case .boolean:
-            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options, columnCount: columnCount, workspace: workspace))
+            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .int32:
-            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
+            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .int64:
-            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
+            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .float:
-            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
+            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .double:
-            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
+            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .fixedLenByteArray where descriptor.leafType == .float16:
-            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, columnCount: columnCount, workspace: workspace))
+            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
-            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options, columnCount: columnCount, workspace: workspace))
+            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount, workspace: workspace))
         }
     }
 
@@ -55,6 +56,9 @@ enum AnyColumnWriter {
     var rowsInPage: Int { forward { $0.rowsInPage } }
     var bufferedByteCount: Int { forward { $0.bufferedByteCount } }
     var estimatedChunkByteCount: Int { forward { $0.estimatedChunkByteCount } }
+    var encodedMemoryByteCount: Int { forward { $0.encodedMemoryByteCount } }
+    var pageIsFull: Bool { forward { $0.pageIsFull } }
+    var heldByteCount: Int { forward { $0.heldByteCount } }
     var chunk: ColumnChunkAssembler { forward { $0.chunk } }
     var bloomFilter: SplitBlockBloomFilter? { forward { $0.bloomFilter } }
 
@@ -75,6 +79,11 @@ enum AnyColumnWriter {
         forward { $0.finishedSizeStatistics() }
     }
     func startNextChunk() { forward { $0.startNextChunk() } }
+    func discardChunk() { forward { $0.discardChunk() } }
+    func releaseStorage() { forward { $0.releaseStorage() } }
+    func spillEncodedPages(to file: SpillFile) throws(ParquetWriterError) {
+        try forward { (writer) throws(ParquetWriterError) in try writer.spillEncodedPages(to: file) }
+    }
 
     /// Applies `body` to the concrete writer.
     private func forward<Result, Failure: Error>(
@@ -120,6 +129,9 @@ protocol ColumnWriterOperations: AnyObject {
     var rowsInPage: Int { get }
     var bufferedByteCount: Int { get }
     var estimatedChunkByteCount: Int { get }
+    var encodedMemoryByteCount: Int { get }
+    var pageIsFull: Bool { get }
+    var heldByteCount: Int { get }
     var chunk: ColumnChunkAssembler { get }
     var bloomFilter: SplitBlockBloomFilter? { get }
     func removeLastCell()
@@ -133,6 +145,9 @@ protocol ColumnWriterOperations: AnyObject {
     func finishedColumnIndex() -> ColumnIndex?
     func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?)
     func startNextChunk()
+    func discardChunk()
+    func releaseStorage()
+    func spillEncodedPages(to file: SpillFile) throws(ParquetWriterError)
 }
 
 extension ColumnWriter: ColumnWriterOperations {}

@@ -11,6 +11,8 @@ struct BooleanColumnValues: ColumnValues {
 
     var count: Int { values.count }
     var plainByteCount: Int { (values.count &+ 7) >> 3 }
+    var memoryByteCount: Int { values.count }
+    var storageByteCount: Int { values.storageByteCount }
 
     @inline(__always) mutating func append(_ value: Bool) {
         values.append(value)
@@ -25,6 +27,10 @@ struct BooleanColumnValues: ColumnValues {
     }
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }
+    mutating func releaseStorage() {
+        values.releaseStorage()
+        trueCount = 0
+    }
     mutating func removeAll() {
         values.removeAll()
         trueCount = 0
@@ -55,6 +61,7 @@ struct BooleanColumnValues: ColumnValues {
     func plainByteCount(prefix: Int) -> Int { (prefix &+ 7) >> 3 }
     func appendIndices(into dictionary: inout Never, indices: inout [UInt32], positions: Range<Int>) {}
     static func dictionaryCount(_ dictionary: Never) -> Int {}
+    static func dictionaryMemoryByteCount(_ dictionary: Never) -> Int {}
     func dictionaryPlainByteCount(_ dictionary: Never) -> Int {}
     func encodeDictionaryPlain(_ dictionary: Never, into output: inout [UInt8]) {}
 }

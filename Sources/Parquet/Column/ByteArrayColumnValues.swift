@@ -17,6 +17,8 @@ struct ByteArrayColumnValues: ColumnValues {
 
     var count: Int { ends.count }
     var plainByteCount: Int { fixedLength > 0 ? bytes.count : bytes.count &+ 4 &* ends.count }
+    var memoryByteCount: Int { bytes.count &+ ends.count &* MemoryLayout<Int>.stride }
+    var storageByteCount: Int { bytes.storageByteCount &+ ends.storageByteCount }
 
     @inline(__always) mutating func append(_ value: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: value.assumingMemoryBound(to: UInt8.self))
@@ -33,6 +35,10 @@ struct ByteArrayColumnValues: ColumnValues {
         ends.deallocate()
     }
     var unencodedByteArrayBytes: Int? { fixedLength == 0 ? bytes.count : nil }
+    mutating func releaseStorage() {
+        bytes.releaseStorage()
+        ends.releaseStorage()
+    }
     mutating func removeAll() {
         bytes.removeAll()
         ends.removeAll()
@@ -118,6 +124,7 @@ struct ByteArrayColumnValues: ColumnValues {
     }
 
     static func dictionaryCount(_ dictionary: Dictionary) -> Int { dictionary.count }
+    static func dictionaryMemoryByteCount(_ dictionary: Dictionary) -> Int { dictionary.memoryByteCount }
     func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int {
         dictionary.plainEncodedByteCount(lengthPrefixed: fixedLength == 0)
     }

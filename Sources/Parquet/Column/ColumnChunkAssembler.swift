@@ -12,10 +12,17 @@ struct ColumnChunkAssembler {
     let writesChecksums: Bool
     /// Whether each data page's location is kept for the chunk's OffsetIndex.
     let recordsPageLocations: Bool
-    private let compressor: PageCompressor
+    private let compression: Compression
     private let workspace: PageWorkspace
     private(set) var dictionaryPage: [UInt8] = []
-    private(set) var dataPages: [UInt8] = []
+    /// The data pages kept in memory, each with its header, in order; each is its own
+    /// allocation of exactly its size, so memory is what the pages take.
+    private var pagesInMemory: [[UInt8]] = []
+    /// Bytes of `pagesInMemory`.
+    private(set) var inMemoryByteCount = 0
+    /// The data pages moved to the spill file, in order, ahead of `pagesInMemory`.
+    private var spilledSegments: [SpillSegment] = []
+    private var spilledByteCount = 0
     private(set) var valueCount: Int64 = 0
     private(set) var uncompressedSize: Int64 = 0
     private(set) var compressedSize: Int64 = 0
@@ -37,10 +44,15 @@ struct ColumnChunkAssembler {
         self.dataPageVersion = dataPageVersion
         self.writesChecksums = writesChecksums
         self.workspace = workspace
-        self.compressor = try workspace.compressor(for: compression, column: descriptor.name)
+        self.compression = compression
+        // Created now, so that a codec that cannot start fails when the writer is created.
+        _ = try workspace.compressor(for: compression, column: descriptor.name)
     }
 
-    var bufferedByteCount: Int { dictionaryPage.count &+ dataPages.count }
+    /// Bytes of the chunk's encoded pages, wherever they are held.
+    var bufferedByteCount: Int { dictionaryPage.count &+ dataPagesByteCount }
+    /// Bytes of the data pages, in memory and spilled.
+    var dataPagesByteCount: Int { spilledByteCount &+ inMemoryByteCount }
     var hasDictionaryPage: Bool { dictionaryEntryCount != nil }
 
     /// Compresses and stores a data page whose `body` holds its levels, then its values.
@@ -78,13 +90,13 @@ struct ColumnChunkAssembler {
                     repetitionLevelsByteLength: Int32(page.repetitionLevelByteCount),
                     isCompressed: codec != .uncompressed))
         }
-        let pageStart = dataPages.count
-        append(pageHeader, body: storedBody, uncompressedBodySize: body.count, to: \.dataPages)
+        let storedPage = encodedPage(pageHeader, body: storedBody, uncompressedBodySize: body.count)
         if recordsPageLocations {
             pageLocations.append(PageLocation(
-                offset: Int64(pageStart), compressedPageSize: Int32(dataPages.count - pageStart),
-                firstRowIndex: rowCount))
+                offset: Int64(dataPagesByteCount), compressedPageSize: Int32(storedPage.count), firstRowIndex: rowCount))
         }
+        pagesInMemory.append(storedPage)
+        inMemoryByteCount += storedPage.count
         rowCount += Int64(page.rowCount)
         valueCount += Int64(page.valueCount)
         if dataPagesByEncoding[encoding] == nil { valueEncodings.append(encoding) }
@@ -98,13 +110,14 @@ struct ColumnChunkAssembler {
             uncompressedPageSize: Int32(body.count),
             compressedPageSize: Int32(compressedBody.count),
             dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(entryCount), encoding: .plain))
-        append(pageHeader, body: compressedBody, uncompressedBodySize: body.count, to: \.dictionaryPage)
+        dictionaryPage = encodedPage(pageHeader, body: compressedBody, uncompressedBodySize: body.count)
         dictionaryEntryCount = entryCount
     }
 
     /// The page bytes as stored: the first `prefix` bytes of `body` as they are, the rest compressed.
     private func compress(_ body: [UInt8], keepingPrefix prefix: Int) throws(ParquetWriterError) -> [UInt8] {
         guard codec != .uncompressed else { return body }
+        let compressor = try workspace.compressor(for: compression, column: descriptor.name)
         workspace.compressed.removeAll(keepingCapacity: true)
         workspace.compressed.append(contentsOf: body[0..<prefix])
         do {
@@ -117,9 +130,8 @@ struct ColumnChunkAssembler {
         return workspace.compressed
     }
 
-    private mutating func append(
-        _ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int, to pages: WritableKeyPath<Self, [UInt8]>
-    ) {
+    /// The page's header and stored body, as they go to the file.
+    private mutating func encodedPage(_ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int) -> [UInt8] {
         var pageHeader = pageHeader
         if writesChecksums {
             pageHeader.crc = Int32(bitPattern: body.withUnsafeBytes { CRC32.checksum($0) })
@@ -127,10 +139,55 @@ struct ColumnChunkAssembler {
         workspace.header.reset()
         pageHeader.encode(to: &workspace.header)
         let headerBytes = workspace.header.bytes
-        self[keyPath: pages].append(contentsOf: headerBytes)
-        self[keyPath: pages].append(contentsOf: body)
+        var page: [UInt8] = []
+        page.reserveCapacity(headerBytes.count + body.count)
+        page.append(contentsOf: headerBytes)
+        page.append(contentsOf: body)
         uncompressedSize += Int64(headerBytes.count + uncompressedBodySize)
         compressedSize += Int64(headerBytes.count + body.count)
+        return page
+    }
+
+    /// Moves the data pages held in memory to `file`, as one segment.
+    mutating func spill(to file: SpillFile) throws(ParquetWriterError) {
+        guard !pagesInMemory.isEmpty else { return }
+        var segment = SpillSegment(offset: file.byteCount, length: 0)
+        for page in pagesInMemory {
+            try Self.withBytes(of: page) { (bytes) throws(ParquetWriterError) in segment.length += try file.append(bytes).length }
+        }
+        if let last = spilledSegments.last, last.offset + Int64(last.length) == segment.offset {
+            spilledSegments[spilledSegments.count - 1].length += segment.length
+        } else {
+            spilledSegments.append(segment)
+        }
+        spilledByteCount += segment.length
+        pagesInMemory.removeAll()
+        inMemoryByteCount = 0
+    }
+
+    /// Passes the chunk's bytes, dictionary page first, then the data pages from
+    /// `spillFile` and from memory, to `write`.
+    func writePages(
+        from spillFile: SpillFile, to write: (UnsafeRawBufferPointer) throws(ParquetWriterError) -> Void
+    ) throws(ParquetWriterError) {
+        try Self.withBytes(of: dictionaryPage, write)
+        for segment in spilledSegments { try spillFile.read(segment, into: write) }
+        for page in pagesInMemory { try Self.withBytes(of: page, write) }
+    }
+
+    /// `Array.withUnsafeBytes`, keeping the error's type.
+    private static func withBytes(
+        of bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(ParquetWriterError) -> Void
+    ) throws(ParquetWriterError) {
+        let failure = bytes.withUnsafeBytes { buffer -> ParquetWriterError? in
+            do throws(ParquetWriterError) {
+                try body(buffer)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// The chunk's metadata, for a chunk whose first byte lands at `fileOffset`.
@@ -172,11 +229,22 @@ struct ColumnChunkAssembler {
         })
     }
 
+    /// Empties the chunk and gives back every buffer, once the file is complete.
+    mutating func releaseStorage() {
+        reset()
+        pageLocations = []
+        dataPagesByEncoding = [:]
+        valueEncodings = []
+    }
+
     mutating func reset() {
         pageLocations.removeAll(keepingCapacity: true)
         rowCount = 0
-        dictionaryPage.removeAll(keepingCapacity: true)
-        dataPages.removeAll(keepingCapacity: true)
+        dictionaryPage = []
+        pagesInMemory.removeAll()
+        inMemoryByteCount = 0
+        spilledSegments.removeAll()
+        spilledByteCount = 0
         valueCount = 0
         uncompressedSize = 0
         compressedSize = 0

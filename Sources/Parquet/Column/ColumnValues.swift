@@ -9,6 +9,10 @@ protocol ColumnValues {
     var count: Int { get }
     /// Bytes these values take PLAIN-encoded: the page-size and row-group-size estimate.
     var plainByteCount: Int { get }
+    /// Bytes these values occupy in their page buffers: what the memory budget counts.
+    var memoryByteCount: Int { get }
+    /// Bytes of storage the page buffers hold, used or not.
+    var storageByteCount: Int { get }
 
     mutating func removeLast()
     /// Bytes of the values without length prefixes, for BYTE_ARRAY; nil for other types.
@@ -16,6 +20,8 @@ protocol ColumnValues {
     /// Frees the page buffers; the owning column writer calls it once, from its deinit.
     func deallocate()
     mutating func removeAll()
+    /// Empties the page and gives the buffers' storage back, once the file is complete.
+    mutating func releaseStorage()
 
     func encodePlain(into output: inout [UInt8])
     /// Appends the values in `encoding`, which is not `.dictionaryIndices` and suits the
@@ -32,6 +38,8 @@ protocol ColumnValues {
     /// Looks the values at `positions` up in `dictionary`, inserting new ones, appending the indices.
     func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32], positions: Range<Int>)
     static func dictionaryCount(_ dictionary: Dictionary) -> Int
+    /// Bytes the dictionary occupies: its hash table and its entries' storage.
+    static func dictionaryMemoryByteCount(_ dictionary: Dictionary) -> Int
     /// The size of the dictionary page body: the entries PLAIN-encoded.
     func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int
     func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8])

@@ -28,8 +28,23 @@ final class ColumnWriter<Values: ColumnValues> {
     private let dataPageVersion: DataPageVersion
     private let triesDictionary: Bool
     private let dictionaryTrialBytes: Int
-    /// Whether the chunk's first page with values is still to decide if the dictionary pays.
+    /// Whether the chunk is still to decide if its dictionary pays: until the dictionary
+    /// reaches `dictionaryTrialBytes`, over as many pages as that takes.
     private var dictionaryOnTrial: Bool
+    /// Values looked up in the dictionary so far in this chunk, and their PLAIN bytes,
+    /// for the trial's comparison.
+    private var trialValueCount = 0
+    private var trialPlainBytes = 0
+    /// Whether a data page of this chunk holds dictionary indices, so the chunk needs its dictionary page.
+    private var chunkUsesDictionary = false
+    /// Set when the dictionary takes no more entries: its page is written once the open page is stored.
+    private var dictionaryIsComplete = false
+    /// The open page closes once its values and levels take this many bytes…
+    private let pageByteLimit: Int
+    /// …or once its buffers hold this many (`WriterMemoryPlan.pageMemoryLimit`).
+    private let pageMemoryLimit: Int
+    /// Past this many bytes of memory the dictionary is written out and the chunk falls back.
+    private let dictionaryMemoryLimit: Int
     private var dictionary: Values.Dictionary?
     private var statistics = Values.Statistics()
     /// The open page's own statistics, while the page index is written.
@@ -48,9 +63,12 @@ final class ColumnWriter<Values: ColumnValues> {
     private(set) var chunk: ColumnChunkAssembler
 
     init(
-        descriptor: ColumnDescriptor, values: Values, options: WriterOptions, columnCount: Int,
+        descriptor: ColumnDescriptor, values: Values, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int,
         workspace: PageWorkspace
     ) throws(ParquetWriterError) {
+        self.pageByteLimit = options.dataPageSizeLimit
+        self.pageMemoryLimit = plan.pageMemoryLimit
+        self.dictionaryMemoryLimit = plan.dictionaryMemoryLimit
         self.descriptor = descriptor
         self.sizeStatistics = SizeStatisticsAccumulator(descriptor: descriptor)
         self.workspace = workspace
@@ -96,8 +114,32 @@ final class ColumnWriter<Values: ColumnValues> {
         return count
     }
 
-    /// Bytes of encoded pages held for this chunk, plus the open page's estimate.
+    /// Bytes the open page's values and levels occupy in their buffers.
+    var bufferedMemoryByteCount: Int {
+        var count = values.memoryByteCount
+        if !levelsDeferred { count &+= definitionLevels.count &+ repetitionLevels.count }
+        return count
+    }
+
+    /// Whether the open page has reached its byte or memory limit.
+    @inline(__always)
+    var pageIsFull: Bool { bufferedByteCount >= pageByteLimit || bufferedMemoryByteCount >= pageMemoryLimit }
+
+    /// Bytes of encoded pages held for this chunk (in memory or spilled), plus the open page's estimate.
     var estimatedChunkByteCount: Int { chunk.bufferedByteCount &+ bufferedByteCount }
+
+    /// Bytes of this chunk's encoded data pages held in memory.
+    var encodedMemoryByteCount: Int { chunk.inMemoryByteCount }
+
+    /// Bytes this column holds now: page buffers (used or not), dictionary, encoded pages in memory.
+    var heldByteCount: Int {
+        var count = values.storageByteCount + definitionLevels.storageByteCount + repetitionLevels.storageByteCount
+        if let dictionary { count += Values.dictionaryMemoryByteCount(dictionary) }
+        return count + chunk.inMemoryByteCount + chunk.dictionaryPage.count
+    }
+
+    /// Moves the chunk's encoded data pages held in memory to `file`.
+    func spillEncodedPages(to file: SpillFile) throws(ParquetWriterError) { try chunk.spill(to: file) }
 
     /// Completes a flat cell whose value was just stored.
     @inline(__always)
@@ -220,7 +262,7 @@ final class ColumnWriter<Values: ColumnValues> {
                 repetitionLevelByteCount: levelByteCounts.repetition,
                 definitionLevelByteCount: levelByteCounts.definition),
             encoding: encoding)
-        if let dictionary, values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
+        if let dictionary, dictionaryIsComplete || values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
             // Past its limit: the dictionary is written now and later pages use the fallback encoding.
             try emitDictionaryPage()
         }
@@ -232,7 +274,7 @@ final class ColumnWriter<Values: ColumnValues> {
     }
 
     /// Appends the open page's values to the workspace's body: dictionary indices while the
-    /// dictionary is within its limit, the column's non-dictionary encoding otherwise.
+    /// dictionary pays and fits its limits, the column's non-dictionary encoding otherwise.
     private func encodeValues() throws(ParquetWriterError) -> PageValueEncoding {
         // Taken out of the property so that inserting does not copy the table.
         // A page with no values while the dictionary is still empty goes out in the fallback encoding,
@@ -247,38 +289,49 @@ final class ColumnWriter<Values: ColumnValues> {
             return valueEncoding
         }
         workspace.dictionaryIndices.removeAll(keepingCapacity: true)
-        if dictionaryOnTrial {
-            dictionaryOnTrial = false
-            guard lookUpWhileDictionaryPays(&table) else {
-                // Nothing of the chunk is dictionary-encoded yet, so it needs no dictionary page.
-                values.encode(valueEncoding, into: &workspace.body)
-                return valueEncoding
+        guard lookUpWhileDictionaryPays(&table) else {
+            // Pages before this one hold indices into the dictionary: they need its page.
+            // Entries this page added are not referenced, which readers accept.
+            if chunkUsesDictionary {
+                dictionary = table
+                dictionaryIsComplete = true
             }
-        } else {
-            values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: 0..<values.count)
+            values.encode(valueEncoding, into: &workspace.body)
+            return valueEncoding
         }
         let entryCount = Values.dictionaryCount(table)
         workspace.dictionaryIndices.withUnsafeBufferPointer {
             RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &workspace.body)
         }
         dictionary = table
+        chunkUsesDictionary = true
         return .dictionaryIndices
     }
 
-    /// Looks the page's values up block by block. Returns false, giving up, as soon
-    /// as the dictionary is past its trial size and its entries and indices take as
-    /// many bytes as PLAIN.
+    /// Looks the page's values up block by block. Returns false, giving up on the
+    /// dictionary for the rest of the chunk, as soon as it takes more memory than its
+    /// share, or (while on trial) once it is past its trial size and its entries and
+    /// indices take as many bytes as PLAIN.
     private func lookUpWhileDictionaryPays(_ table: inout Values.Dictionary) -> Bool {
-        let blockSize = 1_024
+        let blockSize = 256
         var looked = 0
         while looked < values.count {
             let end = min(values.count, looked + blockSize)
             values.appendIndices(into: &table, indices: &workspace.dictionaryIndices, positions: looked..<end)
             looked = end
+            if Values.dictionaryMemoryByteCount(table) > dictionaryMemoryLimit { return false }
+            guard dictionaryOnTrial else { continue }
             let dictionaryBytes = values.dictionaryPlainByteCount(table)
             guard dictionaryBytes >= dictionaryTrialBytes else { continue }
+            dictionaryOnTrial = false
             let indexBits = LevelEncoder.bitWidth(of: Values.dictionaryCount(table) - 1)
-            if dictionaryBytes + (looked * indexBits + 7) / 8 >= values.plainByteCount(prefix: looked) { return false }
+            let lookedInChunk = trialValueCount + looked
+            let plainBytes = trialPlainBytes + values.plainByteCount(prefix: looked)
+            if dictionaryBytes + (lookedInChunk * indexBits + 7) / 8 >= plainBytes { return false }
+        }
+        if dictionaryOnTrial {
+            trialValueCount += values.count
+            trialPlainBytes += values.plainByteCount
         }
         return true
     }
@@ -291,6 +344,7 @@ final class ColumnWriter<Values: ColumnValues> {
         values.encodeDictionaryPlain(dictionary, into: &workspace.body)
         try chunk.setDictionaryPage(body: workspace.body, entryCount: Values.dictionaryCount(dictionary))
         self.dictionary = nil
+        dictionaryIsComplete = false
     }
 
     /// Closes the column chunk: flushes the open page and writes the dictionary page.
@@ -317,6 +371,30 @@ final class ColumnWriter<Values: ColumnValues> {
         (sizeStatistics.chunkStatistics, sizeStatistics.pageUnencodedByteArrayBytes)
     }
 
+    /// Drops the open page and the chunk's pages, for a row group that cannot be written.
+    func discardChunk() {
+        values.removeAll()
+        definitionLevels.removeAll()
+        repetitionLevels.removeAll()
+        levelsDeferred = descriptor.maxRepetitionLevel == 0
+        rowsInPage = 0
+        startNextChunk()
+    }
+
+    /// Gives back every buffer, once the file is complete.
+    func releaseStorage() {
+        values.releaseStorage()
+        definitionLevels.releaseStorage()
+        repetitionLevels.releaseStorage()
+        rowsInPage = 0
+        chunk.releaseStorage()
+        columnIndex.releaseStorage()
+        sizeStatistics.reset()
+        statistics.reset()
+        dictionary = nil
+        bloomFilter = nil
+    }
+
     /// Prepares for the next row group, keeping buffer capacity.
     func startNextChunk() {
         chunk.reset()
@@ -326,6 +404,9 @@ final class ColumnWriter<Values: ColumnValues> {
         chunkNullCount = 0
         bloomFilter?.reset()
         dictionaryOnTrial = triesDictionary
+        trialValueCount = 0
+        trialPlainBytes = 0
+        chunkUsesDictionary = false
         dictionary = usesDictionary ? Values.makeDictionary(typeLength: descriptor.typeLength) : nil
     }
 }

@@ -11,6 +11,8 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
 
     var count: Int { values.count }
     var plainByteCount: Int { values.count &* MemoryLayout<Value>.stride }
+    var memoryByteCount: Int { plainByteCount }
+    var storageByteCount: Int { values.storageByteCount }
 
     @inline(__always) mutating func append(_ value: Value) { values.append(value) }
     mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
@@ -18,6 +20,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }
     mutating func removeAll() { values.removeAll() }
+    mutating func releaseStorage() { values.releaseStorage() }
 
     func encodePlain(into output: inout [UInt8]) {
         values.withUnsafeBytes { output.append(contentsOf: $0) }
@@ -76,6 +79,7 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     }
 
     static func dictionaryCount(_ dictionary: Dictionary) -> Int { dictionary.count }
+    static func dictionaryMemoryByteCount(_ dictionary: Dictionary) -> Int { dictionary.memoryByteCount }
     func dictionaryPlainByteCount(_ dictionary: Dictionary) -> Int { dictionary.plainEncodedByteCount }
     func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8]) {
         dictionary.appendPlainEncoded(into: &output)

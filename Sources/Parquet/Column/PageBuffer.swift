@@ -5,7 +5,8 @@
 /// with capacity. It is a struct so that its count and pointer sit inside the column
 /// writer that owns it, on a cache line the append touches anyway. Exactly one
 /// owner mutates it and calls `deallocate()` once, from its deinit; copies (such as
-/// `LevelEncoder.Levels.stored`) only read.
+/// `LevelEncoder.Levels.stored`) only read. After `releaseStorage()` it holds no
+/// allocation (capacity 0) until the next append.
 struct PageBuffer<Element: BitwiseCopyable> {
     private var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
@@ -17,9 +18,14 @@ struct PageBuffer<Element: BitwiseCopyable> {
     }
 
     /// Frees the storage; the owner calls it once, when it goes away.
-    func deallocate() { base.deallocate() }
+    func deallocate() {
+        if capacity > 0 { base.deallocate() }
+    }
 
     var isEmpty: Bool { count == 0 }
+
+    /// Bytes of storage held, used or not.
+    var storageByteCount: Int { capacity &* MemoryLayout<Element>.stride }
 
     @inline(__always)
     subscript(position: Int) -> Element {
@@ -66,6 +72,16 @@ struct PageBuffer<Element: BitwiseCopyable> {
     /// Empties the buffer, keeping its storage for the next page.
     mutating func removeAll() { count = 0 }
 
+    /// Empties the buffer and gives its storage back without allocating anything in
+    /// its place, so that nothing new lands among the memory just freed.
+    mutating func releaseStorage() {
+        deallocate()
+        // Never dereferenced at capacity 0: the next append allocates first.
+        base = UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+        capacity = 0
+        count = 0
+    }
+
     @inline(__always)
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: base, count: count))
@@ -77,11 +93,11 @@ struct PageBuffer<Element: BitwiseCopyable> {
     }
 
     private mutating func grow(toHold needed: Int) {
-        var newCapacity = capacity
+        var newCapacity = max(capacity, 1)
         while newCapacity < needed { newCapacity &*= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
-        base.deallocate()
+        deallocate()
         base = newBase
         capacity = newCapacity
     }

@@ -15,6 +15,21 @@ final class PageWorkspace {
     @exclusivity(unchecked) var dictionaryIndices: [UInt32] = []
     private var compressors: [CompressionKind: PageCompressor] = [:]
 
+    /// Bytes the buffers hold, used or not.
+    var heldByteCount: Int {
+        body.capacity + compressed.capacity + dictionaryIndices.capacity * MemoryLayout<UInt32>.stride
+            + header.bytes.capacity
+    }
+
+    /// Gives back the buffers and the compressors' contexts, once the file is complete.
+    func releaseStorage() {
+        body = []
+        compressed = []
+        header = CompactEncoder()
+        dictionaryIndices = []
+        compressors.removeAll()
+    }
+
     /// The compressor for `compression`, created on first use and shared afterwards.
     func compressor(for compression: Compression, column: String) throws(ParquetWriterError) -> PageCompressor {
         if let compressor = compressors[compression.kind] { return compressor }

@@ -37,6 +37,13 @@ struct ByteArrayDictionary {
     /// The number of distinct values.
     var count: Int { endOffsets.count }
 
+    /// Bytes the table and the entries occupy, at most. Counted from the entries, not
+    /// from the arrays' capacity (which depends on what the allocator hands out), so
+    /// that the writer's decisions, and so its output, are the same on every run.
+    var memoryByteCount: Int {
+        slots.count &* MemoryLayout<Slot>.stride &+ 2 &* (storage.count &+ endOffsets.count &* MemoryLayout<Int>.stride)
+    }
+
     /// The bytes of the entry with dictionary index `index`.
     func value(at index: Int) -> ArraySlice<UInt8> {
         storage[startOffset(of: index)..<endOffsets[index]]

@@ -38,6 +38,13 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     /// The number of distinct keys.
     var count: Int { keys.count }
 
+    /// Bytes the table and the keys occupy, at most. Counted from the entries, not
+    /// from the arrays' capacity (which depends on what the allocator hands out), so
+    /// that the writer's decisions, and so its output, are the same on every run.
+    var memoryByteCount: Int {
+        slots.count &* MemoryLayout<Slot>.stride &+ 2 &* keys.count &* MemoryLayout<Key>.stride
+    }
+
     /// Size of the PLAIN-encoded dictionary page body.
     var plainEncodedByteCount: Int { keys.count * MemoryLayout<Key>.size }
 

@@ -28,6 +28,23 @@ struct FooterBuilder {
         pageIndexes = writesPageIndex ? PageIndexStore(memoryLimit: memoryLimit) : nil
     }
 
+    /// Bytes the stores keep in memory (their buffers, used or not).
+    var heldByteCount: Int {
+        serializedRowGroups.heldByteCount + (pageIndexes?.columnIndexes.heldByteCount ?? 0)
+            + (pageIndexes?.offsetIndexes.heldByteCount ?? 0)
+    }
+
+    /// Gives back the stored row groups, page indexes and key-value pairs, once the footer is written.
+    mutating func releaseStorage() {
+        serializedRowGroups.releaseStorage()
+        pageIndexes?.columnIndexes.releaseStorage()
+        pageIndexes?.offsetIndexes.releaseStorage()
+        pageIndexes = nil
+        chunkGaps = []
+        keyValues = []
+        rowGroupEncoder = CompactEncoder()
+    }
+
     mutating func setMetadata(_ key: String, _ value: String?) {
         if let index = keyValues.firstIndex(where: { $0.key == key }) {
             if let value { keyValues[index].value = value } else { keyValues.remove(at: index) }
@@ -36,11 +53,15 @@ struct FooterBuilder {
         }
     }
 
-    /// Adds a row group; `pageIndexes` has each chunk's indexes when the page index is on.
-    mutating func appendRowGroup(
-        columns: [ColumnChunk], pageIndexes chunkIndexes: [(ColumnIndex?, OffsetIndex)], numRows: Int64,
-        fileOffset: Int64
-    ) throws(ParquetWriterError) {
+    /// Adds the page index of the next column chunk, in file order, when the page
+    /// index is on: serialized at once, so that a row group's indexes are never all
+    /// held as structures.
+    mutating func appendPageIndex(columnIndex: ColumnIndex?, offsetIndex: OffsetIndex) throws(ParquetWriterError) {
+        try pageIndexes?.append(columnIndex: columnIndex, offsetIndex: offsetIndex)
+    }
+
+    /// Adds a row group whose chunks' page indexes (with the page index on) were added before.
+    mutating func appendRowGroup(columns: [ColumnChunk], numRows: Int64, fileOffset: Int64) throws(ParquetWriterError) {
         let rowGroup = RowGroup(
             columns: columns,
             totalByteSize: columns.reduce(0) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) },
@@ -52,9 +73,6 @@ struct FooterBuilder {
         if pageIndexes == nil {
             rowGroup.encode(to: &rowGroupEncoder)
         } else {
-            for (columnIndex, offsetIndex) in chunkIndexes {
-                try pageIndexes!.append(columnIndex: columnIndex, offsetIndex: offsetIndex)
-            }
             encodeLeavingGaps(rowGroup)
         }
         try serializedRowGroups.append(rowGroupEncoder.bytes)

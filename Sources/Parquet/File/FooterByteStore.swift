@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Bytes held until the file closes (serialized row groups, page indexes): in memory
 /// up to a limit, beyond it in an anonymous temporary file (removed by the system
@@ -16,6 +22,17 @@ final class FooterByteStore {
 
     deinit {
         if let spillFile { fclose(spillFile) }
+    }
+
+    /// Bytes the in-memory buffer holds, used or not.
+    var heldByteCount: Int { buffered.capacity }
+
+    /// Gives back the buffer and the temporary file, once their bytes are written.
+    func releaseStorage() {
+        buffered = []
+        if let spillFile { fclose(spillFile) }
+        spillFile = nil
+        byteCount = 0
     }
 
     func append(_ bytes: [UInt8]) throws(ParquetWriterError) {

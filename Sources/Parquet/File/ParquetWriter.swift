@@ -1,6 +1,6 @@
 import ParquetFormat
 
-/// Writes a Parquet file row by row to a sink, holding at most one row group.
+/// Writes a Parquet file row by row to a sink, within `WriterOptions.memoryLimit`.
 ///
 /// Append one cell per column, in schema order, then call `endRow()`. A cell that
 /// does not fit its column throws a `ParquetWriterError` naming the column and row,
@@ -9,16 +9,25 @@ import ParquetFormat
 ///
 /// A writer is confined to one task at a time.
 public final class ParquetWriter<Sink: ByteSink> {
+    /// The columns being written.
     public let schema: Schema
+    /// Where the file's bytes go.
     public let sink: Sink
     let options: WriterOptions
     let columns: [AnyColumnWriter]
+    /// The page buffers and compressors every column shares.
+    private let workspace: PageWorkspace
     /// The same writers, for per-cell access without reference counting.
     let slots: [CellSlot]
     /// Each column's allowed integer range, kept apart as plain values for the hot path.
     let integerRanges: [ClosedRange<Int128>?]
     let pageRowLimit: Int
-    let pageByteLimit: Int
+    /// How `WriterOptions.memoryLimit` is shared out.
+    public let memoryPlan: WriterMemoryPlan
+    /// Where the open row group's encoded pages wait once they pass their share of the limit.
+    let spillFile: SpillFile
+    /// Bytes of encoded data pages the open row group holds in memory.
+    private var encodedBytesInMemory = 0
     /// Index of the column the next cell goes to.
     @exclusivity(unchecked) var cursor = 0
     /// Rows accepted so far: the index of the row being appended.
@@ -46,14 +55,19 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Creates a writer and writes the file's leading magic bytes to `sink`.
     public init(schema: Schema, sink: Sink, options: WriterOptions = WriterOptions()) throws(ParquetWriterError) {
         try options.validate(for: schema)
+        let plan = try WriterMemoryPlan(options: options, schema: schema)
+        self.memoryPlan = plan
+        self.spillFile = SpillFile(directory: options.spillDirectory, bufferSize: plan.spillBufferSize)
         self.schema = schema
         self.sink = sink
         self.options = options
         let workspace = PageWorkspace()
+        self.workspace = workspace
         var columns: [AnyColumnWriter] = []
         for descriptor in schema.descriptors {
             columns.append(try AnyColumnWriter(
-                descriptor: descriptor, options: options, columnCount: schema.descriptors.count, workspace: workspace))
+                descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count,
+                workspace: workspace))
         }
         self.columns = columns
         self.slots = columns.map { column in
@@ -67,10 +81,17 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.integerRanges = schema.descriptors.map(\.integerRange)
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
-        self.pageByteLimit = options.dataPageSizeLimit
         self.footer = FooterBuilder(
-            schema: schema, writesPageIndex: options.writesPageIndex, memoryLimit: options.footerMemoryLimit)
+            schema: schema, writesPageIndex: options.writesPageIndex, memoryLimit: plan.footerStoreMemoryLimit)
         try write(ParquetMagic.bytes)
+    }
+
+    /// Bytes the writer's buffers hold now, used or not, as `WriterMemoryPlan` counts
+    /// them: the codec contexts and the fixed overhead per column are not included.
+    var heldByteCount: Int {
+        var count = workspace.heldByteCount + footer.heldByteCount + spillFile.heldByteCount
+        for column in columns { count += column.heldByteCount }
+        return count
     }
 
     /// Sets (or with `nil`, removes) a key-value pair of the footer metadata. Allowed
@@ -161,6 +182,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         let length = UInt32(bytesWritten - footerStart)
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
+        releaseStorage()
         do {
             try sink.close()
         } catch {
@@ -168,11 +190,54 @@ public final class ParquetWriter<Sink: ByteSink> {
         }
     }
 
+    /// Gives back every buffer once the file is complete, so that a long-lived writer
+    /// object (or a service writing file after file) holds nothing of it.
+    private func releaseStorage() {
+        for column in columns { column.releaseStorage() }
+        workspace.releaseStorage()
+        footer.releaseStorage()
+        spillFile.release()
+        fullPages = []
+        openListStarts = []
+        HeapTrim.releaseFreePages()
+    }
+
     // MARK: Pages and row groups
 
     private func flushFullPages() throws(ParquetWriterError) {
-        for index in fullPages { try columns[index].flushPage() }
+        for index in fullPages {
+            let column = columns[index]
+            let before = column.encodedMemoryByteCount
+            try column.flushPage()
+            encodedBytesInMemory += column.encodedMemoryByteCount - before
+            // Checked page by page: many columns' pages often close on the same row.
+            if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
+        }
         fullPages.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves every column's encoded pages held in memory to the spill file, column by
+    /// column, so each chunk's pages lie in long runs. When that fails, the open row
+    /// group is dropped: the rows written before stay a valid file.
+    private func spillEncodedPages() throws(ParquetWriterError) {
+        do {
+            for column in columns { try column.spillEncodedPages(to: spillFile) }
+        } catch {
+            dropRowGroup()
+            throw error
+        }
+        encodedBytesInMemory = 0
+    }
+
+    /// Forgets every row of the open row group.
+    private func dropRowGroup() {
+        for column in columns { column.discardChunk() }
+        fullPages.removeAll(keepingCapacity: true)
+        rowCount -= rowsInRowGroup
+        rowsInRowGroup = 0
+        nextRowGroupSizeCheck = 1
+        encodedBytesInMemory = 0
+        spillFile.reset()
     }
 
     /// Estimates the row group's encoded size, closing it at the target, and picks
@@ -190,7 +255,6 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func flushRowGroup() throws(ParquetWriterError) {
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)
-        var pageIndexes: [(ColumnIndex?, OffsetIndex)] = []
         let rowGroupOffset = bytesWritten
         for column in columns {
             let statistics = try column.finishChunk()
@@ -201,10 +265,20 @@ public final class ParquetWriter<Sink: ByteSink> {
             if options.writesPageIndex {
                 var offsetIndex = chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)
                 offsetIndex.unencodedByteArrayDataBytes = sizeStatistics.pageByteArrayBytes
-                pageIndexes.append((column.finishedColumnIndex(), offsetIndex))
+                do {
+                    try footer.appendPageIndex(columnIndex: column.finishedColumnIndex(), offsetIndex: offsetIndex)
+                } catch {
+                    state = .closed
+                    throw error
+                }
             }
-            try write(chunk.dictionaryPage)
-            try write(chunk.dataPages)
+            do {
+                try chunk.writePages(from: spillFile) { (bytes) throws(ParquetWriterError) in try write(bytes) }
+            } catch {
+                // Part of the row group is out: the file cannot be completed.
+                state = .closed
+                throw error
+            }
         }
         // Each chunk's Bloom filter (header, then bitset) follows the row group's pages.
         for (index, column) in columns.enumerated() {
@@ -218,8 +292,7 @@ public final class ParquetWriter<Sink: ByteSink> {
             column.startNextChunk()
         }
         do {
-            try footer.appendRowGroup(
-                columns: chunks, pageIndexes: pageIndexes, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
+            try footer.appendRowGroup(columns: chunks, numRows: Int64(rowsInRowGroup), fileOffset: rowGroupOffset)
         } catch {
             // The chunks are written but the footer cannot hold them: the file cannot be finished.
             state = .closed
@@ -227,9 +300,15 @@ public final class ParquetWriter<Sink: ByteSink> {
         }
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
+        encodedBytesInMemory = 0
+        spillFile.reset()
     }
 
     private func write(_ bytes: [UInt8]) throws(ParquetWriterError) { try write(bytes[...]) }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) throws(ParquetWriterError) {
+        try write(byteCount: bytes.count) { try sink.write(bytes) }
+    }
 
     private func write(_ bytes: ArraySlice<UInt8>) throws(ParquetWriterError) {
         try write(byteCount: bytes.count) { try bytes.withUnsafeBytes { try sink.write($0) } }

@@ -2,19 +2,28 @@
 public struct ColumnData: Sendable {
     /// The values, one per row; entries at null positions are ignored.
     public enum Values: Sendable {
+        /// BOOLEAN values.
         case booleans([Bool])
+        /// 32-bit integers, for any column stored as INT32.
         case int32s([Int32])
+        /// 64-bit integers, for any column stored as INT64.
         case int64s([Int64])
+        /// FLOAT values.
         case floats([Float])
+        /// DOUBLE values.
         case doubles([Double])
+        /// Text for a STRING or JSON column.
         case strings([String])
+        /// Byte strings for a BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY column.
         case byteArrays([[UInt8]])
     }
 
+    /// The column's values, one per row of the batch.
     public var values: Values
     /// `false` marks a null row; `nil` means no nulls.
     public var validity: [Bool]?
 
+    /// A column of `values`, with `validity` marking nulls (`false`) if any.
     public init(_ values: Values, validity: [Bool]? = nil) {
         self.values = values
         self.validity = validity

@@ -3,6 +3,7 @@ import Foundation
 /// Typed cell appends: each puts one value into the next column of the current row.
 /// None of them boxes the value or allocates per cell.
 extension ParquetWriter {
+    /// Appends a BOOLEAN cell.
     public func append(_ value: Bool) throws(ParquetWriterError) {
         let index = try nextValueCell("Bool")
         let slot = slots[index]
@@ -13,8 +14,11 @@ extension ParquetWriter {
         }
     }
 
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int8) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int8") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int16) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int16") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int32) throws(ParquetWriterError) {
         let index = try nextValueCell("Int32")
         let slot = slots[index]
@@ -25,6 +29,7 @@ extension ParquetWriter {
         }
     }
 
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int64) throws(ParquetWriterError) {
         let index = try nextValueCell("Int64")
         let slot = slots[index]
@@ -35,12 +40,18 @@ extension ParquetWriter {
         }
     }
 
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: UInt8) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt8") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: UInt16) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt16") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: UInt32) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt32") }
+    /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: UInt64) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt64") }
 
+    /// Appends a cell to a FLOAT column.
     public func append(_ value: Float) throws(ParquetWriterError) {
         let index = try nextValueCell("Float")
         let slot = slots[index]
@@ -51,6 +62,7 @@ extension ParquetWriter {
         }
     }
 
+    /// Appends a cell to a DOUBLE column.
     public func append(_ value: Double) throws(ParquetWriterError) {
         let index = try nextValueCell("Double")
         let slot = slots[index]
@@ -101,6 +113,7 @@ extension ParquetWriter {
         finishCell(writer)
     }
 
+    /// Appends a byte-string cell to a BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY column.
     public func append(bytes: [UInt8]) throws(ParquetWriterError) {
         // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
         let failure = bytes.withUnsafeBytes { buffer -> ParquetWriterError? in
@@ -250,7 +263,7 @@ extension ParquetWriter {
 
     @inline(__always)
     func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
-        if writer.rowsInPage >= pageRowLimit || writer.bufferedByteCount >= pageByteLimit {
+        if writer.rowsInPage >= pageRowLimit || writer.pageIsFull {
             fullPages.append(cursor)
         }
     }

@@ -35,7 +35,7 @@ extension ParquetWriter {
         nextRepetitionLevel = UInt8(openListDepth)
         guard openListDepth == 0 else { return }
         column.finishListCell()
-        if column.rowsInPage >= pageRowLimit || column.bufferedByteCount >= pageByteLimit {
+        if column.rowsInPage >= pageRowLimit || column.pageIsFull {
             fullPages.append(cursor)
         }
         cursor &+= 1
@@ -135,12 +135,14 @@ extension ParquetWriter {
 
 /// A Swift type whose buffers `ParquetWriter.appendList(_:)` takes as list elements.
 public protocol ListElement {
+    /// Appends `elements` to `writer` as one list cell.
     static func appendList<Sink: ByteSink>(
         _ elements: UnsafeBufferPointer<Self>, to writer: ParquetWriter<Sink>
     ) throws(ParquetWriterError)
 }
 
 extension Bool: ListElement {
+    /// Appends `elements` to `writer` as one list cell.
     public static func appendList<Sink: ByteSink>(
         _ elements: UnsafeBufferPointer<Bool>, to writer: ParquetWriter<Sink>
     ) throws(ParquetWriterError) {
@@ -149,6 +151,7 @@ extension Bool: ListElement {
 }
 
 extension Float: ListElement {
+    /// Appends `elements` to `writer` as one list cell.
     public static func appendList<Sink: ByteSink>(
         _ elements: UnsafeBufferPointer<Float>, to writer: ParquetWriter<Sink>
     ) throws(ParquetWriterError) {
@@ -157,6 +160,7 @@ extension Float: ListElement {
 }
 
 extension Double: ListElement {
+    /// Appends `elements` to `writer` as one list cell.
     public static func appendList<Sink: ByteSink>(
         _ elements: UnsafeBufferPointer<Double>, to writer: ParquetWriter<Sink>
     ) throws(ParquetWriterError) {
@@ -168,6 +172,7 @@ extension Double: ListElement {
 public protocol IntegerListElement: ListElement, FixedWidthInteger {}
 
 extension IntegerListElement {
+    /// Appends `elements` to `writer` as one list cell, range-checked against the element type.
     public static func appendList<Sink: ByteSink>(
         _ elements: UnsafeBufferPointer<Self>, to writer: ParquetWriter<Sink>
     ) throws(ParquetWriterError) {

@@ -7,6 +7,7 @@ public struct BloomFilterOptions: Hashable, Sendable {
     /// The false-positive probability wanted at that count, in 0 < p < 1.
     public var falsePositiveProbability: Double
 
+    /// A filter sized for `expectedDistinctCount` values per column chunk at `falsePositiveProbability`.
     public init(expectedDistinctCount: Int, falsePositiveProbability: Double = 0.01) {
         self.expectedDistinctCount = expectedDistinctCount
         self.falsePositiveProbability = falsePositiveProbability

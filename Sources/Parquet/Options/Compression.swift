@@ -3,7 +3,9 @@ import ParquetFormat
 
 /// The codec that compresses a column's pages.
 public enum Compression: Hashable, Sendable {
+    /// No compression.
     case uncompressed
+    /// Snappy.
     case snappy
     /// GZIP (deflate with a gzip header) at zlib level 1...9.
     case gzip(level: Int32 = 6)

@@ -35,6 +35,18 @@ public struct WriterOptions: Hashable, Sendable {
     public var maxRowGroupRows = 1 << 20
     /// …or once its estimated encoded size reaches this many bytes.
     public var rowGroupTargetBytes = 128 << 20
+    /// The most bytes the writer holds: open pages, the open row group's encoded pages,
+    /// dictionaries, the page workspace and the footer metadata kept in memory, for any
+    /// column count and row-group size. Pages close early enough that every column's
+    /// open page fits its share; the row group's encoded pages move to an anonymous
+    /// temporary file (in `spillDirectory`) once they pass theirs, and go to the sink,
+    /// column by column, when the row group closes. A schema too wide for the limit is
+    /// refused with `memoryLimitTooSmall`, which names the smallest limit that works.
+    /// See Docs/architecture.md for how the limit is shared out.
+    public var memoryLimit = 32 << 20
+    /// Where the temporary file of encoded pages goes (it is removed as soon as it is
+    /// created, so nothing stays behind); nil for `TMPDIR`, or `/tmp` when unset.
+    public var spillDirectory: String?
     /// What waits for the end of the file (the footer's row-group metadata, about 90
     /// bytes per column chunk, and the page index) stays in memory up to this many
     /// bytes each; beyond it, it waits in an anonymous temporary file, so a long file
@@ -50,6 +62,7 @@ public struct WriterOptions: Hashable, Sendable {
     /// (marked inexact) and in the ColumnIndex alike.
     public var maxStatisticsSize = 64
 
+    /// The defaults described on each property.
     public init() {}
 
     func validate(for schema: Schema) throws(ParquetWriterError) {
@@ -58,6 +71,7 @@ public struct WriterOptions: Hashable, Sendable {
         guard dictionaryPageSizeLimit > 0 else { throw .invalidOption("dictionaryPageSizeLimit must be positive") }
         guard maxRowGroupRows > 0 else { throw .invalidOption("maxRowGroupRows must be positive") }
         guard rowGroupTargetBytes > 0 else { throw .invalidOption("rowGroupTargetBytes must be positive") }
+        guard memoryLimit > 0 else { throw .invalidOption("memoryLimit must be positive") }
         guard footerMemoryLimit >= 0 else { throw .invalidOption("footerMemoryLimit must not be negative") }
         guard maxStatisticsSize >= 2 else { throw .invalidOption("maxStatisticsSize must be at least 2") }
         let names = Set(schema.columns.map(\.name))
@@ -79,7 +93,7 @@ public struct WriterOptions: Hashable, Sendable {
         }
     }
 
-    private func allCompressions() -> [(String, Compression)] {
+    func allCompressions() -> [(String, Compression)] {
         [("*", compression)] + columnOptions.compactMap { name, options in options.compression.map { (name, $0) } }
     }
 

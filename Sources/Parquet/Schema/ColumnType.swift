@@ -4,6 +4,7 @@
 /// legacy converted type written to the schema, following what pyarrow writes for
 /// the matching Arrow type.
 public enum ColumnType: Hashable, Sendable {
+    /// BOOLEAN.
     case boolean
     /// INT32 with no annotation.
     case int32
@@ -21,7 +22,9 @@ public enum ColumnType: Hashable, Sendable {
     case uint32
     /// INT64 annotated INTEGER(64, unsigned); values are stored as their bit pattern.
     case uint64
+    /// FLOAT (IEEE single precision).
     case float
+    /// DOUBLE (IEEE double precision).
     case double
     /// FIXED_LEN_BYTE_ARRAY(2) annotated FLOAT16, IEEE half precision little-endian.
     case float16
@@ -60,8 +63,11 @@ extension ColumnType {
 
 /// The resolution of a TIME or TIMESTAMP column.
 public enum TimeUnit: Hashable, Sendable {
+    /// Milliseconds.
     case millis
+    /// Microseconds.
     case micros
+    /// Nanoseconds.
     case nanos
 }
 
@@ -69,7 +75,9 @@ public enum TimeUnit: Hashable, Sendable {
 public enum DecimalStorage: Hashable, Sendable {
     /// INT32 up to precision 9, INT64 up to 18, otherwise the shortest FIXED_LEN_BYTE_ARRAY.
     case automatic
+    /// INT32, for precision up to 9.
     case int32
+    /// INT64, for precision up to 18.
     case int64
     /// FIXED_LEN_BYTE_ARRAY of this many bytes, big-endian two's complement.
     case fixedLength(Int)

@@ -2,6 +2,7 @@ import ParquetFormat
 
 /// The ordered, validated list of columns a writer produces.
 public struct Schema: Hashable, Sendable {
+    /// The columns, in file order.
     public let columns: [Column]
     let descriptors: [ColumnDescriptor]
 

@@ -13,8 +13,9 @@ import Darwin
 ///
 /// A row-group flush writes a whole row group at once, between two chances to
 /// wait. So that memory stays bounded then too, chunks beyond `maxBufferedChunks`
-/// go to an anonymous temporary file until the consumer catches up: the sink holds
-/// at most `(maxBufferedChunks + 1) × chunkSize` bytes in memory.
+/// go to an anonymous temporary file (the writer's spill file) until the consumer
+/// catches up: the sink holds at most `(maxBufferedChunks + 1) × chunkSize` bytes in
+/// memory, plus that file's buffer of min(chunkSize, 64 KiB).
 ///
 /// There is one consumer: a second iterator's `next()` throws
 /// `SinkError.secondConsumer`. If the consumer's task is cancelled, the producer's
@@ -27,6 +28,8 @@ public final class AsyncChunkSink: ByteSink, Sendable {
     private let state: PthreadLocked<ChunkChannelState>
     private let chunkSize: Int
     private let maxBufferedChunks: Int
+    /// The I/O buffer of the file that holds chunks beyond `maxBufferedChunks`.
+    private var spillBufferSize: Int { min(chunkSize, 64 << 10) }
 
     /// - Parameters:
     ///   - chunkSize: bytes per chunk (the last one may be shorter).
@@ -38,6 +41,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         self.maxBufferedChunks = max(1, maxBufferedChunks)
     }
 
+    /// Adds bytes to the current chunk; waits while `maxBufferedChunks` chunks are unread.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         var remaining = bytes
         while !remaining.isEmpty {
@@ -54,7 +58,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
                 let full = state.current
                 state.current = []
                 state.current.reserveCapacity(chunkSize)
-                return try state.deliver(full, memoryLimit: maxBufferedChunks)
+                return try state.deliver(full, memoryLimit: maxBufferedChunks, spillBufferSize: spillBufferSize)
             }
             resumed?.resume(returning: chunk)
         }
@@ -72,7 +76,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
             }
             let last = state.current
             state.current = []
-            return try state.deliver(last, memoryLimit: maxBufferedChunks)
+            return try state.deliver(last, memoryLimit: maxBufferedChunks, spillBufferSize: spillBufferSize)
         }
         resumed?.resume(returning: chunk)
     }
@@ -180,6 +184,7 @@ public final class AsyncChunkSink: ByteSink, Sendable {
 
 /// The chunks of an `AsyncChunkSink`.
 public struct ChunkSequence: AsyncSequence, Sendable {
+    /// A chunk of the file.
     public typealias Element = [UInt8]
     fileprivate let sink: AsyncChunkSink
 
@@ -188,9 +193,11 @@ public struct ChunkSequence: AsyncSequence, Sendable {
     /// waiting in `next()` (a cancelled task that was busy elsewhere).
     public func makeAsyncIterator() -> Iterator { Iterator(consumer: Consumer(sink: sink, ordinal: sink.claimIterator())) }
 
+    /// Waits for each chunk the writer produces.
     public struct Iterator: AsyncIteratorProtocol {
         fileprivate let consumer: Consumer
 
+        /// The next chunk, nil after the last, or the error the sink was failed with.
         public mutating func next() async throws -> [UInt8]? {
             try await consumer.sink.next(iterator: consumer.ordinal)
         }
@@ -218,7 +225,7 @@ private struct ChunkChannelState: ~Copyable {
     /// The oldest waiting chunks, in memory.
     var queue: [[UInt8]] = []
     /// The newer waiting chunks, once the queue is full.
-    var spill: SpillFile?
+    var spill: ChunkSpill?
     var finished = false
     var cancelled = false
     var failure: (any Error)?
@@ -232,7 +239,7 @@ private struct ChunkChannelState: ~Copyable {
 
     /// Hands `chunk` to a waiting consumer, or queues it: in memory while fewer than
     /// `memoryLimit` chunks wait there and none wait in the file, else in the file.
-    mutating func deliver(_ chunk: [UInt8], memoryLimit: Int) throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) {
+    mutating func deliver(_ chunk: [UInt8], memoryLimit: Int, spillBufferSize: Int) throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) {
         if let consumer {
             self.consumer = nil
             return (consumer, chunk)
@@ -241,10 +248,10 @@ private struct ChunkChannelState: ~Copyable {
             queue.append(chunk)
             memoryByteCount += chunk.count
         } else {
-            if spill == nil { spill = try SpillFile() }
+            if spill == nil { spill = ChunkSpill(bufferSize: spillBufferSize) }
             try spill!.append(chunk)
         }
-        peakMemoryByteCount = max(peakMemoryByteCount, memoryByteCount + current.count)
+        peakMemoryByteCount = max(peakMemoryByteCount, memoryByteCount + current.count + (spill?.heldByteCount ?? 0))
         return (nil, nil)
     }
 
@@ -265,75 +272,46 @@ private struct ChunkChannelState: ~Copyable {
     }
 }
 
-/// Chunks kept in an anonymous temporary file, read back in order; closed when dropped.
-private final class SpillFile {
-    private let file: UnsafeMutablePointer<FILE>
-    private let descriptor: Int32
-    private var lengths: [Int] = []
-    private var firstLength = 0
-    private var readOffset: Int64 = 0
-    private var writeOffset: Int64 = 0
+/// The newer waiting chunks, in a writer spill file (anonymous, removed by the system),
+/// read back oldest first.
+private final class ChunkSpill {
+    private let file: SpillFile
+    private var segments: [SpillSegment] = []
+    private var first = 0
     private(set) var byteCount = 0
 
-    var chunkCount: Int { lengths.count - firstLength }
-
-    init() throws(SinkError) {
-        // An anonymous temporary file, as the footer store uses: the system removes it.
-        guard let file = tmpfile() else { throw Self.failure("create", path: "temporary chunk file") }
-        self.file = file
-        descriptor = fileno(file)
-    }
-
-    func append(_ chunk: [UInt8]) throws(SinkError) {
-        var written = 0
-        while written < chunk.count {
-            let result = chunk.withUnsafeBytes {
-                pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(writeOffset) + off_t(written))
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure("write", path: "temporary chunk file")
-            }
-            written += result
-        }
-        writeOffset += Int64(chunk.count)
-        lengths.append(chunk.count)
-        byteCount += chunk.count
-    }
-
-    func takeOldest() throws(SinkError) -> [UInt8]? {
-        guard chunkCount > 0 else { return nil }
-        let length = lengths[firstLength]
-        var chunk = [UInt8](repeating: 0, count: length)
-        var read = 0
-        while read < length {
-            let result = chunk.withUnsafeMutableBytes {
-                pread(descriptor, $0.baseAddress! + read, length - read, off_t(readOffset) + off_t(read))
-            }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { throw Self.failure("read", path: "temporary chunk file") }
-            read += result
-        }
-        readOffset += Int64(length)
-        firstLength += 1
-        byteCount -= length
-        if chunkCount == 0 {
-            // Drained: start over at the beginning of the file.
-            lengths.removeAll(keepingCapacity: true)
-            firstLength = 0
-            readOffset = 0
-            writeOffset = 0
-            _ = ftruncate(descriptor, 0)
-        }
-        return chunk
+    init(bufferSize: Int) {
+        file = SpillFile(directory: nil, bufferSize: bufferSize)
     }
 
     deinit {
-        fclose(file)
+        file.release()
     }
 
-    private static func failure(_ operation: String, path: String) -> SinkError {
-        let code = errno
-        return .io(path: path, operation: operation, errno: code, message: String(cString: strerror(code)))
+    var chunkCount: Int { segments.count - first }
+    /// The spill file's I/O buffer, while it is allocated.
+    var heldByteCount: Int { file.heldByteCount }
+
+    func append(_ chunk: [UInt8]) throws(ParquetWriterError) {
+        let segment = chunk.withUnsafeBytes { bytes in Result { () throws(ParquetWriterError) in try file.append(bytes) } }
+        segments.append(try segment.get())
+        byteCount += chunk.count
+    }
+
+    func takeOldest() throws(ParquetWriterError) -> [UInt8]? {
+        guard chunkCount > 0 else { return nil }
+        let segment = segments[first]
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(segment.length)
+        try file.read(segment) { chunk.append(contentsOf: $0) }
+        first += 1
+        byteCount -= segment.length
+        if chunkCount == 0 {
+            // Drained: start the file over.
+            segments.removeAll(keepingCapacity: true)
+            first = 0
+            file.reset()
+        }
+        return chunk
     }
 }

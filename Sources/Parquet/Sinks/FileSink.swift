@@ -1,8 +1,15 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes to a file through a buffer; writes at least as large as the buffer go
 /// straight to the file without a copy.
 public final class FileSink: ByteSink {
+    /// The file's path.
     public let path: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
@@ -18,9 +25,10 @@ public final class FileSink: ByteSink {
     }
 
     deinit {
-        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        if descriptor >= 0 { _ = systemClose(descriptor) }
     }
 
+    /// Buffers `bytes`, writing the buffer to the file when it is full.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard descriptor >= 0 else { throw SinkError.closed }
         if buffer.count + bytes.count > bufferSize { try flush() }
@@ -36,7 +44,7 @@ public final class FileSink: ByteSink {
         guard descriptor >= 0 else { throw SinkError.closed }
         defer { descriptor = -1 }
         try flush()
-        guard Glibc.close(descriptor) == 0 else { throw Self.failure(path, "close") }
+        guard systemClose(descriptor) == 0 else { throw Self.failure(path, "close") }
     }
 
     private func flush() throws {
@@ -48,7 +56,7 @@ public final class FileSink: ByteSink {
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Self.failure(path, "write")

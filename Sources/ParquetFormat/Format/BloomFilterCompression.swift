@@ -1,5 +1,6 @@
 /// How a Bloom filter bitset is compressed (parquet.thrift union `BloomFilterCompression`).
 public enum BloomFilterCompression: ThriftCodable, Hashable {
+    /// The bitset is stored as is (`UNCOMPRESSED`).
     case uncompressed
     /// A compression added to the format after this library was written.
     case unrecognized(UnrecognizedUnionMember)

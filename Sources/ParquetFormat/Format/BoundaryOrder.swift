@@ -9,8 +9,11 @@ public struct BoundaryOrder: ThriftEnum {
         self.rawValue = rawValue
     }
 
+    /// The parquet.thrift value `UNORDERED`.
     public static var unordered: BoundaryOrder { BoundaryOrder(rawValue: 0) }
+    /// The parquet.thrift value `ASCENDING`.
     public static var ascending: BoundaryOrder { BoundaryOrder(rawValue: 1) }
+    /// The parquet.thrift value `DESCENDING`.
     public static var descending: BoundaryOrder { BoundaryOrder(rawValue: 2) }
 
     /// The parquet.thrift name, such as `DESCENDING`.

@@ -1,12 +1,20 @@
 /// The bounding box of GEOMETRY or GEOGRAPHY values: the min/max coordinate on each axis.
 public struct BoundingBox: ThriftCodable, Hashable {
+    /// Smallest X (longitude).
     public var xmin: Double
+    /// Largest X (longitude).
     public var xmax: Double
+    /// Smallest Y (latitude).
     public var ymin: Double
+    /// Largest Y (latitude).
     public var ymax: Double
+    /// Smallest Z, when the geometries have one.
     public var zmin: Double?
+    /// Largest Z, when the geometries have one.
     public var zmax: Double?
+    /// Smallest M (measure), when the geometries have one.
     public var mmin: Double?
+    /// Largest M (measure), when the geometries have one.
     public var mmax: Double?
 
     /// Creates a value; optional fields default to nil, meaning absent.

@@ -9,6 +9,7 @@ public struct ColumnMetaData: ThriftCodable, Hashable {
     /// Names from the schema root down to the leaf.
     public var pathInSchema: [String]
 
+    /// The codec of the chunk's pages.
     public var codec: CompressionCodec
     /// Number of values, including nulls.
     public var numValues: Int64
@@ -19,6 +20,7 @@ public struct ColumnMetaData: ThriftCodable, Hashable {
     /// Total compressed (and possibly encrypted) size of all pages, including headers.
     public var totalCompressedSize: Int64
 
+    /// Optional key-value pairs for the column chunk.
     public var keyValueMetadata: [KeyValue]?
     /// File offset of the first data page.
     public var dataPageOffset: Int64
@@ -42,7 +44,9 @@ public struct ColumnMetaData: ThriftCodable, Hashable {
     /// Size of the Bloom filter data including its header, so readers can fetch it in one read.
     public var bloomFilterLength: Int32?
 
+    /// Unencoded sizes and level histograms of the chunk.
     public var sizeStatistics: SizeStatistics?
+    /// Bounding box and geometry types of a GEOMETRY or GEOGRAPHY chunk.
     public var geospatialStatistics: GeospatialStatistics?
 
     /// Creates a value; optional fields default to nil, meaning absent.

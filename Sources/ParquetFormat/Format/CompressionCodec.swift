@@ -8,14 +8,21 @@ public struct CompressionCodec: ThriftEnum {
         self.rawValue = rawValue
     }
 
+    /// The parquet.thrift value `UNCOMPRESSED`.
     public static var uncompressed: CompressionCodec { CompressionCodec(rawValue: 0) }
+    /// The parquet.thrift value `SNAPPY`.
     public static var snappy: CompressionCodec { CompressionCodec(rawValue: 1) }
+    /// The parquet.thrift value `GZIP`.
     public static var gzip: CompressionCodec { CompressionCodec(rawValue: 2) }
+    /// The parquet.thrift value `LZO`.
     public static var lzo: CompressionCodec { CompressionCodec(rawValue: 3) }
+    /// The parquet.thrift value `BROTLI`.
     public static var brotli: CompressionCodec { CompressionCodec(rawValue: 4) }
     /// Deprecated Hadoop-framed LZ4; use `lz4Raw`.
     public static var lz4: CompressionCodec { CompressionCodec(rawValue: 5) }
+    /// The parquet.thrift value `ZSTD`.
     public static var zstd: CompressionCodec { CompressionCodec(rawValue: 6) }
+    /// The parquet.thrift value `LZ4_RAW`.
     public static var lz4Raw: CompressionCodec { CompressionCodec(rawValue: 7) }
 
     /// The parquet.thrift name, such as `LZ4_RAW`.

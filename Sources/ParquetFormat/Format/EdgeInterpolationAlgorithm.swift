@@ -9,10 +9,15 @@ public struct EdgeInterpolationAlgorithm: ThriftEnum {
         self.rawValue = rawValue
     }
 
+    /// The parquet.thrift value `SPHERICAL`.
     public static var spherical: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 0) }
+    /// The parquet.thrift value `VINCENTY`.
     public static var vincenty: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 1) }
+    /// The parquet.thrift value `THOMAS`.
     public static var thomas: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 2) }
+    /// The parquet.thrift value `ANDOYER`.
     public static var andoyer: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 3) }
+    /// The parquet.thrift value `KARNEY`.
     public static var karney: EdgeInterpolationAlgorithm { EdgeInterpolationAlgorithm(rawValue: 4) }
 
     /// The parquet.thrift name, such as `KARNEY`.

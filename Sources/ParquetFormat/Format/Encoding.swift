@@ -8,6 +8,7 @@ public struct Encoding: ThriftEnum {
         self.rawValue = rawValue
     }
 
+    /// The parquet.thrift value `PLAIN`.
     public static var plain: Encoding { Encoding(rawValue: 0) }
     /// Deprecated: use `rleDictionary` for data pages and `plain` for dictionary pages.
     public static var plainDictionary: Encoding { Encoding(rawValue: 2) }
@@ -15,11 +16,15 @@ public struct Encoding: ThriftEnum {
     public static var rle: Encoding { Encoding(rawValue: 3) }
     /// Deprecated bit packing for levels, superseded by `rle`.
     public static var bitPacked: Encoding { Encoding(rawValue: 4) }
+    /// The parquet.thrift value `DELTA_BINARY_PACKED`.
     public static var deltaBinaryPacked: Encoding { Encoding(rawValue: 5) }
+    /// The parquet.thrift value `DELTA_LENGTH_BYTE_ARRAY`.
     public static var deltaLengthByteArray: Encoding { Encoding(rawValue: 6) }
+    /// The parquet.thrift value `DELTA_BYTE_ARRAY`.
     public static var deltaByteArray: Encoding { Encoding(rawValue: 7) }
     /// Dictionary indices encoded with the RLE / bit-packing hybrid.
     public static var rleDictionary: Encoding { Encoding(rawValue: 8) }
+    /// The parquet.thrift value `BYTE_STREAM_SPLIT`.
     public static var byteStreamSplit: Encoding { Encoding(rawValue: 9) }
 
     /// The parquet.thrift name, such as `BYTE_STREAM_SPLIT`.

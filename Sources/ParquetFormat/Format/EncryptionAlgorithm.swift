@@ -1,6 +1,8 @@
 /// The encryption algorithm of a file (parquet.thrift union `EncryptionAlgorithm`).
 public enum EncryptionAlgorithm: ThriftCodable, Hashable {
+    /// AES-GCM for every module (`AES_GCM_V1`).
     case aesGcmV1(AesGcmParameters)
+    /// AES-GCM for metadata, AES-CTR for pages (`AES_GCM_CTR_V1`).
     case aesGcmCtrV1(AesGcmParameters)
     /// An algorithm added to the format after this library was written.
     case unrecognized(UnrecognizedUnionMember)

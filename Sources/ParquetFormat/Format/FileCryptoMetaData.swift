@@ -1,5 +1,6 @@
 /// Crypto metadata in front of an encrypted footer.
 public struct FileCryptoMetaData: ThriftCodable, Hashable {
+    /// The algorithm the file is encrypted with.
     public var encryptionAlgorithm: EncryptionAlgorithm
     /// Retrieval metadata of the footer key.
     public var keyMetadata: [UInt8]?

@@ -6,8 +6,11 @@ public struct FileMetaData: ThriftCodable, Hashable {
     /// The schema tree in depth-first order, root first.
     public var schema: [SchemaElement]
 
+    /// Rows in the file.
     public var numRows: Int64
+    /// The row groups, in file order.
     public var rowGroups: [RowGroup]
+    /// Application key-value metadata, such as VOParquet's VOTable.
     public var keyValueMetadata: [KeyValue]?
     /// The writing application, as `<application> version <version> (build <hash>)`.
     public var createdBy: String?

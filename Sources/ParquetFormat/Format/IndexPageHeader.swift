@@ -1,6 +1,7 @@
 /// Header of an index page. The format defines no fields for it yet.
 public struct IndexPageHeader: ThriftCodable, Hashable {
 
+    /// The empty header.
     public init() {}
 
     public static var thriftName: String { "IndexPageHeader" }

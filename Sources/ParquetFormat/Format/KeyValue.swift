@@ -1,6 +1,8 @@
 /// A key/value metadata entry.
 public struct KeyValue: ThriftCodable, Hashable {
+    /// The key.
     public var key: String
+    /// The value; nil when absent.
     public var value: String?
 
     /// Creates a value; optional fields default to nil, meaning absent.

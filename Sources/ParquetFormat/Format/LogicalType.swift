@@ -5,7 +5,9 @@
 public enum LogicalType: ThriftCodable, Hashable {
     /// UTF-8 text in a BYTE_ARRAY.
     case string
+    /// A map of key-value pairs (a group of a repeated `key_value` group).
     case map
+    /// A list (a group of a repeated `list` group of `element`).
     case list
     /// An enum value as UTF-8 text (thrift `ENUM`).
     case enumeration
@@ -21,12 +23,15 @@ public enum LogicalType: ThriftCodable, Hashable {
     case integer(bitWidth: Int8, isSigned: Bool)
     /// A column whose values are all null (thrift `UNKNOWN`, struct `NullType`).
     case unknown
+    /// JSON text in a BYTE_ARRAY.
     case json
+    /// BSON documents in a BYTE_ARRAY.
     case bson
     /// A UUID in a FIXED_LEN_BYTE_ARRAY(16).
     case uuid
     /// A half-precision float in a FIXED_LEN_BYTE_ARRAY(2).
     case float16
+    /// A semi-structured value (metadata and value binaries) in a group.
     case variant(specificationVersion: Int8? = nil)
     /// Well-known binary geometry with linear edges; a nil `crs` means OGC:CRS84.
     case geometry(crs: String? = nil)

@@ -1,6 +1,8 @@
 /// How many pages of a column chunk have a given page type and encoding.
 public struct PageEncodingStats: ThriftCodable, Hashable {
+    /// The page type counted.
     public var pageType: PageType
+    /// The encoding of those pages' values.
     public var encoding: Encoding
     /// Number of such pages.
     public var count: Int32

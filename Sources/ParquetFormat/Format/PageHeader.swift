@@ -14,9 +14,13 @@ public struct PageHeader: ThriftCodable, Hashable {
     /// compression).
     public var crc: Int32?
 
+    /// Set for `DATA_PAGE`.
     public var dataPageHeader: DataPageHeader?
+    /// Set for `INDEX_PAGE`.
     public var indexPageHeader: IndexPageHeader?
+    /// Set for `DICTIONARY_PAGE`.
     public var dictionaryPageHeader: DictionaryPageHeader?
+    /// Set for `DATA_PAGE_V2`.
     public var dataPageHeaderV2: DataPageHeaderV2?
 
     /// Creates a value; optional fields default to nil, meaning absent.

@@ -8,9 +8,13 @@ public struct PageType: ThriftEnum {
         self.rawValue = rawValue
     }
 
+    /// The parquet.thrift value `DATA_PAGE`.
     public static var dataPage: PageType { PageType(rawValue: 0) }
+    /// The parquet.thrift value `INDEX_PAGE`.
     public static var indexPage: PageType { PageType(rawValue: 1) }
+    /// The parquet.thrift value `DICTIONARY_PAGE`.
     public static var dictionaryPage: PageType { PageType(rawValue: 2) }
+    /// The parquet.thrift value `DATA_PAGE_V2`.
     public static var dataPageV2: PageType { PageType(rawValue: 3) }
 
     /// The parquet.thrift name, such as `DATA_PAGE_V2`.

@@ -6,6 +6,7 @@ public struct RowGroup: ThriftCodable, Hashable {
     /// Total uncompressed size of all column data.
     public var totalByteSize: Int64
 
+    /// Rows in the row group.
     public var numRows: Int64
     /// The order the rows are sorted in, if any.
     public var sortingColumns: [SortingColumn]?

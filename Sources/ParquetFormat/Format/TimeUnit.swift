@@ -1,7 +1,10 @@
 /// The unit of TIME and TIMESTAMP logical types (parquet.thrift union `TimeUnit`).
 public enum TimeUnit: ThriftCodable, Hashable {
+    /// Milliseconds (`MILLIS`).
     case millis
+    /// Microseconds (`MICROS`).
     case micros
+    /// Nanoseconds (`NANOS`).
     case nanos
     /// A unit added to the format after this library was written.
     case unrecognized(UnrecognizedUnionMember)

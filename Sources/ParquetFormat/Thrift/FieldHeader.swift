@@ -8,6 +8,7 @@ public struct FieldHeader: Sendable, Hashable {
     /// The field's value when `type` is `.bool`; `false` otherwise.
     public var boolValue: Bool
 
+    /// A field header; `boolValue` is the value of a boolean field, which the header carries.
     public init(id: Int16, type: ThriftType, boolValue: Bool = false) {
         self.id = id
         self.type = type

@@ -11,6 +11,7 @@ public struct ThriftDecodingError: Error, CustomStringConvertible, Sendable, Has
     /// What went wrong.
     public var message: String
 
+    /// An error at byte `offset`, inside `path`, while decoding `structName`.
     public init(offset: Int, path: String, structName: String?, message: String) {
         self.offset = offset
         self.path = path

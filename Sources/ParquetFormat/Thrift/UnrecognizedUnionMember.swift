@@ -11,6 +11,7 @@ public struct UnrecognizedUnionMember: Sendable, Hashable {
     /// Empty for boolean members, whose value is in the header.
     public var encodedValue: [UInt8]
 
+    /// A member as read: its field header and encoded value.
     public init(header: FieldHeader, encodedValue: [UInt8]) {
         self.header = header
         self.encodedValue = encodedValue

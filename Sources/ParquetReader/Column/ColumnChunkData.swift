@@ -1,5 +1,6 @@
 /// A whole column chunk, decoded: its levels and its non-null values.
 public struct ColumnChunkData: Sendable, Hashable {
+    /// The leaf column the chunk belongs to.
     public let column: LeafColumn
     /// One definition level per entry; empty when the column's maximum is 0.
     public let definitionLevels: [UInt8]

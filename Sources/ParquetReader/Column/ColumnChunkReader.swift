@@ -8,8 +8,11 @@ import ParquetFormat
 /// Use ``nextPage()`` to walk the pages (for inspection), or ``readAll()`` to decode the
 /// whole chunk. An instance belongs to one task.
 public final class ColumnChunkReader {
+    /// The leaf column being read.
     public let column: LeafColumn
+    /// The row group the chunk belongs to.
     public let rowGroupIndex: Int
+    /// The chunk's metadata from the footer.
     public let metadata: ColumnMetaData
     /// File offset of the chunk's first page.
     public let fileOffset: Int

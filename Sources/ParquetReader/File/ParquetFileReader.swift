@@ -7,7 +7,9 @@ import ParquetFormat
 /// Opening reads only the footer; column chunks are read when asked for, one at a time.
 /// The reader is immutable and can be shared between tasks.
 public final class ParquetFileReader: Sendable {
+    /// The decoded footer.
     public let metadata: FileMetaData
+    /// The schema as a tree of groups and leaf columns.
     public let schema: SchemaTree
     /// Size of the file in bytes.
     public let fileSize: Int
@@ -16,7 +18,7 @@ public final class ParquetFileReader: Sendable {
     /// Length of the serialized FileMetaData.
     public let footerLength: Int
 
-    private let source: ByteSource
+    let source: ByteSource
 
     /// Opens the file at `path` and reads its footer.
     public convenience init(path: String) throws(ParquetReaderError) {

@@ -5,7 +5,9 @@ import ParquetCompression
 public enum PageChecksum: Sendable, Hashable {
     /// The page header carries no CRC.
     case absent
+    /// The stored CRC matches the page bytes.
     case valid
+    /// The stored CRC differs from the one computed over the page bytes.
     case invalid(stored: UInt32, computed: UInt32)
 
     /// Checks `body` against the header's `crc` field.

@@ -9,7 +9,9 @@ public struct PageInfo: Sendable, Hashable {
     public let offset: Int
     /// Size of the Thrift page header in bytes.
     public let headerSize: Int
+    /// The decoded page header.
     public let header: PageHeader
+    /// The result of checking the page's CRC, if it has one.
     public let checksum: PageChecksum
     /// The page's entries in the chunk's level arrays (its `num_values`); empty for
     /// dictionary and index pages.

@@ -8,10 +8,13 @@ public struct LeafColumn: Sendable, Hashable {
     public let node: Int
     /// Names from the top-level field down to the leaf, as in `path_in_schema`.
     public let path: [String]
+    /// The column's physical type.
     public let physicalType: PhysicalType
     /// Byte length of FIXED_LEN_BYTE_ARRAY values, 12 for INT96, otherwise 0.
     public let typeLength: Int
+    /// The definition level of a present value.
     public let maxDefinitionLevel: Int
+    /// The repetition level of the deepest repeated ancestor (0 for flat columns).
     public let maxRepetitionLevel: Int
     /// The leaf's schema element, with its logical and converted types.
     public let element: SchemaElement

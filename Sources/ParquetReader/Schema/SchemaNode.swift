@@ -4,6 +4,7 @@ import ParquetFormat
 public struct SchemaNode: Sendable, Hashable {
     /// Position in `FileMetaData.schema`, which is also the node's index in `SchemaTree.nodes`.
     public let index: Int
+    /// The schema element as stored in the footer.
     public let element: SchemaElement
     /// The parent node's index; nil for the root.
     public let parent: Int?
@@ -21,7 +22,9 @@ public struct SchemaNode: Sendable, Hashable {
     /// The leaf index of a leaf node; nil for groups.
     public let leafIndex: Int?
 
+    /// The element's name.
     public var name: String { element.name }
+    /// Whether the node is a primitive (leaf) column.
     public var isLeaf: Bool { leafIndex != nil }
     /// The node's repetition; the root and nodes that omit it count as REQUIRED.
     public var repetition: FieldRepetitionType {

@@ -13,6 +13,7 @@ public struct SchemaTree: Sendable, Hashable {
     /// A FIXED_LEN_BYTE_ARRAY longer than this is taken to be corrupt metadata.
     static let maximumTypeLength = 1 << 24
 
+    /// The root node, the schema's message.
     public var root: SchemaNode { nodes[0] }
     /// The top-level fields (the root's children).
     public var fields: [SchemaNode] { nodes[0].children.map { nodes[$0] } }
@@ -122,6 +123,7 @@ public struct SchemaTree: Sendable, Hashable {
 public struct SchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Index in `FileMetaData.schema` of the offending element, when there is one.
     public var elementIndex: Int?
+    /// What is wrong.
     public var message: String
 
     public var description: String {

@@ -6,11 +6,13 @@ public struct ByteArrayValues: Sendable, Hashable {
     /// Every value's bytes, concatenated.
     public private(set) var bytes: [UInt8]
 
+    /// No values.
     public init() {
         offsets = [0]
         bytes = []
     }
 
+    /// Number of values.
     public var count: Int { offsets.count - 1 }
 
     /// The bytes of value `index`.

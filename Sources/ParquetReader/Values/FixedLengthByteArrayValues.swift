@@ -7,6 +7,7 @@ public struct FixedLengthByteArrayValues: Sendable, Hashable {
     /// Number of values (kept separately so that zero-width values can be counted).
     public private(set) var count: Int
 
+    /// No values, of `byteWidth` bytes each.
     public init(byteWidth: Int) {
         self.byteWidth = byteWidth
         bytes = []

@@ -13,6 +13,7 @@ public struct Int96: Sendable, Hashable, BitwiseCopyable {
     static let julianDayOfEpoch: Int64 = 2_440_588
     static let nanosecondsPerDay: Int64 = 86_400_000_000_000
 
+    /// The value whose first 8 bytes are `low` and last 4 `high`, both little-endian.
     public init(low: UInt64, high: UInt32) {
         word0 = UInt32(truncatingIfNeeded: low).littleEndian
         word1 = UInt32(truncatingIfNeeded: low >> 32).littleEndian

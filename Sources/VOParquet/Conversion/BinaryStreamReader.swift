@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The decoded bytes of a base64 STREAM element, pulled from the XML parser as the
 /// row decoder asks for them. Holds about one row plus one text piece.

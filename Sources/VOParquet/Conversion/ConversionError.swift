@@ -1,11 +1,16 @@
 /// Why a VOTable stream could not be converted, with where it happened: the input
 /// line, the row (zero-based) and the column, as far as they are known.
 public struct ConversionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// One-based input line, when known.
     public var line: Int?
+    /// Zero-based row, when known.
     public var row: Int?
+    /// Column name, when known.
     public var column: String?
+    /// What was wrong.
     public var message: String
 
+    /// A failure described by `message`, at the given location.
     public init(line: Int? = nil, row: Int? = nil, column: String? = nil, _ message: String) {
         self.line = line
         self.row = row

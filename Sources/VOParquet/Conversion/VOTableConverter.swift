@@ -18,11 +18,13 @@ public final class VOTableConverter {
 
     /// What a conversion did.
     public struct Summary: Equatable, Sendable {
+        /// Rows written.
         public var rows: Int
         /// The limit that stopped the rows early; the file is then marked as overflowed.
         public var limit: VOParquetLimit?
     }
 
+    /// A converter reading the document from `source`.
     public init(source: any ByteSource) {
         parser = XMLPullParser(source: source)
         structure = VOTableStructureReader(parser: parser)

@@ -3,6 +3,7 @@
 public struct VOTableArraySize: Hashable, Sendable, CustomStringConvertible {
     /// The extent of the last dimension.
     public enum Extent: Hashable, Sendable {
+        /// Exactly this many.
         case fixed(Int)
         /// At most this many (`n*`).
         case bounded(Int)
@@ -12,6 +13,7 @@ public struct VOTableArraySize: Hashable, Sendable, CustomStringConvertible {
 
     /// Every dimension but the last.
     public let leadingDimensions: [Int]
+    /// The extent of the last dimension.
     public let last: Extent
 
     /// Parses `n`, `n*`, `*` and multi-dimensional forms such as `2x3` and `2x3x*`;
@@ -39,6 +41,7 @@ public struct VOTableArraySize: Hashable, Sendable, CustomStringConvertible {
     /// Whether this is the single-element size `1`, which numeric FIELDs treat as a scalar.
     public var isSingle: Bool { leadingDimensions.isEmpty && last == .fixed(1) }
 
+    /// Whether there is more than one dimension.
     public var isMultiDimensional: Bool { !leadingDimensions.isEmpty }
 
     /// The element count of a fixed-size array; nil when the last dimension varies.

@@ -1,11 +1,14 @@
 /// An INFO element added to the embedded VOTable when the writer finishes, such
 /// as the number of rows written.
 public struct VOTableInfo: Hashable, Sendable {
+    /// The name attribute.
     public var name: String
+    /// The value attribute.
     public var value: String
     /// Optional text content.
     public var content: String?
 
+    /// An INFO element with these attributes and, optionally, text.
     public init(name: String, value: String, content: String? = nil) {
         self.name = name
         self.value = value

@@ -5,6 +5,7 @@
 public enum VOTablePrettyPrinter {
     static let maximumIndentLevels = 32
 
+    /// The document laid out, after an XML declaration; throws when it is not well-formed.
     public static func format(_ document: String) throws(VOParquetError) -> String {
         let parser = XMLPullParser(source: MemoryByteSource(document))
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
 public protocol ByteSource: AnyObject {
@@ -27,9 +33,12 @@ public final class MemoryByteSource: ByteSource {
     private let bytes: [UInt8]
     private var offset = 0
 
+    /// A source over `bytes`.
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// A source over the UTF-8 bytes of `text`.
     public convenience init(_ text: String) { self.init(Array(text.utf8)) }
 
+    /// Copies the next bytes into `buffer`; returns how many, 0 at the end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         let count = min(buffer.count, bytes.count - offset)
         guard count > 0 else { return 0 }
@@ -43,6 +52,7 @@ public final class MemoryByteSource: ByteSource {
 
 /// Reads a file descriptor: a file opened by path, or standard input.
 public final class FileByteSource: ByteSource {
+    /// The path read, or `-` for standard input.
     public let path: String
     private var descriptor: Int32
     private let ownsDescriptor: Bool
@@ -66,9 +76,10 @@ public final class FileByteSource: ByteSource {
         if ownsDescriptor { _ = close(descriptor) }
     }
 
+    /// Reads the next bytes into `buffer`; returns how many, 0 at the end of the file.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while true {
-            let count = Glibc.read(descriptor, buffer.baseAddress!, buffer.count)
+            let count = systemRead(descriptor, buffer.baseAddress!, buffer.count)
             if count >= 0 { return count }
             if errno != EINTR { throw Self.failure(path, "read") }
         }

@@ -15,6 +15,7 @@ public final class GzipDetectingSource: ByteSource {
     public private(set) var isGzip = false
     private var detected = false
 
+    /// A source over `source`, reading it `chunkSize` bytes at a time.
     public init(_ source: any ByteSource, chunkSize: Int = 1 << 16) {
         self.source = source
         self.input = .allocate(byteCount: max(16, chunkSize), alignment: 1)
@@ -25,6 +26,7 @@ public final class GzipDetectingSource: ByteSource {
         input.deallocate()
     }
 
+    /// The next bytes of the document, inflated if the input is gzip.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         guard buffer.count > 0 else { return 0 }
         if !detected { try detect() }

@@ -2,6 +2,7 @@ import Parquet
 
 /// A FIELD and the Parquet column it becomes.
 public struct VOParquetColumn: Hashable, Sendable {
+    /// The FIELD the column comes from.
     public let field: VOTableField
     /// The Parquet column: always OPTIONAL.
     public let column: Column
@@ -17,6 +18,7 @@ public struct VOParquetColumn: Hashable, Sendable {
 
     /// The kind of value a cell (or a list element) holds.
     public enum ValueKind: Hashable, Sendable {
+        /// Numbers and booleans, from the VOTable datatype of the same name.
         case boolean, unsignedByte, short, int, long, float, double
         /// Text from char or unicodeChar.
         case string
@@ -24,6 +26,7 @@ public struct VOParquetColumn: Hashable, Sendable {
         case timestamp
     }
 
+    /// Whether the column is a LIST (an array FIELD).
     public var isList: Bool { if case .list = column.type { true } else { false } }
 
     /// Maps a FIELD as Docs/type-mapping.md describes.

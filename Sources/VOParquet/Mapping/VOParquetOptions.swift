@@ -2,9 +2,10 @@ import Parquet
 
 /// Settings of a `VOParquetWriter`.
 public struct VOParquetOptions: Sendable {
-    /// The core writer's settings. The default row-group target is
-    /// `defaultRowGroupTargetBytes` rather than the core writer's.
-    public var writer: WriterOptions
+    /// The core writer's settings. Their defaults suit VOParquet: row groups of up to
+    /// 128 MiB encoded or 1,048,576 rows, which readers open and scan quickly, held
+    /// within a 32 MiB `memoryLimit` by spilling encoded pages to a temporary file.
+    public var writer = WriterOptions()
     /// How char columns with xtype `timestamp` are stored.
     public var timestamps: TimestampStorage = .string
     /// What happens to a string longer than its bounded arraysize.
@@ -16,14 +17,8 @@ public struct VOParquetOptions: Sendable {
     /// Bytes set aside within `maxBytes` for the INFO elements given to `finish`.
     public var infoReserveBytes = 4096
 
-    /// Row-group target that keeps a 991-column table (DP0.2 Object) within 64 MB
-    /// of peak RSS; see Docs/voparquet.md for how memory scales.
-    public static let defaultRowGroupTargetBytes = 8 << 20
-
-    public init() {
-        writer = WriterOptions()
-        writer.rowGroupTargetBytes = Self.defaultRowGroupTargetBytes
-    }
+    /// The defaults described on each property.
+    public init() {}
 
     /// How char columns with xtype `timestamp` are stored.
     public enum TimestampStorage: Hashable, Sendable {

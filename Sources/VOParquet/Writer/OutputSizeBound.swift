@@ -21,11 +21,14 @@ struct OutputSizeBound {
     private let columnCount: Int
     private let pageRowLimit: Int
     private let pageByteLimit: Int
+    private let pageMemoryLimit: Int
 
     static let pageHeaderBytes = 256
     static let columnChunkEntryBytes = 256
 
-    init(columns: [VOParquetColumn], envelope: VOTableEnvelope, options: VOParquetOptions) {
+    /// `pageMemoryLimit` is the core writer's (`WriterMemoryPlan.pageMemoryLimit`): pages
+    /// also close when their buffers reach it.
+    init(columns: [VOParquetColumn], envelope: VOTableEnvelope, options: VOParquetOptions, pageMemoryLimit: Int) {
         let writer = options.writer
         let dictionaryIndexBytes = writer.encoding == .dictionary || writer.columnOptions.values.contains { $0.encoding == .dictionary } ? 4 : 0
         var fixedRow = 0
@@ -57,6 +60,7 @@ struct OutputSizeBound {
         columnCount = columns.count
         pageRowLimit = writer.dataPageRowLimit
         pageByteLimit = writer.dataPageSizeLimit
+        self.pageMemoryLimit = pageMemoryLimit
     }
 
     /// The physical bytes of one value of this kind.
@@ -71,7 +75,10 @@ struct OutputSizeBound {
 
     /// The most bytes `rows` buffered rows of `plainBytes` PLAIN bytes take once written.
     func bufferedRows(_ rows: Int, plainBytes: Int) -> Int {
-        let pages = columnCount * (2 + rows / pageRowLimit) + plainBytes / pageByteLimit + 1
+        // The rows' buffers take at most twice their PLAIN bound (string end offsets,
+        // one byte per boolean and level), and a page closes at either limit.
+        let pages = columnCount * (2 + rows / pageRowLimit) + plainBytes / pageByteLimit
+            + 2 * plainBytes / pageMemoryLimit + 1
         return Int((Double(plainBytes) * compressionFactor).rounded(.up)) + pages * Self.pageHeaderBytes
     }
 

@@ -14,9 +14,11 @@ import ParquetFormat
 ///
 /// A writer is confined to one task at a time.
 public final class VOParquetWriter<Sink: ByteSink> {
+    /// The VOTable envelope whose document the footer embeds.
     public private(set) var envelope: VOTableEnvelope
     /// One column per FIELD, in order.
     public let columns: [VOParquetColumn]
+    /// The settings the writer was made with.
     public let options: VOParquetOptions
     let core: ParquetWriter<CountingSink<Sink>>
     private let counter: CountingSink<Sink>
@@ -63,14 +65,20 @@ public final class VOParquetWriter<Sink: ByteSink> {
     public init(envelope: VOTableEnvelope, sink: Sink, options: VOParquetOptions = VOParquetOptions()) throws(VOParquetError) {
         var columns: [VOParquetColumn] = []
         for field in envelope.fields { columns.append(try VOParquetColumn(field: field, options: options)) }
-        let bound = OutputSizeBound(columns: columns, envelope: envelope, options: options)
+        let schema: Schema
+        let plan: WriterMemoryPlan
+        do {
+            schema = try Schema(columns.map(\.column))
+            plan = try WriterMemoryPlan(options: options.writer, schema: schema)
+        } catch {
+            throw .writer(error)
+        }
+        let bound = OutputSizeBound(columns: columns, envelope: envelope, options: options, pageMemoryLimit: plan.pageMemoryLimit)
         if let maxBytes = options.maxBytes {
             let needed = Self.magicLength + bound.footer(rowGroups: 0)
             guard needed <= maxBytes else { throw .maxBytesTooSmall(maxBytes: maxBytes, needed: needed) }
         }
         if let maxRows = options.maxRows, maxRows < 0 { throw .writer(.invalidOption("maxRows must not be negative")) }
-        let schema: Schema
-        do { schema = try Schema(columns.map(\.column)) } catch { throw .writer(error) }
         self.envelope = envelope
         self.columns = columns
         self.options = options
@@ -105,54 +113,63 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     // MARK: Cells
 
+    /// Appends a boolean cell or array element.
     public func append(_ value: Bool) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: UInt8) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int16) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int32) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int64) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: Int) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends an integer cell or array element, range-checked against the column's type.
     public func append(_ value: UInt64) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends a cell or array element to a float column.
     public func append(_ value: Float) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
         advance()
     }
 
+    /// Appends a cell or array element to a double column.
     public func append(_ value: Double) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }

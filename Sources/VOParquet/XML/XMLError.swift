@@ -3,10 +3,12 @@
 public struct XMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// One-based line number.
     public let line: Int
+    /// What is wrong.
     public let message: String
     /// Whether reading the input failed (an I/O or gzip error), rather than the XML.
     public let isInputFailure: Bool
 
+    /// An error found on `line`.
     public init(line: Int, _ message: String, isInputFailure: Bool = false) {
         self.line = line
         self.message = message

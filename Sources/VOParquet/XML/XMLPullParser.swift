@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A streaming, non-validating XML pull parser over a `ByteSource`, enough for
 /// VOTable: elements, attributes, text, CDATA, comments, processing instructions,

@@ -92,8 +92,9 @@ import Testing
     }
 
     /// A consumer 100 times slower than the producer, and row groups far larger than
-    /// the buffer: memory stays within (maxBufferedChunks + 1) chunks, the rest of a
-    /// flushed row group waiting in the temporary file, and the file arrives whole.
+    /// the buffer: memory stays within (maxBufferedChunks + 1) chunks and the spill
+    /// file's buffer, the rest of a flushed row group waiting in that file, and the file
+    /// arrives whole.
     @Test func slowConsumerKeepsMemoryBounded() async throws {
         let chunkSize = 4096
         let maxBufferedChunks = 3
@@ -118,7 +119,8 @@ import Testing
         let file = try await consumer.value
         // Each row group is about 60 chunks: the flush really outran the consumer.
         #expect(file.count > 4 * 40 * chunkSize)
-        #expect(sink.peakMemoryByteCount <= (maxBufferedChunks + 1) * chunkSize, "peak \(sink.peakMemoryByteCount)")
+        // Queued chunks and the one being filled, plus the spill file's buffer (one chunk here).
+        #expect(sink.peakMemoryByteCount <= (maxBufferedChunks + 2) * chunkSize, "peak \(sink.peakMemoryByteCount)")
         // Between rows, the producer never runs ahead by more than the buffer.
         #expect(largestBacklog <= (maxBufferedChunks + 1) * chunkSize, "backlog \(largestBacklog)")
         let footerLength = Int(file[file.count - 8]) | Int(file[file.count - 7]) << 8 | Int(file[file.count - 6]) << 16
