@@ -88,7 +88,8 @@ import Testing
         try await Task.sleep(for: .milliseconds(100))
         consumer.cancel()
         await #expect(throws: SinkError.consumerCancelled) { try await producer.value }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Generous: the whole suite runs in parallel on few cores; a hang would never end.
+        #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     /// A consumer 100 times slower than the producer, and row groups far larger than
