@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-.build/fuzz}
 mkdir -p "$out"
-flags=(-O -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -use-ld=lld -I "$out")
+# The package name lets modules see each other's `package` declarations, as under SwiftPM.
+flags=(-O -sanitize=fuzzer,address -parse-as-library -enable-testing -swift-version 6 -use-ld=lld
+    -package-name swift_voparquet -I "$out")
 for c in CZstd CSnappy CZlib CLZ4 CBrotli; do flags+=(-I "Sources/$c"); done
 links=(-lzstd -lsnappy -lz -llz4 -lbrotlidec)
 
@@ -29,8 +31,8 @@ module() {
 
 module ParquetFormat
 module ParquetCompression
-module ParquetReader
 module Parquet
+module ParquetReader
 module VOParquet
 # pqdump without its entry point and command-line parsing, so that the reader harness
 # can drive its commands.
