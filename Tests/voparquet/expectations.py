@@ -4,13 +4,14 @@ The expected JSON (written by make_votables.py) holds the values astropy was
 given.  A serialization cannot always carry them; these rules say what it does
 carry instead, so that the readers are checked against exactly that:
 
-* Every serialization: an empty string or an empty variable-size array is null,
-  as an empty TD is in TABLEDATA, so that a cell means the same in all three.
+* TABLEDATA: an empty TD is null, so an empty string or an empty array written
+  by astropy as an empty TD comes back null.
 * BINARY (no null flags): astropy writes a masked cell as the type's null
   representation: NaN for float/double, NaN + 0i for complex, an empty string
-  for char/unicodeChar and an empty array for variable arrays (both null, as
-  above), the VALUES null (or '?' for booleans, NaN for floating types) in every
-  element of a fixed array. Integers with a VALUES null and booleans ('?') stay null.
+  for char/unicodeChar and an empty array for variable arrays (both read as null,
+  as an empty TD is), the VALUES null (or '?' for booleans, NaN for floating
+  types) in every element of a fixed array. Integers with a VALUES null and
+  booleans ('?') stay null; so does an empty string or array astropy was given.
 * BINARY2: null flags carry every null.
 """
 
@@ -65,7 +66,7 @@ def expected_values(column, serialization):
     """The values a reader should see for one column of one serialization."""
     values = []
     for value in column["values"]:
-        if value in ("", []):
+        if serialization in ("tabledata", "binary") and value in ("", []):
             value = None
         elif serialization == "binary" and value is None:
             value = masked_in_binary(column)
