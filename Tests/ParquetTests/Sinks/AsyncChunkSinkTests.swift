@@ -29,7 +29,7 @@ import Testing
         let sink = AsyncChunkSink(chunkSize: 16, maxBufferedChunks: 2)
         var first = sink.chunks.makeAsyncIterator()
         var second = sink.chunks.makeAsyncIterator()
-        try sink.write(UnsafeRawBufferPointer(start: [UInt8](repeating: 7, count: 40), count: 40))
+        try [UInt8](repeating: 7, count: 40).withUnsafeBytes { try sink.write($0) }
         try sink.close()
         await #expect(throws: SinkError.secondConsumer) { _ = try await second.next() }
         // The first consumer is unaffected and reads everything.
