@@ -9,13 +9,22 @@ DEV_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli-dev pk
 PKG_CONFIG_MODULES := libzstd snappy liblz4 zlib libbrotlidec
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+FUZZ_DIR := $(CURDIR)/.build/fuzz
+# Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+CI_FUZZ_SECONDS ?= 25
+# The tests ThreadSanitizer checks in `make test`: everything that runs tasks concurrently.
+TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink
+LARGE_DIR ?= $(CURDIR)/.build/large
+
 # Library modules whose public declarations must all have doc comments, and those
 # whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
 DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests
 
-.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean
+.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
+	fuzz fuzz-build sanitize sanitize-ci test-large
 
 setup: system-packages venv
 
@@ -69,6 +78,34 @@ test: setup
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-2.parquet
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-3.parquet
 	@echo "determinism: 2 passed, 0 failed"
+	$(MAKE) --no-print-directory sanitize-ci
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+
+# The libFuzzer targets of Fuzz/Targets, built with -sanitize=fuzzer,address (Fuzz/build.sh).
+fuzz-build: system-packages
+	Fuzz/build.sh $(FUZZ_DIR)
+
+# Runs every fuzz target for FUZZ_SECONDS from the seeds in Fuzz/Corpus; fails on any finding
+# (crash, hang over 10 s, allocation over 256 MB), kept in $(FUZZ_DIR)/findings.
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_DIR)
+
+# The whole Swift test suite under AddressSanitizer, then under ThreadSanitizer.
+sanitize: system-packages
+	swift test --sanitize=address --build-path .build/asan
+	swift test --sanitize=thread --build-path .build/tsan
+
+# ThreadSanitizer over the concurrency and sink tests, as `make test` runs it.
+sanitize-ci: system-packages
+	swift test --sanitize=thread --build-path .build/tsan --filter '$(TSAN_TESTS)'
+
+# A file over 4 GiB (sparse on disk) checked by our reader and by pyarrow's footer reader.
+# Outside CI: it writes 4.5 GiB through the writer and needs about 3 GB of memory.
+test-large: setup
+	mkdir -p $(LARGE_DIR)
+	PARQUET_LARGE_FILE_DIR=$(LARGE_DIR) swift test -c release -Xswiftc -enable-testing --filter LargeFileTests
+	$(PYTHON) Tests/large/check_large_footer.py $(LARGE_DIR)
+	rm -f $(LARGE_DIR)/large.parquet
 
 # Fails on a public declaration without a doc comment and on any DocC warning;
 # the archives go to .build/docs.

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // `swift package generate-documentation` for `make docs`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Property-based round trips in the tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -66,7 +68,10 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
         .testTarget(
             name: "ParquetReaderTests",
-            dependencies: ["ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet"]),
+            dependencies: [
+                "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
         .testTarget(
             name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],

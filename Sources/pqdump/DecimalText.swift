@@ -1,6 +1,15 @@
 /// Decimal text of unscaled integers, from machine integers or big-endian two's
 /// complement bytes of any length.
+///
+/// A corrupt file can claim any scale and any width, so the text stays linear in the
+/// value's size: a scale beyond `maximumPlainScale` is shown as an exponent, and an
+/// integer wider than `maximumDecimalBytes` in hexadecimal.
 enum DecimalText {
+    /// Scales up to this are written out with every zero; decimal256 needs 76.
+    static let maximumPlainScale = 100
+    /// Widths up to this are converted to decimal digits (quadratic in the width).
+    static let maximumDecimalBytes = 64
+
     /// `unscaled × 10^-scale` with exactly `scale` fraction digits.
     static func text<Value: BinaryInteger>(unscaled: Value, scale: Int) -> String {
         place(digits: String(unscaled.magnitude), negative: unscaled < 0, scale: scale)
@@ -8,6 +17,10 @@ enum DecimalText {
 
     /// The same for a big-endian two's complement integer of any width.
     static func text(bigEndian bytes: some Collection<UInt8>, scale: Int) -> String {
+        guard bytes.count <= maximumDecimalBytes else {
+            let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+            return "0x\(hex) (two's complement) e\(-scale)"
+        }
         var magnitude = Array(bytes)
         let negative = (magnitude.first ?? 0) & 0x80 != 0
         if negative {
@@ -41,6 +54,9 @@ enum DecimalText {
     }
 
     private static func place(digits: String, negative: Bool, scale: Int) -> String {
+        guard scale.magnitude <= maximumPlainScale else {
+            return (negative ? "-" : "") + digits + "e\(-scale)"
+        }
         guard scale > 0 else {
             let zeros = scale < 0 && digits != "0" ? String(repeating: "0", count: -scale) : ""
             return (negative ? "-" : "") + digits + zeros

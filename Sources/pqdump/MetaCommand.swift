@@ -11,9 +11,12 @@ enum MetaCommand {
         let reader = context.reader
         let metadata = reader.metadata
         let chunks = metadata.rowGroups.flatMap(\.columns).compactMap(\.metaData)
-        let compressed = chunks.reduce(Int64(0)) { $0 + $1.totalCompressedSize }
-        let uncompressed = chunks.reduce(Int64(0)) { $0 + $1.totalUncompressedSize }
-        let ratio = compressed > 0 ? Double(uncompressed) / Double(compressed) : nil
+        let compressed = FooterSum.of(chunks.lazy.map(\.totalCompressedSize))
+        let uncompressed = FooterSum.of(chunks.lazy.map(\.totalUncompressedSize))
+        let sizesOverflow = compressed == nil || uncompressed == nil
+        let ratio = compressed.flatMap { compressed in
+            uncompressed.flatMap { compressed > 0 && $0 >= 0 ? Double($0) / Double(compressed) : nil }
+        }
         let keyValues = metadata.keyValueMetadata ?? []
         let voparquet = VOParquetSummary(reader)
         context.emit(json: .object([
@@ -25,6 +28,7 @@ enum MetaCommand {
             ("num_row_groups", .integer(metadata.rowGroups.count)),
             ("num_columns", .integer(reader.schema.leaves.count)),
             ("compression_ratio", .optional(ratio) { .real($0) }),
+            ("column_sizes_overflow", .bool(sizesOverflow)),
             ("key_value_metadata", .object(keyValues.map { ($0.key, .optional($0.value) { .string($0) }) })),
             ("voparquet", .optional(voparquet) { $0.json }),
             ("schema", SchemaDescription.json(reader.schema)),
@@ -35,7 +39,8 @@ enum MetaCommand {
                 "created_by: \(metadata.createdBy ?? "(none)")",
                 "format version: \(metadata.version)",
                 "rows: \(metadata.numRows) in \(metadata.rowGroups.count) row groups, \(reader.schema.leaves.count) columns",
-                "compression ratio: " + (ratio.map { String(format2: $0) + "x" } ?? "n/a"),
+                "compression ratio: " + (ratio.map { String(format2: $0) + "x" }
+                    ?? (sizesOverflow ? "n/a (the column chunk sizes add up to more than Int64 holds)" : "n/a")),
                 "", "schema:",
             ]
             lines += SchemaDescription.lines(reader.schema).map { "  " + $0 }
@@ -128,8 +133,12 @@ enum MetaCommand {
 }
 
 extension String {
-    /// Two decimals, without Foundation.
+    /// Two decimals, without Foundation; magnitudes too large for that are left to Swift.
     init(format2 value: Double) {
+        guard value.magnitude < 1e15 else {
+            self = "\(value)"
+            return
+        }
         let hundredths = (value * 100).rounded()
         let whole = Int(hundredths / 100)
         let fraction = Int(abs(hundredths).truncatingRemainder(dividingBy: 100))

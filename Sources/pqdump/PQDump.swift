@@ -53,19 +53,7 @@ enum PQDump {
                 throw CommandFailure.silent
             }
             let context = DumpContext(reader: reader, invocation: invocation, output: output)
-            switch invocation.command {
-            case .meta: MetaCommand.run(context)
-            case .summary: try SummaryCommand.run(context)
-            case .schema: SchemaCommand.run(context)
-            case .footer: FooterCommand.run(context)
-            case .rows: try RowsCommand.run(context)
-            case .pages: try PagesCommand.run(context)
-            case .index: try IndexCommand.run(context)
-            case .dictionary: try DictionaryCommand.run(context)
-            case .bloom: try BloomCommand.run(context)
-            case .check: try CheckCommand.run(context)
-            case .votable: try VOTableCommand.run(context)
-            }
+            try context.runCommand()
             return 0
         } catch {
             if let message = error.message {

@@ -12,29 +12,30 @@ import VOParquet
 enum ConvertCommand {
     /// Runs the command and returns the exit status.
     static func run(_ arguments: ConvertArguments) -> Int32 {
-        let target = OutputTarget(arguments.output)
+        let target: OutputTarget
+        do {
+            target = try OutputTarget(arguments.output, input: arguments.input)
+        } catch {
+            Diagnostics.error(error.message, usage: true)
+            return 2
+        }
         if case .standardOutput = target, isatty(STDOUT_FILENO) == 1 {
             Diagnostics.error("refusing to write Parquet to a terminal; give -o OUTPUT or redirect standard output")
             return 2
         }
+        InterruptCleanup.install()
         do {
             let input: any ByteSource = arguments.input == "-"
                 ? FileByteSource(standardInput: ())
                 : try FileByteSource(path: arguments.input!)
-            let counted = CountingByteSource(input)
-            switch target {
-            case .standardOutput:
-                try convert(counted, to: StandardOutputSink(), options: arguments.options)
-            case let .file(path, temporaryPath):
-                do {
-                    try convert(counted, to: try FileSink(path: temporaryPath), options: arguments.options)
-                    guard rename(temporaryPath, path) == 0 else {
-                        throw CommandFailure("cannot rename '\(temporaryPath)' to '\(path)': \(String(cString: strerror(errno)))")
-                    }
-                } catch {
-                    unlink(temporaryPath)
-                    throw error
-                }
+            let sink = try target.open()
+            do {
+                try convert(CountingByteSource(input), to: sink, options: arguments.options)
+                try target.commit()
+            } catch {
+                sink.discard()
+                target.abandon()
+                throw error
             }
             return 0
         } catch {
@@ -58,10 +59,4 @@ enum ConvertCommand {
             Diagnostics.write("voparquet: stopped at \(limit) after \(summary.rows) rows; the file is marked as overflowed\n")
         }
     }
-}
-
-/// A failure of the command itself, such as a failed rename.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -104,16 +104,39 @@ import Testing
         #expect(decodedCount > 0 && decodedCount < 3000)
     }
 
-    @Test func randomBytesNeverCrash() {
+    @Test func randomBytesDecodeConsistentlyOrFailWithinTheInput() {
         var generator = SeededGenerator(state: 42)
+        var outcomes = (decoded: 0, failed: 0)
+        func check<Value: ThriftCodable & Equatable>(_: Value.Type, _ bytes: [UInt8]) {
+            do {
+                // A prefix decode, as for page headers, succeeds far more often than a whole one.
+                let (value, byteCount) = try Value.decode(bytes, at: 0)
+                outcomes.decoded += 1
+                #expect(byteCount <= bytes.count)
+                // What decoded must survive a re-encoding unchanged.
+                #expect((try? Value.decode(value.encoded())) == value, "\(Value.self) from \(bytes)")
+            } catch {
+                outcomes.failed += 1
+                // The error must point into the input and name a place when inside a struct.
+                #expect((0...bytes.count).contains(error.offset), "\(error) for \(bytes.count) bytes")
+                #expect(error.structName == nil || !error.path.isEmpty, "\(error)")
+                #expect(!error.message.isEmpty)
+            }
+        }
         for _ in 0..<3000 {
             let count = Int.random(in: 0..<64, using: &generator)
             let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            _ = try? FileMetaData.decode(bytes)
-            _ = try? PageHeader.decode(bytes)
-            _ = try? LogicalType.decode(bytes)
+            check(FileMetaData.self, bytes)
+            check(PageHeader.self, bytes)
+            check(LogicalType.self, bytes)
+            check(Statistics.self, bytes)
             var decoder = CompactDecoder(bytes)
-            _ = try? decoder.skip(.struct)
+            if (try? decoder.skip(.struct)) != nil {
+                // A skipped struct cannot end past the input.
+                #expect(decoder.bytesConsumed <= bytes.count)
+            }
         }
+        // Random bytes must exercise both outcomes, or the loop checks nothing.
+        #expect(outcomes.decoded > 50 && outcomes.failed > 50, "\(outcomes)")
     }
 }

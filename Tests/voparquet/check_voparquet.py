@@ -42,6 +42,7 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from expectations import expected_values, is_list, same, timestamp_micros  # noqa: E402
+from output_handling import check_output_handling  # noqa: E402
 from readers import READERS, null_as_nan  # noqa: E402
 import make_votables  # noqa: E402
 
@@ -673,6 +674,7 @@ def main(argv):
         check_limits(checks, converter, args.fixtures)
         check_errors(checks, converter, args.fixtures)
         check_command_line(checks, converter, args.fixtures)
+        check_output_handling(checks, converter, args.fixtures)
         check_astropy(checks, converter, args.fixtures)
         check_sample(checks, converter, args.fixtures)
         check_dp02(checks, converter, args.shared_data)

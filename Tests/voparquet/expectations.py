@@ -8,9 +8,10 @@ carry instead, so that the readers are checked against exactly that:
   by astropy as an empty TD comes back null.
 * BINARY (no null flags): astropy writes a masked cell as the type's null
   representation: NaN for float/double, NaN + 0i for complex, an empty string
-  for char/unicodeChar, an empty array for variable arrays, the VALUES null (or
-  '?' for booleans, NaN for floating types) in every element of a fixed array.
-  Integers with a VALUES null and booleans ('?') stay null.
+  for char/unicodeChar and an empty array for variable arrays (both read as null,
+  as an empty TD is), the VALUES null (or '?' for booleans, NaN for floating
+  types) in every element of a fixed array. Integers with a VALUES null and
+  booleans ('?') stay null; so does an empty string or array astropy was given.
 * BINARY2: null flags carry every null.
 """
 
@@ -47,13 +48,13 @@ def masked_in_binary(column):
     """What astropy writes in BINARY for a masked cell, as the reader sees it."""
     datatype = column["datatype"]
     if datatype in ("char", "unicodeChar"):
-        return ""
+        return None
     if not is_list(column):
         if datatype in ("float", "double"):
             return "NaN"
         return None
     if is_variable(column):
-        return []
+        return None
     if datatype in ("floatComplex", "doubleComplex"):
         return ["NaN", 0.0] * (element_count(column) // 2)
     if datatype in ("float", "double"):
@@ -65,7 +66,7 @@ def expected_values(column, serialization):
     """The values a reader should see for one column of one serialization."""
     values = []
     for value in column["values"]:
-        if serialization == "tabledata" and value in ("", []):
+        if serialization in ("tabledata", "binary") and value in ("", []):
             value = None
         elif serialization == "binary" and value is None:
             value = masked_in_binary(column)

@@ -6,12 +6,15 @@ public enum SinkError: Error, Equatable, Sendable, CustomStringConvertible {
     case consumerCancelled
     /// Bytes were written after the sink was closed.
     case closed
+    /// A second iterator was made over an `AsyncChunkSink`'s chunks, which have one consumer.
+    case secondConsumer
 
     public var description: String {
         switch self {
         case let .io(path, operation, errno, message): "\(operation) '\(path)' failed: \(message) (errno \(errno))"
         case .consumerCancelled: "the consumer of the byte stream stopped reading"
         case .closed: "the sink is closed"
+        case .secondConsumer: "the chunks of an AsyncChunkSink have one consumer; a second iterator was made"
         }
     }
 }

@@ -6,7 +6,9 @@ import Parquet
 /// arrays are packed from the most significant bit; unicodeChar is UTF-16. In
 /// BINARY2 each row starts with one null flag per FIELD. In both, an integer (or
 /// element) equal to the FIELD's VALUES null and a boolean `?`, space or NUL are
-/// null.
+/// null. In BINARY, which has no flags, empty text and an empty variable-size array
+/// are null too: that is how a null of those types is written, and an empty TD is
+/// null in TABLEDATA.
 final class BinaryDataReader<Sink: ByteSink> {
     private let stream: BinaryStreamReader
     private let parser: XMLPullParser
@@ -100,6 +102,9 @@ final class BinaryDataReader<Sink: ByteSink> {
             // A corrupt count must not make the reader buffer gigabytes.
             guard count <= Self.maximumCellCount else { throw .value("the cell claims \(count) values") }
         }
+        // Without null flags (BINARY), an empty variable-size cell is how a null is written,
+        // as an empty TD is in TABLEDATA; in BINARY2 the flags say which cells are null.
+        let isNull = isNull || (!hasNullFlags && format.fixedCount == nil && count == 0)
         switch format.primitive {
         case .char, .unicodeChar:
             try readText(format, count: count, isNull: isNull, rowOffset: rowOffset)
@@ -262,7 +267,8 @@ final class BinaryDataReader<Sink: ByteSink> {
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
-        let isNull = textNulls[format.column].map { bytes.elementsEqual($0) } ?? false
+        // Empty text is null in BINARY, as above (this covers fixed-size text of NULs too).
+        let isNull = (!hasNullFlags && bytes.isEmpty) || (textNulls[format.column].map { bytes.elementsEqual($0) } ?? false)
         do {
             if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }
         } catch {

@@ -1,7 +1,10 @@
 /// Lays a VOTable document out for reading: one element per line, indented two
 /// spaces a level; an element holding only text keeps it on its own line.
-/// Comments and processing instructions are left out.
+/// Comments and processing instructions are left out. Indentation stops growing at
+/// `maximumIndentLevels`, so that the layout stays linear in the document's size.
 public enum VOTablePrettyPrinter {
+    static let maximumIndentLevels = 32
+
     /// The document laid out, after an XML declaration; throws when it is not well-formed.
     public static func format(_ document: String) throws(VOParquetError) -> String {
         let parser = XMLPullParser(source: MemoryByteSource(document))
@@ -12,9 +15,9 @@ public enum VOTablePrettyPrinter {
         var pendingText = ""
         func flushPendingStartTag() {
             guard let tag = pendingStartTag else { return }
-            output += String(repeating: "  ", count: depth - 1) + tag + ">\n"
+            output += indentation(depth - 1) + tag + ">\n"
             let text = trimmed(pendingText)
-            if !text.isEmpty { output += String(repeating: "  ", count: depth) + XMLEscaping.text(text) + "\n" }
+            if !text.isEmpty { output += indentation(depth) + XMLEscaping.text(text) + "\n" }
             pendingStartTag = nil
             pendingText = ""
         }
@@ -32,10 +35,10 @@ public enum VOTablePrettyPrinter {
                         pendingText += parser.textString
                     } else {
                         let text = trimmed(parser.textString)
-                        if !text.isEmpty { output += String(repeating: "  ", count: depth) + XMLEscaping.text(text) + "\n" }
+                        if !text.isEmpty { output += indentation(depth) + XMLEscaping.text(text) + "\n" }
                     }
                 case .endElement:
-                    let indent = String(repeating: "  ", count: depth - 1)
+                    let indent = indentation(depth - 1)
                     if let tag = pendingStartTag {
                         let text = trimmed(pendingText)
                         output += indent + tag + (text.isEmpty ? "/>\n" : ">" + XMLEscaping.text(text) + "</\(parser.name)>\n")
@@ -53,6 +56,10 @@ public enum VOTablePrettyPrinter {
             throw .malformedXML(error)
         }
         return output
+    }
+
+    private static func indentation(_ levels: Int) -> String {
+        String(repeating: "  ", count: min(levels, maximumIndentLevels))
     }
 
     private static func trimmed(_ text: String) -> String {

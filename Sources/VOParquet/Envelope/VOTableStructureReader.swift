@@ -89,6 +89,8 @@ final class VOTableStructureReader {
         case .inTable(let depth) where parser.depth == depth + 1 && parser.hasLocalName("FIELD"):
             try readField()
         case .inTable(let depth) where parser.depth == depth + 1 && parser.hasLocalName("DATA"):
+            // The same message as for a TABLE without DATA, rather than an empty schema later.
+            guard !fields.isEmpty else { throw VOParquetError.invalidVOTable("the first TABLE has no FIELD") }
             keepCaptured(upTo: parser.tokenStart, droppingIndentedLine: true)
             return .data
         default:

@@ -50,6 +50,10 @@ final class XMLPullParser {
     // Per-token buffers: touched for every tag, so exempt from dynamic exclusivity checks.
     @exclusivity(unchecked) private var attributeStorage: [UInt8] = []
     @exclusivity(unchecked) private var attributeSpans: [AttributeSpan] = []
+    /// Names of the current start tag's attributes once there are many, so that finding
+    /// a repeated one stays linear in the tag's length.
+    private var manyAttributeNames: Set<[UInt8]> = []
+    private static let attributesScannedForRepeats = 16
     /// The current text event's characters: a buffer of its own rather than an
     /// array, so that handing them out costs no reference counting per cell.
     private var textBuffer: UnsafeMutablePointer<UInt8>
@@ -68,6 +72,10 @@ final class XMLPullParser {
         var name: Range<Int>
         var value: Range<Int>
     }
+
+    /// Elements nested deeper than this are refused, as libxml2 does by default: no
+    /// VOTable needs more, and the open-element stack stays small.
+    static let maximumDepth = 256
 
     init(source: any ByteSource, initialCapacity: Int = 1 << 16, maxMarkupBytes: Int = 64 << 20,
          textPieceBytes: Int = 1 << 16) {
@@ -277,6 +285,7 @@ final class XMLPullParser {
         nameEnd = index
         attributeStorage.removeAll(keepingCapacity: true)
         attributeSpans.removeAll(keepingCapacity: true)
+        manyAttributeNames.removeAll(keepingCapacity: true)
         var selfClosing = false
         while true {
             let hadSpace = index < end && isWhitespace(buffer[index])
@@ -289,6 +298,9 @@ final class XMLPullParser {
             }
             guard hadSpace else { throw errorAtToken("attributes of <\(name)> must be separated by whitespace") }
             index = try scanAttribute(at: index, end: end)
+        }
+        guard depth < Self.maximumDepth else {
+            throw errorAtToken("elements nested deeper than \(Self.maximumDepth) levels at <\(name)>")
         }
         position = end + 1
         tokenEnd = base + position
@@ -315,8 +327,15 @@ final class XMLPullParser {
         index += 1
         let nameRange = attributeStorage.count..<(attributeStorage.count + nameTo - nameFrom)
         attributeStorage.append(contentsOf: UnsafeBufferPointer(start: buffer + nameFrom, count: nameTo - nameFrom))
-        for span in attributeSpans where attributeStorage[span.name].elementsEqual(attributeStorage[nameRange]) {
-            throw errorAtToken("attribute '\(string(nameFrom..<nameTo))' appears twice in <\(name)>")
+        if attributeSpans.count < Self.attributesScannedForRepeats {
+            for span in attributeSpans where attributeStorage[span.name].elementsEqual(attributeStorage[nameRange]) {
+                throw errorAtToken("attribute '\(string(nameFrom..<nameTo))' appears twice in <\(name)>")
+            }
+        } else {
+            if manyAttributeNames.isEmpty { manyAttributeNames = Set(attributeSpans.map { Array(attributeStorage[$0.name]) }) }
+            guard manyAttributeNames.insert(Array(attributeStorage[nameRange])).inserted else {
+                throw errorAtToken("attribute '\(string(nameFrom..<nameTo))' appears twice in <\(name)>")
+            }
         }
         let valueStart = attributeStorage.count
         while true {

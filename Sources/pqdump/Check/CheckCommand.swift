@@ -7,6 +7,7 @@ enum CheckCommand {
     static func run(_ context: DumpContext) throws(CommandFailure) {
         var report = CheckReport()
         FileCheck(context: context).run(into: &report)
+        SchemaCheck(context: context).run(into: &report)
         VOParquetCheck(context: context).run(into: &report)
         let decompressor = PageDecompressor()
         for rowGroup in context.reader.metadata.rowGroups.indices {

@@ -10,9 +10,9 @@ struct FileCheck {
         let reader = context.reader
         let metadata = reader.metadata
         let schema = context.schema
-        let rowSum = metadata.rowGroups.reduce(Int64(0)) { $0 + $1.numRows }
+        let rowSum = FooterSum.of(metadata.rowGroups.lazy.map(\.numRows))
         if rowSum != metadata.numRows {
-            report.problem("footer", "num_rows \(metadata.numRows) but the row groups hold \(rowSum)")
+            report.problem("footer", "num_rows \(metadata.numRows) but the row groups hold \(FooterSum.text(rowSum))")
         }
         if let orders = metadata.columnOrders, orders.count != schema.leaves.count {
             report.problem("footer", "\(orders.count) column_orders for \(schema.leaves.count) columns")
@@ -21,13 +21,15 @@ struct FileCheck {
         for (rowGroupIndex, rowGroup) in metadata.rowGroups.enumerated() {
             let place = "row group \(rowGroupIndex)"
             let chunks = rowGroup.columns.compactMap(\.metaData)
-            let compressed = chunks.reduce(Int64(0)) { $0 + $1.totalCompressedSize }
+            let compressed = FooterSum.of(chunks.lazy.map(\.totalCompressedSize))
             if let declared = rowGroup.totalCompressedSize, declared != compressed {
-                report.problem(place, "total_compressed_size \(declared) but its column chunks add up to \(compressed)")
+                report.problem(place, "total_compressed_size \(declared) but its column chunks add up to \(FooterSum.text(compressed))")
             }
-            let uncompressed = chunks.reduce(Int64(0)) { $0 + $1.totalUncompressedSize }
-            if rowGroup.totalByteSize != uncompressed {
-                report.note(place, "total_byte_size \(rowGroup.totalByteSize); the chunks' total_uncompressed_size add up to \(uncompressed)")
+            let uncompressed = FooterSum.of(chunks.lazy.map(\.totalUncompressedSize))
+            if uncompressed == nil {
+                report.problem(place, "the column chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))")
+            } else if rowGroup.totalByteSize != uncompressed {
+                report.note(place, "total_byte_size \(rowGroup.totalByteSize); the chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))")
             }
             for (leaf, chunk) in rowGroup.columns.enumerated() {
                 let column = schema.leaves[leaf]
