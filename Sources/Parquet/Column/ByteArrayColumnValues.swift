@@ -4,7 +4,7 @@ struct ByteArrayColumnValues: ColumnValues {
     typealias Statistics = ByteArrayStatistics
     typealias Dictionary = ByteArrayDictionary
 
-    var bytes = PageBuffer<UInt8>(capacity: 1_024)
+    var bytes = PageBuffer<UInt8>()
     var ends = PageBuffer<Int>()
     /// The FIXED_LEN_BYTE_ARRAY length, or 0 for BYTE_ARRAY (whose PLAIN values carry a length prefix).
     let fixedLength: Int

@@ -5,17 +5,19 @@
 /// with capacity. It is a struct so that its count and pointer sit inside the column
 /// writer that owns it, on a cache line the append touches anyway. Exactly one
 /// owner mutates it and calls `deallocate()` once, from its deinit; copies (such as
-/// `LevelEncoder.Levels.stored`) only read. After `releaseStorage()` it holds no
-/// allocation (capacity 0) until the next append.
+/// `LevelEncoder.Levels.stored`) only read. It allocates nothing until its first
+/// append, and nothing after `releaseStorage()`: a column writer whose init throws,
+/// and so never runs its deinit, leaks nothing.
 struct PageBuffer<Element: BitwiseCopyable> {
-    private var base: UnsafeMutablePointer<Element>
+    // Never dereferenced at capacity 0: an append allocates first.
+    private var base = UnsafeMutablePointer<Element>(bitPattern: MemoryLayout<Element>.alignment)!
     private(set) var count = 0
-    private var capacity: Int
+    private var capacity = 0
 
-    init(capacity: Int = 64) {
-        self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
-    }
+    /// The first allocation: 1 KiB, or 64 elements if they are larger.
+    private static var initialCapacity: Int { max(64, 1_024 / MemoryLayout<Element>.stride) }
+
+    init() {}
 
     /// Frees the storage; the owner calls it once, when it goes away.
     func deallocate() {
@@ -76,10 +78,7 @@ struct PageBuffer<Element: BitwiseCopyable> {
     /// its place, so that nothing new lands among the memory just freed.
     mutating func releaseStorage() {
         deallocate()
-        // Never dereferenced at capacity 0: the next append allocates first.
-        base = UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
-        capacity = 0
-        count = 0
+        self = Self()
     }
 
     @inline(__always)
@@ -93,7 +92,7 @@ struct PageBuffer<Element: BitwiseCopyable> {
     }
 
     private mutating func grow(toHold needed: Int) {
-        var newCapacity = max(capacity, 1)
+        var newCapacity = max(capacity, Self.initialCapacity)
         while newCapacity < needed { newCapacity &*= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
