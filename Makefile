@@ -21,7 +21,7 @@ LARGE_DIR ?= $(CURDIR)/.build/large
 # whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
 DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression
 DOC_TARGETS := Parquet ParquetReader VOParquet
-FORMAT_PATHS := Package.swift Sources Tests
+FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
 .PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
 	fuzz fuzz-build sanitize sanitize-ci test-large

@@ -12,7 +12,8 @@ public func fuzzBase64(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let pieces = decode(text, pieceLength: pieceLength)
     // After an invalid character the output is unspecified; only its place must agree.
     guard whole.invalidAt == pieces.invalidAt,
-          whole.invalidAt != nil || (whole.bytes == pieces.bytes && whole.complete == pieces.complete) else {
+        whole.invalidAt != nil || (whole.bytes == pieces.bytes && whole.complete == pieces.complete)
+    else {
         fatalError("pieces of \(pieceLength) decode differently from the whole text")
     }
     return 0

@@ -11,7 +11,8 @@ public func fuzzBinary2(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard size > 0, let data else { return 0 }
     let serialization = data[0] & 1 == 0 ? "BINARY2" : "BINARY"
     let stream = base64(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let document = header + "<DATA><\(serialization)><STREAM encoding=\"base64\">\(stream)</STREAM></\(serialization)></DATA>"
+    let document =
+        header + "<DATA><\(serialization)><STREAM encoding=\"base64\">\(stream)</STREAM></\(serialization)></DATA>"
         + "</TABLE></RESOURCE></VOTABLE>"
     let converter = VOTableConverter(source: MemoryByteSource(document))
     let file: [UInt8]
@@ -68,7 +69,8 @@ private func base64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let chunk = bytes[index..<min(index + 3, bytes.count)]
         let group = chunk.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (16 - 8 * UInt32($1.offset)) }
         for position in 0..<4 {
-            text.append(position <= chunk.count ? alphabet[Int(group >> (18 - 6 * UInt32(position)) & 63)] : UInt8(ascii: "="))
+            text.append(
+                position <= chunk.count ? alphabet[Int(group >> (18 - 6 * UInt32(position)) & 63)] : UInt8(ascii: "="))
         }
         index += 3
     }

@@ -1,4 +1,5 @@
 import ParquetReader
+
 @testable import pqdump
 
 /// The whole-file reader as `pqdump` drives it: footer, schema, pages, decoders,

@@ -6,7 +6,8 @@
 public func fuzzXMLParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let lines = bytes.count { $0 == UInt8(ascii: "\n") } + 1
-    let parser = XMLPullParser(source: MemoryByteSource(bytes), initialCapacity: 64, maxMarkupBytes: 1 << 16, textPieceBytes: 16)
+    let parser = XMLPullParser(
+        source: MemoryByteSource(bytes), initialCapacity: 64, maxMarkupBytes: 1 << 16, textPieceBytes: 16)
     do throws(XMLError) {
         while true {
             switch try parser.next() {

@@ -43,41 +43,41 @@ public enum ParquetWriterError: Error, Equatable, Sendable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case let .typeMismatch(column, row, expected, got):
+        case .typeMismatch(let column, let row, let expected, let got):
             "column '\(column)', row \(row): expected \(expected), got \(got)"
-        case let .valueOutOfRange(column, row, value, allowed):
+        case .valueOutOfRange(let column, let row, let value, let allowed):
             "column '\(column)', row \(row): value \(value) is outside \(allowed)"
-        case let .nullInRequiredColumn(column, row):
+        case .nullInRequiredColumn(let column, let row):
             "column '\(column)', row \(row): null in a REQUIRED column"
-        case let .nullListElement(column, row):
+        case .nullListElement(let column, let row):
             "column '\(column)', row \(row): null element in a list of REQUIRED elements"
-        case let .noOpenList(row):
+        case .noOpenList(let row):
             "row \(row): endList() without an open list"
-        case let .invalidUTF8(column, row):
+        case .invalidUTF8(let column, let row):
             "column '\(column)', row \(row): bytes are not valid UTF-8"
-        case let .wrongFixedLength(column, row, expected, got):
+        case .wrongFixedLength(let column, let row, let expected, let got):
             "column '\(column)', row \(row): fixed-length value needs \(expected) bytes, got \(got)"
-        case let .missingCell(column, row):
+        case .missingCell(let column, let row):
             "column '\(column)', row \(row): the row ended without a cell for this column"
-        case let .extraCell(row, columnCount):
+        case .extraCell(let row, let columnCount):
             "row \(row): more cells than the \(columnCount) columns"
-        case let .batchLengthMismatch(column, expected, got):
+        case .batchLengthMismatch(let column, let expected, let got):
             "column '\(column)': batch has \(got) rows, expected \(expected)"
-        case let .invalidOffsets(column, row):
+        case .invalidOffsets(let column, let row):
             "column '\(column)', row \(row): byte-array offsets decrease or point outside the bytes"
         case .writerClosed:
             "the writer is closed"
-        case let .sinkFailed(message):
+        case .sinkFailed(let message):
             "output failed: \(message)"
-        case let .compressionFailed(column, message):
+        case .compressionFailed(let column, let message):
             "column '\(column)': compression failed: \(message)"
-        case let .memoryLimitTooSmall(limit, minimum, columnCount):
+        case .memoryLimitTooSmall(let limit, let minimum, let columnCount):
             "memory limit \(limit) bytes is too small for \(columnCount) columns: at least \(minimum) bytes are needed"
-        case let .spillFailed(message):
+        case .spillFailed(let message):
             "temporary file for encoded pages: \(message)"
-        case let .invalidSchema(message):
+        case .invalidSchema(let message):
             "invalid schema: \(message)"
-        case let .invalidOption(message):
+        case .invalidOption(let message):
             "invalid option: \(message)"
         }
     }

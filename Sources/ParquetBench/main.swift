@@ -55,26 +55,32 @@ func narrowWorkload(rows: Int) -> (Schema, [WorkloadColumn]) {
     var data: [WorkloadColumn] = []
     for k in 0..<5 {
         columns.append(Column("i\(k)", .int64))
-        data.append(.int64(buffer((0..<rows).map { r in
-            Int64((UInt64(r) &* 2654435761 &+ UInt64(k * 97)) % (1 << 32)) - (1 << 31)
-        })))
+        data.append(
+            .int64(
+                buffer(
+                    (0..<rows).map { r in
+                        Int64((UInt64(r) &* 2_654_435_761 &+ UInt64(k * 97)) % (1 << 32)) - (1 << 31)
+                    })))
     }
     for k in 0..<5 {
         columns.append(Column("d\(k)", .double))
-        data.append(.double(buffer((0..<rows).map { r in Double((r * 40503 + k * 7919) % 65536) / 64.0 }), nullEvery: 0, offset: 0))
+        data.append(
+            .double(
+                buffer((0..<rows).map { r in Double((r * 40503 + k * 7919) % 65536) / 64.0 }), nullEvery: 0, offset: 0))
     }
     return (try! Schema(columns), data)
 }
 
 func objectWorkload(rows: Int, jsonPath: String) throws -> (Schema, [WorkloadColumn]) {
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as! [String: Any]
+    let json =
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as! [String: Any]
     let types = json["columnTypes"] as! [[String: Any]]
     var columns: [Column] = []
     var data: [WorkloadColumn] = []
     for (c, type) in types.enumerated() {
         let name = type["name"] as! String
         let datatype = type["datatype"] as! String
-        func scaled(_ r: Int) -> Double { Double((r * 7919 + c * 104729) % 1000003) * 1e-4 }
+        func scaled(_ r: Int) -> Double { Double((r * 7919 + c * 104729) % 1_000_003) * 1e-4 }
         switch datatype {
         case "double":
             columns.append(Column(name, .double))
@@ -116,7 +122,8 @@ func inputBytes(_ data: [WorkloadColumn], rows: Int) -> Int {
 
 let arguments = try Arguments(CommandLine.arguments)
 let rows = arguments.rows ?? (arguments.workload == "narrow" ? 1_000_000 : 20_000)
-let (schema, data) = arguments.workload == "narrow"
+let (schema, data) =
+    arguments.workload == "narrow"
     ? narrowWorkload(rows: rows)
     : try objectWorkload(rows: rows, jsonPath: arguments.objectJSON)
 var options = WriterOptions()
@@ -151,7 +158,11 @@ for r in 0..<rows {
         case .int64(let values): try writer.append(values[r])
         case .int32(let values): try writer.append(values[r])
         case .double(let values, let nullEvery, let offset):
-            if nullEvery > 0 && (r + offset) % nullEvery == 0 { try writer.appendNull() } else { try writer.append(values[r]) }
+            if nullEvery > 0 && (r + offset) % nullEvery == 0 {
+                try writer.appendNull()
+            } else {
+                try writer.append(values[r])
+            }
         case .float(let values): try writer.append(values[r])
         case .bool(let values): try writer.append(values[r])
         case .string(let values): try writer.append(values[r])

@@ -10,7 +10,8 @@ extension Array where Element == UInt8 {
         upTo maximumCount: Int,
         _ body: (UnsafeMutableBufferPointer<UInt8>) throws(CompressionError) -> Int
     ) throws(CompressionError) {
-        try append(addingCapacity: Swift.max(maximumCount, 1)) { (span: inout OutputSpan<UInt8>) throws(CompressionError) in
+        try append(addingCapacity: Swift.max(maximumCount, 1)) {
+            (span: inout OutputSpan<UInt8>) throws(CompressionError) in
             try span.withUnsafeMutableBufferPointer { (buffer, initializedCount) throws(CompressionError) in
                 let written = try body(UnsafeMutableBufferPointer(rebasing: buffer.prefix(maximumCount)))
                 precondition(written <= maximumCount, "codec reported more bytes than it had room for")

@@ -40,12 +40,13 @@ enum HadoopLZ4Frames {
             let compressedSize = Int(readBigEndianUInt32(input, at: inputOffset + 4))
             inputOffset += frameHeaderSize
             guard compressedSize <= input.count - inputOffset,
-                  decompressedSize <= destination.count - outputOffset
+                decompressedSize <= destination.count - outputOffset
             else { return nil }
             let block = UnsafeRawBufferPointer(rebasing: input[inputOffset..<(inputOffset + compressedSize)])
-            let target = UnsafeMutableBufferPointer(rebasing: destination[outputOffset..<(outputOffset + decompressedSize)])
+            let target = UnsafeMutableBufferPointer(
+                rebasing: destination[outputOffset..<(outputOffset + decompressedSize)])
             guard let written = try? LZ4Block.decompress(block, into: target, codec: .lz4Hadoop),
-                  written == decompressedSize
+                written == decompressedSize
             else { return nil }
             inputOffset += compressedSize
             outputOffset += decompressedSize

@@ -87,7 +87,9 @@ public final class PageCompressor: @unchecked Sendable {
         }
     }
 
-    private func compressSnappy(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(CompressionError) {
+    private func compressSnappy(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8])
+        throws(CompressionError)
+    {
         let bound = snappy_max_compressed_length(input.count)
         try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
             var written = buffer.count
@@ -95,25 +97,32 @@ public final class PageCompressor: @unchecked Sendable {
                 input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
                 UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), &written)
             guard status == SNAPPY_OK else {
-                throw CompressionError(codec: .snappy, operation: .compression, reason: "snappy_compress returned \(status.rawValue)")
+                throw CompressionError(
+                    codec: .snappy, operation: .compression, reason: "snappy_compress returned \(status.rawValue)")
             }
             return written
         }
     }
 
-    private func compressZstd(_ input: UnsafeRawBufferPointer, level: Int32, appendingTo output: inout [UInt8]) throws(CompressionError) {
+    private func compressZstd(_ input: UnsafeRawBufferPointer, level: Int32, appendingTo output: inout [UInt8])
+        throws(CompressionError)
+    {
         let context = zstdContext!
         let bound = ZSTD_compressBound(input.count)
         try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
-            let result = ZSTD_compressCCtx(context, buffer.baseAddress, buffer.count, input.baseAddress, input.count, level)
+            let result = ZSTD_compressCCtx(
+                context, buffer.baseAddress, buffer.count, input.baseAddress, input.count, level)
             guard ZSTD_isError(result) == 0 else {
-                throw CompressionError(codec: .zstd, operation: .compression, reason: String(cString: ZSTD_getErrorName(result)))
+                throw CompressionError(
+                    codec: .zstd, operation: .compression, reason: String(cString: ZSTD_getErrorName(result)))
             }
             return result
         }
     }
 
-    private func compressLZ4Raw(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(CompressionError) {
+    private func compressLZ4Raw(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8])
+        throws(CompressionError)
+    {
         guard input.count <= Int(LZ4_MAX_INPUT_SIZE) else {
             throw CompressionError(
                 codec: .lz4Raw, operation: .compression,
@@ -133,7 +142,9 @@ public final class PageCompressor: @unchecked Sendable {
         }
     }
 
-    private func compressGzip(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(CompressionError) {
+    private func compressGzip(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8])
+        throws(CompressionError)
+    {
         let stream = deflateStream!
         guard input.count <= Int(UInt32.max) else {
             throw CompressionError(
@@ -144,7 +155,8 @@ public final class PageCompressor: @unchecked Sendable {
         // Leave the stream ready for the next page whatever happens here.
         defer { deflateReset(stream) }
         try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.next_in = UnsafeMutablePointer(
+                mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
             stream.pointee.next_out = buffer.baseAddress
             stream.pointee.avail_out = uInt(clamping: buffer.count)

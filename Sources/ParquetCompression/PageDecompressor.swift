@@ -100,7 +100,9 @@ public final class PageDecompressor: @unchecked Sendable {
                 source, input.count,
                 UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), &written)
             guard status == SNAPPY_OK else {
-                throw CompressionError(codec: .snappy, operation: .decompression, reason: "corrupt snappy data (status \(status.rawValue))")
+                throw CompressionError(
+                    codec: .snappy, operation: .decompression, reason: "corrupt snappy data (status \(status.rawValue))"
+                )
             }
             guard written == uncompressedSize else {
                 throw sizeMismatch(.snappy, actual: written, declared: uncompressedSize)
@@ -117,7 +119,8 @@ public final class PageDecompressor: @unchecked Sendable {
             // Capacity is exactly the declared size, so longer output fails inside zstd.
             let result = ZSTD_decompressDCtx(context, buffer.baseAddress, buffer.count, input.baseAddress, input.count)
             guard ZSTD_isError(result) == 0 else {
-                throw CompressionError(codec: .zstd, operation: .decompression, reason: String(cString: ZSTD_getErrorName(result)))
+                throw CompressionError(
+                    codec: .zstd, operation: .decompression, reason: String(cString: ZSTD_getErrorName(result)))
             }
             guard result == uncompressedSize else {
                 throw sizeMismatch(.zstd, actual: result, declared: uncompressedSize)
@@ -135,7 +138,8 @@ public final class PageDecompressor: @unchecked Sendable {
             let result = BrotliDecoderDecompress(
                 input.count, input.baseAddress?.assumingMemoryBound(to: UInt8.self), &written, buffer.baseAddress)
             guard result == BROTLI_DECODER_RESULT_SUCCESS else {
-                let reason = result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT
+                let reason =
+                    result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT
                     ? "data expands beyond the declared \(uncompressedSize) bytes"
                     : "corrupt or truncated brotli stream"
                 throw CompressionError(codec: .brotli, operation: .decompression, reason: reason)
@@ -153,11 +157,13 @@ public final class PageDecompressor: @unchecked Sendable {
         _ input: UnsafeRawBufferPointer, uncompressedSize: Int, appendingTo output: inout [UInt8]
     ) throws(CompressionError) {
         guard input.count <= Int(UInt32.max) else {
-            throw CompressionError(codec: .gzip, operation: .decompression, reason: "input exceeds zlib's 4 GiB single-call limit")
+            throw CompressionError(
+                codec: .gzip, operation: .decompression, reason: "input exceeds zlib's 4 GiB single-call limit")
         }
         let stream = try inflateStreamForNewPage()
         try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.pointee.next_in = UnsafeMutablePointer(
+                mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)
             stream.pointee.next_out = buffer.baseAddress
             stream.pointee.avail_out = uInt(buffer.count)
@@ -171,7 +177,8 @@ public final class PageDecompressor: @unchecked Sendable {
                 }
                 let reason: String
                 if status == Z_BUF_ERROR || status == Z_OK {
-                    reason = stream.pointee.avail_out == 0 && stream.pointee.avail_in > 0
+                    reason =
+                        stream.pointee.avail_out == 0 && stream.pointee.avail_in > 0
                         ? "data expands beyond the declared \(uncompressedSize) bytes"
                         : "input ends inside a gzip member"
                 } else {

@@ -3,9 +3,9 @@
 // same file. Like read_table, which returns the whole table, it keeps every decoded
 // chunk until the end, so time and peak memory compare like for like.
 import Foundation
-import Synchronization
 import ParquetCompression
 import ParquetReader
+import Synchronization
 
 struct BenchError: Error, CustomStringConvertible {
     let description: String
@@ -20,7 +20,9 @@ func parseArguments() throws -> (path: String, threads: Int) {
         switch flag {
         case "--file": path = value
         case "--threads":
-            guard let count = Int(value), count >= 1 else { throw BenchError(description: "--threads needs a positive integer") }
+            guard let count = Int(value), count >= 1 else {
+                throw BenchError(description: "--threads needs a positive integer")
+            }
             threads = count
         default: throw BenchError(description: "unknown flag \(flag)")
         }
@@ -41,7 +43,8 @@ func decode(_ reader: ParquetFileReader, jobs: [(rowGroup: Int, column: Int)], t
         var chunks: [ColumnChunkData] = []
         for job in stride(from: worker, to: jobs.count, by: threads) {
             do throws(ParquetReaderError) {
-                let chunk = try reader.readColumnChunk(rowGroup: jobs[job].rowGroup, column: jobs[job].column, decompressor: decompressor)
+                let chunk = try reader.readColumnChunk(
+                    rowGroup: jobs[job].rowGroup, column: jobs[job].column, decompressor: decompressor)
                 values += chunk.values.count
                 chunks.append(chunk)
             } catch {
@@ -70,8 +73,12 @@ do {
     }
     let values = try decode(reader, jobs: jobs, threads: threads)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let uncompressed = reader.metadata.rowGroups.flatMap(\.columns).reduce(Int64(0)) { $0 + ($1.metaData?.totalUncompressedSize ?? 0) }
-    print("{\"seconds\": \(seconds), \"rows\": \(reader.metadata.numRows), \"input_bytes\": \(uncompressed), \"values\": \(values)}")
+    let uncompressed = reader.metadata.rowGroups.flatMap(\.columns).reduce(Int64(0)) {
+        $0 + ($1.metaData?.totalUncompressedSize ?? 0)
+    }
+    print(
+        "{\"seconds\": \(seconds), \"rows\": \(reader.metadata.numRows), \"input_bytes\": \(uncompressed), \"values\": \(values)}"
+    )
 } catch {
     FileHandle.standardError.write(Data("parquet-read-bench: \(error)\n".utf8))
     exit(1)

@@ -41,26 +41,27 @@ public enum VOParquetError: Error, Equatable, Sendable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .malformedXML(error): "malformed VOTable: \(error)"
-        case let .invalidVOTable(message): "invalid VOTable: \(message)"
-        case let .fieldWithoutName(position): "FIELD #\(position + 1) of the first TABLE has no name"
-        case let .fieldWithoutDatatype(column): "FIELD '\(column)' has no datatype"
-        case let .unknownDatatype(column, datatype): "FIELD '\(column)' has unknown datatype '\(datatype)'"
-        case let .invalidArraysize(column, arraysize): "FIELD '\(column)' has invalid arraysize '\(arraysize)'"
-        case let .duplicateColumn(name): "two FIELDs are named '\(name)'"
-        case let .columnTypeMismatch(column, detail): "column '\(column)': \(detail)"
-        case let .columnCountMismatch(fields, columnTypes):
+        case .malformedXML(let error): "malformed VOTable: \(error)"
+        case .invalidVOTable(let message): "invalid VOTable: \(message)"
+        case .fieldWithoutName(let position): "FIELD #\(position + 1) of the first TABLE has no name"
+        case .fieldWithoutDatatype(let column): "FIELD '\(column)' has no datatype"
+        case .unknownDatatype(let column, let datatype): "FIELD '\(column)' has unknown datatype '\(datatype)'"
+        case .invalidArraysize(let column, let arraysize): "FIELD '\(column)' has invalid arraysize '\(arraysize)'"
+        case .duplicateColumn(let name): "two FIELDs are named '\(name)'"
+        case .columnTypeMismatch(let column, let detail): "column '\(column)': \(detail)"
+        case .columnCountMismatch(let fields, let columnTypes):
             "the envelope has \(fields) FIELDs but \(columnTypes) column types were given"
-        case let .unsupportedField(column, reason): "FIELD '\(column)': \(reason)"
-        case let .invalidTimestamp(column, row, text):
+        case .unsupportedField(let column, let reason): "FIELD '\(column)': \(reason)"
+        case .invalidTimestamp(let column, let row, let text):
             "column '\(column)', row \(row): '\(text)' is not an ISO-8601 timestamp"
-        case let .stringTooLong(column, row, length, limit):
+        case .stringTooLong(let column, let row, let length, let limit):
             "column '\(column)', row \(row): string of \(length) characters exceeds arraysize \(limit)"
-        case let .limitReached(limit): "\(limit) reached"
-        case let .metadataTooLarge(bytes, budget):
+        case .limitReached(let limit): "\(limit) reached"
+        case .metadataTooLarge(let bytes, let budget):
             "the embedded VOTable takes \(bytes) bytes, more than the \(budget) that maxBytes leaves for it"
-        case let .maxBytesTooSmall(maxBytes, needed): "maxBytes \(maxBytes) cannot hold even an empty file (\(needed) bytes)"
-        case let .writer(error): "\(error)"
+        case .maxBytesTooSmall(let maxBytes, let needed):
+            "maxBytes \(maxBytes) cannot hold even an empty file (\(needed) bytes)"
+        case .writer(let error): "\(error)"
         }
     }
 }

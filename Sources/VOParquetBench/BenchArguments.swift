@@ -49,7 +49,8 @@ struct BenchArguments {
             func count(allowZero: Bool = false) throws(BenchError) -> Int {
                 let text = try value()
                 guard let number = Int(text), number > 0 || (allowZero && number == 0) else {
-                    throw BenchError("\(flag) needs a \(allowZero ? "non-negative" : "positive") integer, got '\(text)'")
+                    throw BenchError(
+                        "\(flag) needs a \(allowZero ? "non-negative" : "positive") integer, got '\(text)'")
                 }
                 return number
             }

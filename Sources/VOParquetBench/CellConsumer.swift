@@ -38,7 +38,9 @@ extension ObjectValues {
     /// Makes the cells of `rows`, every column in order, hands them to `consumer`,
     /// and returns the wrapping sum of their words (which also keeps the
     /// optimizer from dropping the generation when nothing consumes it).
-    func produce<Consumer: CellConsumer>(rows: Range<Int>, into consumer: inout Consumer) throws(VOParquetError) -> UInt64 {
+    func produce<Consumer: CellConsumer>(rows: Range<Int>, into consumer: inout Consumer) throws(VOParquetError)
+        -> UInt64
+    {
         var checksum: UInt64 = 0
         let columnCount = rules.count
         for row in rows {

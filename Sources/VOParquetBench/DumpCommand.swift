@@ -23,7 +23,8 @@ struct DumpCommand {
         let sink = try FileSink(path: arguments.output!)
         try collector.words.withUnsafeBytes { try sink.write($0) }
         try sink.close()
-        print("""
+        print(
+            """
             {"first_row": \(arguments.firstRow), "rows": \(arguments.rows), "columns": \(values.rules.count), \
             "checksum": "\(hex(checksum))"}
             """)

@@ -6,15 +6,16 @@ enum ProcessMemory {
     /// Resident set size now, in bytes (/proc/self/statm, second field, times the page size).
     static func residentBytes() -> Int {
         guard let fields = read("/proc/self/statm")?.split(separator: " "), fields.count > 1,
-              let pages = Int(fields[1]) else { return -1 }
+            let pages = Int(fields[1])
+        else { return -1 }
         return pages * sysconf(Int32(_SC_PAGESIZE))
     }
 
     /// Peak resident set size so far, in bytes (VmHWM in /proc/self/status).
     static func peakResidentBytes() -> Int {
         guard let status = read("/proc/self/status"),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kibibytes = Int(line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first ?? "")
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kibibytes = Int(line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first ?? "")
         else { return -1 }
         return kibibytes * 1024
     }

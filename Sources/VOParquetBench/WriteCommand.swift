@@ -13,16 +13,19 @@ struct WriteCommand {
         for index in 1...arguments.files {
             let residentBefore = ProcessMemory.residentBytes()
             let start = ContinuousClock.now
-            let (bytes, checksum) = if arguments.generateOnly {
-                try generate()
-            } else {
-                try write(to: BenchArguments.path(arguments.output!, index: index, of: arguments.files), options: options)
-            }
+            let (bytes, checksum) =
+                if arguments.generateOnly {
+                    try generate()
+                } else {
+                    try write(
+                        to: BenchArguments.path(arguments.output!, index: index, of: arguments.files), options: options)
+                }
             let elapsed = start.duration(to: .now)
             // Measured once the writer is gone: what a service keeps between files.
             let residentAfter = ProcessMemory.residentBytes()
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            print("""
+            print(
+                """
                 {"mode": "\(arguments.generateOnly ? "generate" : "write")", "file": \(index), \
                 "files": \(arguments.files), "rows": \(arguments.rows), "seconds": \(seconds), "bytes": \(bytes), \
                 "rss_before": \(residentBefore), "rss_after": \(residentAfter), \

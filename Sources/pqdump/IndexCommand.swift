@@ -19,10 +19,11 @@ enum IndexCommand {
                 let columnJSON = JSON.optional(columnIndex) { json($0, leaf: leaf, context) }
                 let offsetJSON = JSON.optional(offsetIndex) { json($0) }
                 if context.invocation.json {
-                    chunks.append(.object([
-                        ("row_group", .integer(rowGroup)), ("path", .string(path)),
-                        ("column_index", columnJSON), ("offset_index", offsetJSON),
-                    ]))
+                    chunks.append(
+                        .object([
+                            ("row_group", .integer(rowGroup)), ("path", .string(path)),
+                            ("column_index", columnJSON), ("offset_index", offsetJSON),
+                        ]))
                 } else {
                     context.output.line("row group \(rowGroup), column \(path):")
                     context.output.line("  column index: " + (columnIndex == nil ? "none" : columnJSON.text))
@@ -39,8 +40,14 @@ enum IndexCommand {
         var members: [(String, JSON)] = [
             ("boundary_order", .string(index.boundaryOrder.description)),
             ("null_pages", .array(index.nullPages.map(JSON.bool))),
-            ("min_values", .array(zip(index.minValues, index.nullPages).map { $1 ? .null : context.boundJSON($0, leaf: leaf) })),
-            ("max_values", .array(zip(index.maxValues, index.nullPages).map { $1 ? .null : context.boundJSON($0, leaf: leaf) })),
+            (
+                "min_values",
+                .array(zip(index.minValues, index.nullPages).map { $1 ? .null : context.boundJSON($0, leaf: leaf) })
+            ),
+            (
+                "max_values",
+                .array(zip(index.maxValues, index.nullPages).map { $1 ? .null : context.boundJSON($0, leaf: leaf) })
+            ),
             ("null_counts", .optional(index.nullCounts) { .array($0.map { .integer($0) }) }),
         ]
         if let counts = index.nanCounts { members.append(("nan_counts", .array(counts.map { .integer($0) }))) }
@@ -55,13 +62,17 @@ enum IndexCommand {
 
     private static func json(_ index: OffsetIndex) -> JSON {
         var members: [(String, JSON)] = [
-            ("page_locations", .array(index.pageLocations.map { location in
-                .object([
-                    ("offset", .integer(location.offset)),
-                    ("compressed_page_size", .integer(location.compressedPageSize)),
-                    ("first_row_index", .integer(location.firstRowIndex)),
-                ])
-            })),
+            (
+                "page_locations",
+                .array(
+                    index.pageLocations.map { location in
+                        .object([
+                            ("offset", .integer(location.offset)),
+                            ("compressed_page_size", .integer(location.compressedPageSize)),
+                            ("first_row_index", .integer(location.firstRowIndex)),
+                        ])
+                    })
+            )
         ]
         if let sizes = index.unencodedByteArrayDataBytes {
             members.append(("unencoded_byte_array_data_bytes", .array(sizes.map { .integer($0) })))

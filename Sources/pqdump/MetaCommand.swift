@@ -19,28 +19,31 @@ enum MetaCommand {
         }
         let keyValues = metadata.keyValueMetadata ?? []
         let voparquet = VOParquetSummary(reader)
-        context.emit(json: .object([
-            ("file_size", .integer(reader.fileSize)),
-            ("footer_length", .integer(reader.footerLength)),
-            ("created_by", .optional(metadata.createdBy) { .string($0) }),
-            ("format_version", .integer(metadata.version)),
-            ("num_rows", .integer(metadata.numRows)),
-            ("num_row_groups", .integer(metadata.rowGroups.count)),
-            ("num_columns", .integer(reader.schema.leaves.count)),
-            ("compression_ratio", .optional(ratio) { .real($0) }),
-            ("column_sizes_overflow", .bool(sizesOverflow)),
-            ("key_value_metadata", .object(keyValues.map { ($0.key, .optional($0.value) { .string($0) }) })),
-            ("voparquet", .optional(voparquet) { $0.json }),
-            ("schema", SchemaDescription.json(reader.schema)),
-            ("row_groups", .array(metadata.rowGroups.enumerated().map { rowGroupJSON($1, index: $0, context) })),
-        ])) {
+        context.emit(
+            json: .object([
+                ("file_size", .integer(reader.fileSize)),
+                ("footer_length", .integer(reader.footerLength)),
+                ("created_by", .optional(metadata.createdBy) { .string($0) }),
+                ("format_version", .integer(metadata.version)),
+                ("num_rows", .integer(metadata.numRows)),
+                ("num_row_groups", .integer(metadata.rowGroups.count)),
+                ("num_columns", .integer(reader.schema.leaves.count)),
+                ("compression_ratio", .optional(ratio) { .real($0) }),
+                ("column_sizes_overflow", .bool(sizesOverflow)),
+                ("key_value_metadata", .object(keyValues.map { ($0.key, .optional($0.value) { .string($0) }) })),
+                ("voparquet", .optional(voparquet) { $0.json }),
+                ("schema", SchemaDescription.json(reader.schema)),
+                ("row_groups", .array(metadata.rowGroups.enumerated().map { rowGroupJSON($1, index: $0, context) })),
+            ])
+        ) {
             var lines = [
                 "file: \(reader.fileSize) bytes, footer \(reader.footerLength) bytes",
                 "created_by: \(metadata.createdBy ?? "(none)")",
                 "format version: \(metadata.version)",
                 "rows: \(metadata.numRows) in \(metadata.rowGroups.count) row groups, \(reader.schema.leaves.count) columns",
-                "compression ratio: " + (ratio.map { String(format2: $0) + "x" }
-                    ?? (sizesOverflow ? "n/a (the column chunk sizes add up to more than Int64 holds)" : "n/a")),
+                "compression ratio: "
+                    + (ratio.map { String(format2: $0) + "x" }
+                        ?? (sizesOverflow ? "n/a (the column chunk sizes add up to more than Int64 holds)" : "n/a")),
                 "", "schema:",
             ]
             lines += SchemaDescription.lines(reader.schema).map { "  " + $0 }
@@ -79,22 +82,43 @@ enum MetaCommand {
             ("data_page_offset", .integer(meta.dataPageOffset)),
             ("dictionary_page_offset", .optional(meta.dictionaryPageOffset) { .integer($0) }),
             ("statistics", context.statisticsJSON(meta.statistics, leaf: leaf)),
-            ("encoding_stats", .optional(meta.encodingStats) { stats in
-                .array(stats.map { .object([
-                    ("page_type", .string($0.pageType.description)),
-                    ("encoding", .string($0.encoding.description)),
-                    ("count", .integer($0.count)),
-                ]) })
-            }),
-            ("column_index", .optional(chunk.columnIndexOffset) { offset in
-                .object([("offset", .integer(offset)), ("length", .optional(chunk.columnIndexLength) { .integer($0) })])
-            }),
-            ("offset_index", .optional(chunk.offsetIndexOffset) { offset in
-                .object([("offset", .integer(offset)), ("length", .optional(chunk.offsetIndexLength) { .integer($0) })])
-            }),
-            ("bloom_filter", .optional(meta.bloomFilterOffset) { offset in
-                .object([("offset", .integer(offset)), ("length", .optional(meta.bloomFilterLength) { .integer($0) })])
-            }),
+            (
+                "encoding_stats",
+                .optional(meta.encodingStats) { stats in
+                    .array(
+                        stats.map {
+                            .object([
+                                ("page_type", .string($0.pageType.description)),
+                                ("encoding", .string($0.encoding.description)),
+                                ("count", .integer($0.count)),
+                            ])
+                        })
+                }
+            ),
+            (
+                "column_index",
+                .optional(chunk.columnIndexOffset) { offset in
+                    .object([
+                        ("offset", .integer(offset)), ("length", .optional(chunk.columnIndexLength) { .integer($0) }),
+                    ])
+                }
+            ),
+            (
+                "offset_index",
+                .optional(chunk.offsetIndexOffset) { offset in
+                    .object([
+                        ("offset", .integer(offset)), ("length", .optional(chunk.offsetIndexLength) { .integer($0) }),
+                    ])
+                }
+            ),
+            (
+                "bloom_filter",
+                .optional(meta.bloomFilterOffset) { offset in
+                    .object([
+                        ("offset", .integer(offset)), ("length", .optional(meta.bloomFilterLength) { .integer($0) }),
+                    ])
+                }
+            ),
         ])
     }
 
@@ -106,21 +130,27 @@ enum MetaCommand {
         ]
         for (leaf, chunk) in rowGroup.columns.enumerated() {
             let meta = chunk.metaData!
-            lines.append("  \(meta.pathInSchema.joined(separator: ".")): \(meta.type) \(meta.codec), "
-                + "encodings \(meta.encodings.map(\.description).joined(separator: ","))")
-            lines.append("    values \(meta.numValues), compressed \(meta.totalCompressedSize), "
-                + "uncompressed \(meta.totalUncompressedSize), data page at \(meta.dataPageOffset)"
-                + (meta.dictionaryPageOffset.map { ", dictionary page at \($0)" } ?? ""))
+            lines.append(
+                "  \(meta.pathInSchema.joined(separator: ".")): \(meta.type) \(meta.codec), "
+                    + "encodings \(meta.encodings.map(\.description).joined(separator: ","))")
+            lines.append(
+                "    values \(meta.numValues), compressed \(meta.totalCompressedSize), "
+                    + "uncompressed \(meta.totalUncompressedSize), data page at \(meta.dataPageOffset)"
+                    + (meta.dictionaryPageOffset.map { ", dictionary page at \($0)" } ?? ""))
             if case .object(let members) = context.statisticsJSON(meta.statistics, leaf: leaf) {
                 lines.append("    statistics: " + members.map { "\($0.0)=\($0.1.plainText)" }.joined(separator: ", "))
             } else {
                 lines.append("    statistics: none")
             }
             if let stats = meta.encodingStats {
-                lines.append("    encoding stats: " + stats.map { "\($0.pageType)/\($0.encoding)×\($0.count)" }.joined(separator: ", "))
+                lines.append(
+                    "    encoding stats: "
+                        + stats.map { "\($0.pageType)/\($0.encoding)×\($0.count)" }.joined(separator: ", "))
             }
             let pageIndex = chunk.columnIndexOffset != nil || chunk.offsetIndexOffset != nil
-            lines.append("    page index: \(pageIndex ? "yes" : "no"), bloom filter: \(meta.bloomFilterOffset != nil ? "yes" : "no")")
+            lines.append(
+                "    page index: \(pageIndex ? "yes" : "no"), bloom filter: \(meta.bloomFilterOffset != nil ? "yes" : "no")"
+            )
         }
         return lines
     }

@@ -1,3 +1,5 @@
+import Parquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 
 /// Where a command's text goes: standard output or error (buffered), or memory for tests.
 final class Output {

@@ -21,7 +21,8 @@ enum PagesCommand {
                 var pages: [PageInfo] = []
                 var failure: ParquetReaderError?
                 do {
-                    let chunkReader = try context.reader.columnChunkReader(rowGroup: rowGroup, column: leaf, decompressor: decompressor)
+                    let chunkReader = try context.reader.columnChunkReader(
+                        rowGroup: rowGroup, column: leaf, decompressor: decompressor)
                     chunkReader.verifiesChecksums = false
                     while let page = try chunkReader.nextPage() {
                         pages.append(page)
@@ -31,10 +32,11 @@ enum PagesCommand {
                 }
                 let path = schema.leaves[leaf].dottedPath
                 if context.invocation.json {
-                    chunks.append(.object([
-                        ("row_group", .integer(rowGroup)), ("path", .string(path)),
-                        ("pages", .array(pages.map { pageJSON($0, leaf: leaf, context) })),
-                    ]))
+                    chunks.append(
+                        .object([
+                            ("row_group", .integer(rowGroup)), ("path", .string(path)),
+                            ("pages", .array(pages.map { pageJSON($0, leaf: leaf, context) })),
+                        ]))
                 } else {
                     context.output.line("row group \(rowGroup), column \(path): \(pages.count) pages")
                     for page in pages {
@@ -114,7 +116,9 @@ enum PagesCommand {
         if let dictionary = page.dictionarySize {
             parts.append("\(dictionary) entries")
         } else if header.type == .dataPage || header.type == .dataPageV2 {
-            parts.append("\(page.levels.count) slots: \(page.values.count) values, \(page.nullCount) nulls, \(page.rowCount) rows")
+            parts.append(
+                "\(page.levels.count) slots: \(page.values.count) values, \(page.nullCount) nulls, \(page.rowCount) rows"
+            )
             if case .object(let members) = context.statisticsJSON(page.statistics, leaf: leaf) {
                 parts.append("statistics " + members.map { "\($0.0)=\($0.1.plainText)" }.joined(separator: " "))
             }

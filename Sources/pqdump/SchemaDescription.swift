@@ -45,7 +45,9 @@ enum SchemaDescription {
     private static func json(node index: Int, in schema: SchemaTree) -> JSON {
         let node = schema.nodes[index]
         let element = node.element
-        var members: [(String, JSON)] = [("name", .string(node.name)), ("repetition", .string(node.repetition.description))]
+        var members: [(String, JSON)] = [
+            ("name", .string(node.name)), ("repetition", .string(node.repetition.description)),
+        ]
         if let type = element.type {
             members.append(("physical_type", .string(type.description)))
         }
@@ -76,7 +78,8 @@ enum SchemaDescription {
             let element = node.element
             var parts = [node.repetition.description.lowercased()]
             if let type = element.type {
-                parts.append(type == .fixedLenByteArray ? "FIXED_LEN_BYTE_ARRAY(\(element.typeLength ?? 0))" : type.description)
+                parts.append(
+                    type == .fixedLenByteArray ? "FIXED_LEN_BYTE_ARRAY(\(element.typeLength ?? 0))" : type.description)
             } else {
                 parts.append("group")
             }

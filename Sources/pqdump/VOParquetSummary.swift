@@ -82,8 +82,9 @@ struct VOParquetSummary {
             do throws(VOParquetError) {
                 let column = try VOParquetColumn(field: field).column
                 if !accepts(leaf, expected: column, field: field) {
-                    problems.append("FIELD '\(field.name)' (\(field.datatype)) does not map to a \(leaf.physicalType) column"
-                        + " with \(leaf.maxRepetitionLevel) list levels")
+                    problems.append(
+                        "FIELD '\(field.name)' (\(field.datatype)) does not map to a \(leaf.physicalType) column"
+                            + " with \(leaf.maxRepetitionLevel) list levels")
                 }
             } catch {
                 problems.append("FIELD '\(field.name)': \(error)")
@@ -96,7 +97,8 @@ struct VOParquetSummary {
     /// list depth (a timestamp FIELD may be text or a TIMESTAMP).
     private static func accepts(_ leaf: LeafColumn, expected: Column, field: VOTableField) -> Bool {
         guard let layout = try? Schema([expected]).leafLayout(ofColumn: 0),
-              leaf.maxRepetitionLevel == layout.listDepth else { return false }
+            leaf.maxRepetitionLevel == layout.listDepth
+        else { return false }
         if field.xtype == "timestamp", leaf.physicalType == .int64 { return true }
         return leaf.physicalType == layout.physicalType
     }

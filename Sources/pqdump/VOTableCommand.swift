@@ -12,11 +12,13 @@ enum VOTableCommand {
         } catch {
             throw CommandFailure("\(VOParquetSummary.contentKey) is not well-formed: \(error)")
         }
-        context.emit(json: .object([
-            ("version", .optional(summary.version) { .string($0) }),
-            ("fields", .optional(summary.fieldCount) { .int(Int128($0)) }),
-            ("document", .string(document)),
-        ])) {
+        context.emit(
+            json: .object([
+                ("version", .optional(summary.version) { .string($0) }),
+                ("fields", .optional(summary.fieldCount) { .int(Int128($0)) }),
+                ("document", .string(document)),
+            ])
+        ) {
             document.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         }
     }

@@ -23,18 +23,20 @@ struct ValueRenderer {
         case (_, .primitive(let node)):
             return json(value, kind: kinds[schema.nodes[node].leafIndex!])
         case (.group(let fields), .group(_, let fieldShapes)):
-            return .object(zip(fields, fieldShapes).map { field, fieldShape in
-                (schema.nodes[fieldShape.node].name, json(field, shape: fieldShape))
-            })
+            return .object(
+                zip(fields, fieldShapes).map { field, fieldShape in
+                    (schema.nodes[fieldShape.node].name, json(field, shape: fieldShape))
+                })
         case (.list(let elements), .list(_, _, let element)):
             return .array(elements.map { json($0, shape: element) })
         case (.map(let entries), .map(_, _, let key, let value)):
-            return .array(entries.map { entry in
-                .object([
-                    ("key", json(entry.key, shape: key)),
-                    ("value", value.map { json(entry.value, shape: $0) } ?? .null),
-                ])
-            })
+            return .array(
+                entries.map { entry in
+                    .object([
+                        ("key", json(entry.key, shape: key)),
+                        ("value", value.map { json(entry.value, shape: $0) } ?? .null),
+                    ])
+                })
         default:
             // Assembly builds values from the same shapes, so they always match.
             preconditionFailure("record value \(value) does not match its field shape")
@@ -49,7 +51,8 @@ struct ValueRenderer {
         switch value {
         case .null: return .null
         case .boolean(let value): return .bool(value)
-        case .int32(let value): return integerJSON(Int64(value), unsigned: UInt64(UInt32(bitPattern: value)), kind: kind)
+        case .int32(let value):
+            return integerJSON(Int64(value), unsigned: UInt64(UInt32(bitPattern: value)), kind: kind)
         case .int64(let value): return integerJSON(value, unsigned: UInt64(bitPattern: value), kind: kind)
         case .int96(let value):
             guard let nanoseconds = value.nanosecondsSinceEpoch else {
@@ -82,7 +85,9 @@ struct ValueRenderer {
             return .string(String(decoding: bytes, as: UTF8.self))
         case .uuid where bytes.count == 16:
             let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
-            return .string([hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-"))
+            return .string(
+                [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(
+                    separator: "-"))
         case .float16 where bytes.count == 2:
             let half = Float16(bitPattern: UInt16(bytes[0]) | UInt16(bytes[1]) << 8)
             return .real(Double(half))

@@ -1,3 +1,6 @@
+import Parquet
+import VOParquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
-import VOParquet
 
 /// `voparquet convert`: streams the input VOTable into a VOParquet file.
 enum ConvertCommand {
@@ -25,7 +26,8 @@ enum ConvertCommand {
         }
         InterruptCleanup.install()
         do {
-            let input: any ByteSource = arguments.input == "-"
+            let input: any ByteSource =
+                arguments.input == "-"
                 ? FileByteSource(standardInput: ())
                 : try FileByteSource(path: arguments.input!)
             let sink = try target.open()
@@ -44,7 +46,9 @@ enum ConvertCommand {
         }
     }
 
-    private static func convert<Sink: ByteSink>(_ input: CountingByteSource, to sink: Sink, options: VOParquetOptions) throws {
+    private static func convert<Sink: ByteSink>(_ input: CountingByteSource, to sink: Sink, options: VOParquetOptions)
+        throws
+    {
         let converter = VOTableConverter(source: GzipDetectingSource(input))
         let envelope = try converter.readEnvelope()
         let writer = try VOParquetWriter(envelope: envelope, sink: sink, options: options)
@@ -56,7 +60,8 @@ enum ConvertCommand {
         progress.update(rows: summary.rows, bytesIn: input.byteCount, bytesOut: writer.bytesWritten, force: true)
         progress.finish()
         if let limit = summary.limit {
-            Diagnostics.write("voparquet: stopped at \(limit) after \(summary.rows) rows; the file is marked as overflowed\n")
+            Diagnostics.write(
+                "voparquet: stopped at \(limit) after \(summary.rows) rows; the file is marked as overflowed\n")
         }
     }
 }

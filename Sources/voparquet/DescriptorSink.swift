@@ -1,3 +1,5 @@
+import Parquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 
 /// Writes the file to an open descriptor (the temporary file, a device, or standard
 /// output) through a buffer. Errors name the path the user gave.

@@ -1,3 +1,5 @@
+import Parquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 
 /// Where the file goes, decided before any input is read, the way `cp` or `curl -o`
 /// treat their destination: a regular file (or a new name) is written under a
@@ -33,7 +34,9 @@ enum OutputTarget: Equatable {
         var status = stat()
         let finalPath: String
         if stat(output, &status) == 0 {
-            guard status.st_mode & S_IFMT != S_IFDIR else { throw UsageError("-o '\(output)' is a directory; give a file name") }
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                throw UsageError("-o '\(output)' is a directory; give a file name")
+            }
             try Self.refuseSameFile(input: input, output: status, outputName: "-o '\(output)'")
             // /dev/stdout and /proc/self/fd/N name a descriptor, even one open on a file.
             let isDescriptorName = output.hasPrefix("/dev/") || output.hasPrefix("/proc/")
@@ -65,11 +68,14 @@ enum OutputTarget: Equatable {
         case .standardOutput:
             return DescriptorSink(descriptor: STDOUT_FILENO, displayName: displayName, closes: false)
         case .stream(let path):
-            return DescriptorSink(descriptor: try Self.openDescriptor(path, flags: O_WRONLY | O_TRUNC, displayName: path), displayName: path)
+            return DescriptorSink(
+                descriptor: try Self.openDescriptor(path, flags: O_WRONLY | O_TRUNC, displayName: path),
+                displayName: path)
         case .file(let path, _, let temporaryPath):
             // Registered before it exists, so that a signal arriving in between still removes it.
             InterruptCleanup.removeOnSignal(temporaryPath)
-            let descriptor = try Self.openDescriptor(temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, displayName: path)
+            let descriptor = try Self.openDescriptor(
+                temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL, displayName: path)
             return DescriptorSink(descriptor: descriptor, displayName: path)
         }
     }
@@ -90,11 +96,14 @@ enum OutputTarget: Equatable {
         InterruptCleanup.removeOnSignal(nil)
     }
 
-    private static func openDescriptor(_ path: String, flags: Int32, displayName: String) throws(OutputFailure) -> Int32 {
+    private static func openDescriptor(_ path: String, flags: Int32, displayName: String) throws(OutputFailure) -> Int32
+    {
         while true {
             let descriptor = openFile(path, flags | O_CLOEXEC)
             if descriptor >= 0 { return descriptor }
-            if errno != EINTR { throw OutputFailure("cannot write '\(displayName)': \(String(cString: strerror(errno)))") }
+            if errno != EINTR {
+                throw OutputFailure("cannot write '\(displayName)': \(String(cString: strerror(errno)))")
+            }
         }
     }
 
@@ -129,7 +138,8 @@ enum OutputTarget: Equatable {
     /// Refuses an output that is the input file itself, before anything is read.
     private static func refuseSameFile(input: String?, output: stat?, outputName: String) throws(UsageError) {
         var inputStatus = stat()
-        let found = input == nil || input == "-" ? fstat(STDIN_FILENO, &inputStatus) == 0 : stat(input!, &inputStatus) == 0
+        let found =
+            input == nil || input == "-" ? fstat(STDIN_FILENO, &inputStatus) == 0 : stat(input!, &inputStatus) == 0
         guard found, inputStatus.st_mode & S_IFMT == S_IFREG else { return }
         var outputStatus = stat()
         if let output {

@@ -21,7 +21,8 @@ final class ProgressLine {
         lastDraw = now
         drawn = true
         let elapsed = max(now - start, 1e-6)
-        let line = "\r\(rows) rows, \(Self.megabytes(bytesIn)) MB in, \(Self.megabytes(bytesOut)) MB out, "
+        let line =
+            "\r\(rows) rows, \(Self.megabytes(bytesIn)) MB in, \(Self.megabytes(bytesOut)) MB out, "
             + "\(Int(Double(rows) / elapsed)) rows/s   "
         Diagnostics.write(line)
     }

@@ -57,7 +57,8 @@ struct PageCompressionRoundTripTests {
         let compressed = Array(output.dropFirst(3))
         var restored: [UInt8] = [9]
         try compressed.withUnsafeBytes {
-            try PageDecompressor().decompress($0, codec: kind.codec, uncompressedSize: input.count, appendingTo: &restored)
+            try PageDecompressor().decompress(
+                $0, codec: kind.codec, uncompressedSize: input.count, appendingTo: &restored)
         }
         #expect(restored == [9] + input)
     }
@@ -78,7 +79,8 @@ struct PageCompressionRoundTripTests {
     func reusedCompressorMatchesFreshOne(kind: CompressionKind) throws {
         let reused = try PageCompressor(kind)
         for round in 0..<50 {
-            let input = round.isMultiple(of: 2)
+            let input =
+                round.isMultiple(of: 2)
                 ? TestData.compressibleBytes(count: 1000 + round * 517)
                 : TestData.randomBytes(count: round * 97, seed: UInt64(round))
             let fromReused = try compress(input, with: reused)
@@ -93,7 +95,8 @@ struct PageCompressionRoundTripTests {
             for kind in writableKinds {
                 let input = TestData.compressibleBytes(count: 500 + round * 1000)
                 let compressed = try compress(input, with: PageCompressor(kind))
-                let restored = try decompress(compressed, codec: kind.codec, uncompressedSize: input.count, with: decompressor)
+                let restored = try decompress(
+                    compressed, codec: kind.codec, uncompressedSize: input.count, with: decompressor)
                 #expect(restored == input, "\(kind) round \(round)")
             }
         }

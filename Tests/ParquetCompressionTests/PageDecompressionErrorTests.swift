@@ -51,7 +51,8 @@ struct PageDecompressionErrorTests {
                 corrupted[position] ^= UInt8.random(in: 1...255, using: &generator)
             }
             do {
-                let restored = try decompress(corrupted, codec: kind.codec, uncompressedSize: input.count, with: decompressor)
+                let restored = try decompress(
+                    corrupted, codec: kind.codec, uncompressedSize: input.count, with: decompressor)
                 #expect(restored.count == input.count)
             } catch {
                 failures += 1

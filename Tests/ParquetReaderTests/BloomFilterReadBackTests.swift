@@ -38,9 +38,13 @@ import Testing
             var previousEnd = 0
             for rowGroup in 0..<3 {
                 let found = try #require(try reader.bloomFilterHeader(rowGroup: rowGroup, column: column))
-                #expect(found.header == BloomFilterHeader(
-                    numBytes: Int32(bitsetBytes), algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed))
-                let length = try #require(reader.metadata.rowGroups[rowGroup].columns[column].metaData?.bloomFilterLength)
+                #expect(
+                    found.header
+                        == BloomFilterHeader(
+                            numBytes: Int32(bitsetBytes), algorithm: .splitBlock, hash: .xxHash,
+                            compression: .uncompressed))
+                let length = try #require(
+                    reader.metadata.rowGroups[rowGroup].columns[column].metaData?.bloomFilterLength)
                 #expect(Int(length) == found.headerSize + bitsetBytes)
                 // Each row group's filters follow its pages; the next row group's come later.
                 #expect(found.offset > previousEnd)

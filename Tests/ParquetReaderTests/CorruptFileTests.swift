@@ -29,7 +29,8 @@ import Testing
         let data = bytes[..<reader.footerOffset]
         let footer = bytes[reader.footerOffset..<(reader.footerOffset + reader.footerLength)]
         for length in 0..<footer.count {
-            let file = Array(data) + Array(footer.prefix(length)) + Self.littleEndian(UInt32(length)) + Array("PAR1".utf8)
+            let file =
+                Array(data) + Array(footer.prefix(length)) + Self.littleEndian(UInt32(length)) + Array("PAR1".utf8)
             do {
                 _ = try ParquetFileReader(bytes: file)
                 Issue.record("a footer cut to \(length) bytes was accepted")
@@ -53,7 +54,8 @@ import Testing
         options.compression = .uncompressed
         options.dataPageRowLimit = 40
         options.maxRowGroupRows = 100
-        let (bytes, _) = try WriterRoundTripTests.write(WriterColumn.everyType(.optional), options: options, rows: 200) { row, column in
+        let (bytes, _) = try WriterRoundTripTests.write(WriterColumn.everyType(.optional), options: options, rows: 200)
+        { row, column in
             (row + column) % 6 == 0
         }
         try Self.flipBytes(bytes, seed: 23, iterations: 300)
@@ -96,7 +98,8 @@ import Testing
         for _ in 0..<iterations {
             var bytes = original
             for _ in 0..<Int.random(in: 1...3, using: &generator) {
-                bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+                bytes[Int.random(in: 0..<bytes.count, using: &generator)] ^= UInt8.random(
+                    in: 1...255, using: &generator)
             }
             do {
                 try TestFiles.readEverything(try ParquetFileReader(bytes: bytes))

@@ -54,11 +54,11 @@ import Testing
 
     @Test func deltaBinaryPackedRejectsMismatchedCountsAndBadHeaders() {
         let cases: [([UInt8], Int)] = [
-            ([0x80, 0x01, 0x04, 0x05, 0x02], 6),          // header says 5 values, page 6
-            ([0x7F, 0x04, 0x05, 0x02], 5),                // block size not a multiple of 128
-            ([0x80, 0x01, 0x03, 0x05, 0x02], 5),          // 3 miniblocks do not divide 128
-            ([0x80, 0x01, 0x04, 0x05, 0x02, 0x02], 5),    // bit widths missing
-            ([0x80, 0x01, 0x04, 0x05, 0x02, 0x02, 0x41, 0x00, 0x00, 0x00], 5), // bit width 65
+            ([0x80, 0x01, 0x04, 0x05, 0x02], 6),  // header says 5 values, page 6
+            ([0x7F, 0x04, 0x05, 0x02], 5),  // block size not a multiple of 128
+            ([0x80, 0x01, 0x03, 0x05, 0x02], 5),  // 3 miniblocks do not divide 128
+            ([0x80, 0x01, 0x04, 0x05, 0x02, 0x02], 5),  // bit widths missing
+            ([0x80, 0x01, 0x04, 0x05, 0x02, 0x02, 0x41, 0x00, 0x00, 0x00], 5),  // bit width 65
         ]
         for (input, count) in cases {
             #expect(throws: DecodingFailure.self, "\(input)") {
@@ -116,7 +116,9 @@ import Testing
         try [UInt8]([0x02, 0x06, 0x01]).withUnsafeBytes { try decoder.append($0, encoding: .rleDictionary, count: 3) }
         #expect(decoder.takeValues() == .int32([9, 9, 9]))
         #expect(throws: DecodingFailure.self) {
-            try [UInt8]([0x02, 0x02, 0x02]).withUnsafeBytes { try decoder.append($0, encoding: .rleDictionary, count: 1) }
+            try [UInt8]([0x02, 0x02, 0x02]).withUnsafeBytes {
+                try decoder.append($0, encoding: .rleDictionary, count: 1)
+            }
         }
     }
 

@@ -24,12 +24,15 @@ import Testing
         var generator = SplitMix(seed: UInt64(count))
         let edges: [Int32] = [.min, .max, 0, -1, .max, .min]
         let values = (0..<count).map { index -> Int32 in
-            index < edges.count && count > 100 ? edges[index] : Int32(truncatingIfNeeded: generator.next() >> UInt64(index % 40))
+            index < edges.count && count > 100
+                ? edges[index] : Int32(truncatingIfNeeded: generator.next() >> UInt64(index % 40))
         }
         var output: [UInt8] = []
         values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
         var decoded: [Int32] = []
-        let consumed = try output.withUnsafeBytes { try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded) }
+        let consumed = try output.withUnsafeBytes {
+            try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded)
+        }
         #expect(decoded == values)
         #expect(consumed == output.count)
     }
@@ -39,12 +42,15 @@ import Testing
         var generator = SplitMix(seed: UInt64(count) + 99)
         let edges: [Int64] = [.min, .max, 0, .min, -1]
         let values = (0..<count).map { index -> Int64 in
-            index < edges.count && count > 100 ? edges[index] : Int64(bitPattern: generator.next() >> UInt64(index % 64))
+            index < edges.count && count > 100
+                ? edges[index] : Int64(bitPattern: generator.next() >> UInt64(index % 64))
         }
         var output: [UInt8] = []
         values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
         var decoded: [Int64] = []
-        let consumed = try output.withUnsafeBytes { try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded) }
+        let consumed = try output.withUnsafeBytes {
+            try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded)
+        }
         #expect(decoded == values)
         #expect(consumed == output.count)
     }
@@ -68,11 +74,15 @@ import Testing
             ends.withUnsafeBufferPointer { DeltaByteArrayEncoder.encode(bytes, endOffsets: $0, into: &output) }
         }
         var prefixes: [Int32] = []
-        let suffixStart = try output.withUnsafeBytes { try DeltaBinaryPackedDecoder.decode($0, count: 4, into: &prefixes) }
+        let suffixStart = try output.withUnsafeBytes {
+            try DeltaBinaryPackedDecoder.decode($0, count: 4, into: &prefixes)
+        }
         #expect(prefixes == [0, 2, 0, 3])
         var suffixLengths: [Int32] = []
         let dataStart = try output.withUnsafeBytes {
-            try suffixStart + DeltaBinaryPackedDecoder.decode(UnsafeRawBufferPointer(rebasing: $0[suffixStart...]), count: 4, into: &suffixLengths)
+            try suffixStart
+                + DeltaBinaryPackedDecoder.decode(
+                    UnsafeRawBufferPointer(rebasing: $0[suffixStart...]), count: 4, into: &suffixLengths)
         }
         #expect(suffixLengths == [4, 2, 6, 5])
         #expect(Array(output[dataStart...]) == Array("axislebabbleyhood".utf8))

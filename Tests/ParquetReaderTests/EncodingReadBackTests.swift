@@ -6,7 +6,9 @@ import Testing
 /// Files written with each non-dictionary encoding, in v1 and v2 data pages and with page
 /// checksums, read back through our reader: values, checksums and v2 page counts.
 @Suite struct EncodingReadBackTests {
-    static let encodings: [ColumnEncoding] = [.deltaBinaryPacked, .deltaLengthByteArray, .deltaByteArray, .byteStreamSplit]
+    static let encodings: [ColumnEncoding] = [
+        .deltaBinaryPacked, .deltaLengthByteArray, .deltaByteArray, .byteStreamSplit,
+    ]
 
     @Test(arguments: encodings, [DataPageVersion.v1, .v2])
     func encodedColumnsReadBackWithValidChecksums(encoding: ColumnEncoding, version: DataPageVersion) throws {
@@ -57,7 +59,9 @@ import Testing
         var options = WriterOptions()
         options.columnOptions["ra"] = ColumnOptions(encoding: .deltaBinaryPacked)
         let schema = try Schema([Column("id", .int64), Column("ra", .double)])
-        #expect(throws: ParquetWriterError.invalidOption("column 'ra': deltaBinaryPacked does not apply to double values")) {
+        #expect(
+            throws: ParquetWriterError.invalidOption("column 'ra': deltaBinaryPacked does not apply to double values")
+        ) {
             _ = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         }
         options.columnOptions = [:]
@@ -66,7 +70,8 @@ import Testing
             _ = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         }
         options.dictionaryFallbackEncoding = .dictionary
-        #expect(throws: ParquetWriterError.invalidOption("column 'id': the dictionary fallback cannot be a dictionary")) {
+        #expect(throws: ParquetWriterError.invalidOption("column 'id': the dictionary fallback cannot be a dictionary"))
+        {
             _ = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         }
     }
@@ -87,7 +92,8 @@ import Testing
         let reader = try ParquetFileReader(bytes: bytes)
         try WriterRoundTripTests.expectEqual(try reader.readRecords(rowGroup: 0), expected, "fallback")
         let chunkEncodings = (0..<3).map { reader.columnMetadata(rowGroup: 0, column: $0).encodings }
-        for (encodings, fallback) in zip(chunkEncodings, [Encoding.byteStreamSplit, .byteStreamSplit, .deltaByteArray]) {
+        for (encodings, fallback) in zip(chunkEncodings, [Encoding.byteStreamSplit, .byteStreamSplit, .deltaByteArray])
+        {
             #expect(encodings.contains(.rleDictionary) && encodings.contains(fallback))
         }
         // Version 2 data pages are counted as DATA_PAGE, as parquet-mr and Arrow count them.

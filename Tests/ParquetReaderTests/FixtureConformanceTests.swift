@@ -49,6 +49,7 @@ import Testing
     }
 
     static func expected(_ name: String) throws -> JSONValue {
-        try JSONValue.parse(String(decoding: try Data(contentsOf: directory.appendingPathComponent(name + ".json")), as: UTF8.self))
+        try JSONValue.parse(
+            String(decoding: try Data(contentsOf: directory.appendingPathComponent(name + ".json")), as: UTF8.self))
     }
 }

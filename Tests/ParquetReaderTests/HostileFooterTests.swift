@@ -11,7 +11,9 @@ import Testing
 @Suite struct HostileFooterTests {
     /// A small writer file with a DECIMAL(10,2) INT64 column and a string column.
     static func decimalFile() throws -> [UInt8] {
-        let schema = try Schema([Column("amount", .decimal(precision: 10, scale: 2, storage: .int64)), Column("name", .string)])
+        let schema = try Schema([
+            Column("amount", .decimal(precision: 10, scale: 2, storage: .int64)), Column("name", .string),
+        ])
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: schema, sink: sink)
         for row in 0..<20 {
@@ -53,8 +55,11 @@ import Testing
 
         let check = try Self.dump(file, ["check"])
         #expect(check.status == 1)
-        #expect(check.output.contains("PROBLEM row group 0: the column chunks' total_uncompressed_size add up to more than Int64 holds (overflow)"),
-                "\(check.output)")
+        #expect(
+            check.output.contains(
+                "PROBLEM row group 0: the column chunks' total_uncompressed_size add up to more than Int64 holds (overflow)"
+            ),
+            "\(check.output)")
     }
 
     @Test func rowCountsThatOverflowAreAProblem() throws {
@@ -64,7 +69,10 @@ import Testing
         }
         let check = try Self.dump(file, ["check"])
         #expect(check.status == 1)
-        #expect(check.output.contains("PROBLEM footer: num_rows 20 but the row groups hold more than Int64 holds (overflow)"), "\(check.output)")
+        #expect(
+            check.output.contains(
+                "PROBLEM footer: num_rows 20 but the row groups hold more than Int64 holds (overflow)"),
+            "\(check.output)")
         #expect(try Self.dump(file, ["meta"]).status == 0)
     }
 
@@ -99,9 +107,12 @@ import Testing
 
         let check = try Self.dump(file, ["check"])
         #expect(check.status == 1)
-        #expect(check.output.contains("PROBLEM schema[1] amount: DECIMAL logical type has scale \(scale) but the element's scale is 2"),
-                "\(check.output)")
-        #expect(check.output.contains("PROBLEM schema[1] amount: DECIMAL scale \(scale) lies outside 0...precision (10)"))
+        #expect(
+            check.output.contains(
+                "PROBLEM schema[1] amount: DECIMAL logical type has scale \(scale) but the element's scale is 2"),
+            "\(check.output)")
+        #expect(
+            check.output.contains("PROBLEM schema[1] amount: DECIMAL scale \(scale) lies outside 0...precision (10)"))
     }
 
     @Test func checkReportsAnnotationsThatDisagree() throws {
@@ -113,7 +124,9 @@ import Testing
         let check = try Self.dump(file, ["check"])
         #expect(check.status == 1)
         #expect(check.output.contains("PROBLEM schema[1] amount: DECIMAL precision 12 exceeds the 18 digits") == false)
-        #expect(check.output.contains("PROBLEM schema[2] name: logical type STRING but converted_type INT_32"), "\(check.output)")
+        #expect(
+            check.output.contains("PROBLEM schema[2] name: logical type STRING but converted_type INT_32"),
+            "\(check.output)")
 
         let wide = try Self.editedFooter(try Self.decimalFile()) { metadata in
             metadata.schema[1].precision = 19
@@ -121,17 +134,24 @@ import Testing
             metadata.schema[2].logicalType = .date
         }
         let wideCheck = try Self.dump(wide, ["check"])
-        #expect(wideCheck.output.contains("PROBLEM schema[1] amount: DECIMAL precision 19 exceeds the 18 digits its physical type holds"),
-                "\(wideCheck.output)")
-        #expect(wideCheck.output.contains("PROBLEM schema[2] name: logical type DATE does not suit physical type BYTE_ARRAY"))
+        #expect(
+            wideCheck.output.contains(
+                "PROBLEM schema[1] amount: DECIMAL precision 19 exceeds the 18 digits its physical type holds"),
+            "\(wideCheck.output)")
+        #expect(
+            wideCheck.output.contains(
+                "PROBLEM schema[2] name: logical type DATE does not suit physical type BYTE_ARRAY"))
     }
 
     @Test func writerAndFixtureSchemasPassTheAnnotationChecks() throws {
         let directory = TestFiles.fixture("readers")
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".parquet") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".parquet")
+        {
             let reader = try ParquetFileReader(bytes: try TestFiles.bytes(directory.appendingPathComponent(name)))
             for node in reader.schema.nodes.dropFirst() {
-                #expect(SchemaCheck.problems(node.element).isEmpty, "\(name) \(node.path): \(SchemaCheck.problems(node.element))")
+                #expect(
+                    SchemaCheck.problems(node.element).isEmpty,
+                    "\(name) \(node.path): \(SchemaCheck.problems(node.element))")
             }
         }
         let reader = try ParquetFileReader(bytes: try Self.decimalFile())
@@ -144,6 +164,8 @@ import Testing
         #expect(DecimalText.text(unscaled: 12, scale: -101) == "12e101")
         #expect(DecimalText.text(bigEndian: [UInt8](repeating: 0xFF, count: 64), scale: 0) == "-1")
         let wide = [UInt8](repeating: 0x01, count: 65)
-        #expect(DecimalText.text(bigEndian: wide, scale: 3) == "0x" + String(repeating: "01", count: 65) + " (two's complement) e-3")
+        #expect(
+            DecimalText.text(bigEndian: wide, scale: 3) == "0x" + String(repeating: "01", count: 65)
+                + " (two's complement) e-3")
     }
 }

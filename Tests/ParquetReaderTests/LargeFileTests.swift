@@ -47,7 +47,9 @@ struct LargeFileTests {
         }
 
         func close() throws {
-            guard ftruncate(descriptor, off_t(size)) == 0, Foundation.close(descriptor) == 0 else { throw SinkError.closed }
+            guard ftruncate(descriptor, off_t(size)) == 0, Foundation.close(descriptor) == 0 else {
+                throw SinkError.closed
+            }
         }
     }
 
@@ -68,7 +70,9 @@ struct LargeFileTests {
         options.encoding = .plain
         options.rowGroupTargetBytes = (9 << 30) / 4  // 2.25 GiB: the first row group passes 2^31 bytes
         options.maxRowGroupRows = .max
-        let schema = try Schema([Column("id", .int64, .required), Column("payload", .fixedBinary(length: Self.payloadLength), .required)])
+        let schema = try Schema([
+            Column("id", .int64, .required), Column("payload", .fixedBinary(length: Self.payloadLength), .required),
+        ])
         let writer = try ParquetWriter(schema: schema, sink: sink, options: options)
         let rows = Int((Int64(9) << 30) / 2 / Int64(Self.payloadLength + 8))  // about 4.5 GiB
         var payload = [UInt8](repeating: 0, count: Self.payloadLength)
@@ -95,12 +99,19 @@ struct LargeFileTests {
             for column in rowGroup.columns.indices {
                 let chunk = reader.columnMetadata(rowGroup: index, column: column)
                 let range = try reader.columnChunkRange(rowGroup: index, column: column)
-                #expect(Int64(range.lowerBound) == expectedStart, "row group \(index) column \(column) starts where the last ended")
+                #expect(
+                    Int64(range.lowerBound) == expectedStart,
+                    "row group \(index) column \(column) starts where the last ended")
                 let offsetIndex = try #require(try reader.offsetIndex(rowGroup: index, column: column))
                 var pageStart = Int64(range.lowerBound)
                 for (pageIndex, page) in offsetIndex.pageLocations.enumerated() {
-                    #expect(page.offset == pageStart, "row group \(index) column \(column) page \(pageIndex) at \(page.offset)")
-                    #expect(pageIndex == 0 ? page.firstRowIndex == 0 : page.firstRowIndex > offsetIndex.pageLocations[pageIndex - 1].firstRowIndex)
+                    #expect(
+                        page.offset == pageStart,
+                        "row group \(index) column \(column) page \(pageIndex) at \(page.offset)")
+                    #expect(
+                        pageIndex == 0
+                            ? page.firstRowIndex == 0
+                            : page.firstRowIndex > offsetIndex.pageLocations[pageIndex - 1].firstRowIndex)
                     #expect(page.firstRowIndex < rowGroup.numRows)
                     if page.offset >= Self.keptFrom {
                         // Stored: a page header really starts there and the page is as long as recorded.
@@ -110,7 +121,8 @@ struct LargeFileTests {
                     }
                     pageStart += Int64(page.compressedPageSize)
                 }
-                #expect(pageStart == Int64(range.upperBound), "row group \(index) column \(column): pages fill the chunk")
+                #expect(
+                    pageStart == Int64(range.upperBound), "row group \(index) column \(column): pages fill the chunk")
                 #expect(try reader.columnIndex(rowGroup: index, column: column) != nil)
                 compressed += chunk.totalCompressedSize
                 expectedStart = Int64(range.upperBound)
@@ -120,19 +132,27 @@ struct LargeFileTests {
                 // Stored in full: the records come back.
                 let records = try reader.readRecords(rowGroup: index)
                 #expect(records.count == Int(rowGroup.numRows))
-                #expect(records.first?.first == .int64(firstRow) && records.last?.first == .int64(firstRow + rowGroup.numRows - 1))
+                #expect(
+                    records.first?.first == .int64(firstRow)
+                        && records.last?.first == .int64(firstRow + rowGroup.numRows - 1))
             }
             firstRow += rowGroup.numRows
         }
-        #expect(metadata.rowGroups.contains { ($0.fileOffset ?? 0) >= Self.keptFrom }, "no row group lies wholly in the stored tail")
+        #expect(
+            metadata.rowGroups.contains { ($0.fileOffset ?? 0) >= Self.keptFrom },
+            "no row group lies wholly in the stored tail")
         #expect(checkedPages > 100, "only \(checkedPages) page headers checked in the stored tail")
         // For pyarrow: what our reader found.
         let summary = metadata.rowGroups.map { rowGroup in
             "{\"num_rows\": \(rowGroup.numRows), \"total_byte_size\": \(rowGroup.totalByteSize), \"columns\": ["
-                + rowGroup.columns.map { "{\"data_page_offset\": \($0.metaData!.dataPageOffset), \"total_compressed_size\": \($0.metaData!.totalCompressedSize)}" }
-                    .joined(separator: ", ") + "]}"
+                + rowGroup.columns.map {
+                    "{\"data_page_offset\": \($0.metaData!.dataPageOffset), \"total_compressed_size\": \($0.metaData!.totalCompressedSize)}"
+                }
+                .joined(separator: ", ") + "]}"
         }
-        try ("{\"num_rows\": \(metadata.numRows), \"size\": \(sink.size), \"row_groups\": [" + summary.joined(separator: ", ") + "]}")
+        try
+            ("{\"num_rows\": \(metadata.numRows), \"size\": \(sink.size), \"row_groups\": ["
+            + summary.joined(separator: ", ") + "]}")
             .write(toFile: Self.directory! + "/large.json", atomically: true, encoding: .utf8)
     }
 }

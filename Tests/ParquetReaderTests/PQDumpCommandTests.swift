@@ -1,6 +1,6 @@
 import Foundation
-import ParquetFormat
 import Parquet
+import ParquetFormat
 import ParquetReader
 import Testing
 import VOParquet
@@ -12,8 +12,10 @@ import VOParquet
     static let indexed = FixtureConformanceTests.path("pa_page_index_bloom_crc")
 
     @Test(arguments: [
-        [], ["rows"], ["--bogus", "f.parquet"], ["rows", "f.parquet", "--column", "x"], ["pages", "f.parquet", "--head", "1"],
-        ["rows", "f.parquet", "--head", "-1"], ["rows", "f.parquet", "--columns", "a,,b"], ["meta", "a.parquet", "b.parquet"],
+        [], ["rows"], ["--bogus", "f.parquet"], ["rows", "f.parquet", "--column", "x"],
+        ["pages", "f.parquet", "--head", "1"],
+        ["rows", "f.parquet", "--head", "-1"], ["rows", "f.parquet", "--columns", "a,,b"],
+        ["meta", "a.parquet", "b.parquet"],
     ])
     func badCommandLinesExitWithStatus2AndOneLine(arguments: [String]) {
         let run = DumpRun(arguments)
@@ -24,9 +26,12 @@ import VOParquet
 
     @Test func helpPrintsUsage() {
         let run = DumpRun(["--help"])
-        #expect(run.status == 0 && run.output.contains("rows") && run.output.contains("meta (default)"), "\(run.output)")
+        #expect(
+            run.status == 0 && run.output.contains("rows") && run.output.contains("meta (default)"), "\(run.output)")
         let rows = DumpRun(["rows", "--help"])
-        #expect(rows.status == 0 && rows.output.contains("--head <head>") && rows.output.contains("--columns <a,b>"), "\(rows.output)")
+        #expect(
+            rows.status == 0 && rows.output.contains("--head <head>") && rows.output.contains("--columns <a,b>"),
+            "\(rows.output)")
     }
 
     @Test(arguments: ["meta", "schema", "pages", "index", "rows"])
@@ -34,7 +39,8 @@ import VOParquet
         let missing = DumpRun([command, "/nonexistent/file.parquet"])
         #expect(missing.status == 1 && missing.errors.contains("cannot open"))
         #expect(missing.errors.filter { $0 == "\n" }.count == 1)
-        let truncated = try Self.temporaryFile(Array(try TestFiles.bytes(URL(fileURLWithPath: Self.nested)).dropLast(5)))
+        let truncated = try Self.temporaryFile(
+            Array(try TestFiles.bytes(URL(fileURLWithPath: Self.nested)).dropLast(5)))
         defer { try? FileManager.default.removeItem(atPath: truncated) }
         let run = DumpRun([command, truncated])
         #expect(run.status == 1 && run.errors.contains("trailing magic"), "\(run.errors)")
@@ -54,10 +60,15 @@ import VOParquet
         let rows = try run.jsonLines()
         #expect(rows.count == 3)
         #expect(rows[1] == .object(["map": .array([]), "id": .integer(1)]))
-        #expect(rows[2] == .object([
-            "map": .array([.object(["key": .string("k0"), "value": .integer(2)]), .object(["key": .string("k1"), "value": .integer(3)])]),
-            "id": .integer(2),
-        ]))
+        #expect(
+            rows[2]
+                == .object([
+                    "map": .array([
+                        .object(["key": .string("k0"), "value": .integer(2)]),
+                        .object(["key": .string("k1"), "value": .integer(3)]),
+                    ]),
+                    "id": .integer(2),
+                ]))
         #expect(run.output.hasPrefix("{\"map\":"), "columns come in the order asked for")
         #expect(DumpRun(["rows", Self.nested, "--columns", "nope"]).status == 1)
         #expect(DumpRun(["rows", Self.nested, "--head", "0"]).output.isEmpty)
@@ -98,7 +109,9 @@ import VOParquet
 
     @Test func schemaShowsTheTree() throws {
         let text = DumpRun(["schema", Self.nested]).output
-        #expect(text.contains("optional group ints LIST [LIST]\n  repeated group list\n    optional INT64 element (def 3, rep 1)"))
+        #expect(
+            text.contains(
+                "optional group ints LIST [LIST]\n  repeated group list\n    optional INT64 element (def 3, rep 1)"))
         let json = try JSONValue.parse(DumpRun(["schema", Self.nested, "--json"]).output)
         guard case .array(let fields)? = json["schema"] else {
             Issue.record("no schema")
@@ -129,10 +142,13 @@ import VOParquet
         let reader = try ParquetFileReader(bytes: bytes)
         var metadata = reader.metadata
         metadata.numRows += 1
-        metadata.rowGroups[0].columns[2].metaData!.statistics!.maxValue = withUnsafeBytes(of: Int64(7).littleEndian) { Array($0) }
+        metadata.rowGroups[0].columns[2].metaData!.statistics!.maxValue = withUnsafeBytes(of: Int64(7).littleEndian) {
+            Array($0)
+        }
         metadata.rowGroups[0].columns[2].metaData!.statistics!.nullCount = 0
         let footer = metadata.encoded()
-        let edited = Array(bytes[..<reader.footerOffset]) + footer
+        let edited =
+            Array(bytes[..<reader.footerOffset]) + footer
             + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8)
         let path = try Self.temporaryFile(edited)
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -153,12 +169,16 @@ import VOParquet
     @Test func expectedJSONComparisonSeesDifferences() throws {
         let expected = try JSONValue.parse(#"{"a":[1,2.5,"x"],"b":null}"#)
         #expect(expected.mismatches(in: try JSONValue.parse(#"{"b":null,"a":[1.0,2.5,"x"],"extra":1}"#)).isEmpty)
-        #expect(expected.mismatches(in: try JSONValue.parse(#"{"a":[1,2.5,"y"],"b":null}"#)) == [#"$.a[2]: expected "x", found "y""#])
+        #expect(
+            expected.mismatches(in: try JSONValue.parse(#"{"a":[1,2.5,"y"],"b":null}"#)) == [
+                #"$.a[2]: expected "x", found "y""#
+            ])
         #expect(try JSONValue.parse("18446744073709551615") == .integer(18_446_744_073_709_551_615))
     }
 
     static func temporaryFile(_ bytes: [UInt8]) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pqdump-test-\(UUID().uuidString).parquet")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pqdump-test-\(UUID().uuidString).parquet")
         try Data(bytes).write(to: url)
         return url.path
     }
@@ -171,7 +191,8 @@ import VOParquet
         <TABLE><FIELD name="id" datatype="long"/><FIELD name="flux" datatype="double" unit="nJy"/>\
         <FIELD name="fluxes" datatype="float" arraysize="*"/>
         """
-    static let document = "<VOTABLE version=\"1.4\"><RESOURCE type=\"results\">" + table + "</TABLE></RESOURCE></VOTABLE>"
+    static let document =
+        "<VOTABLE version=\"1.4\"><RESOURCE type=\"results\">" + table + "</TABLE></RESOURCE></VOTABLE>"
 
     static func voparquetFile() throws -> [UInt8] {
         let sink = MemorySink()
@@ -193,8 +214,9 @@ import VOParquet
         var metadata = reader.metadata
         metadata.keyValueMetadata = pairs.map { KeyValue(key: $0.0, value: $0.1) }
         let footer = metadata.encoded()
-        return try PQDumpCommandTests.temporaryFile(Array(bytes[..<reader.footerOffset]) + footer
-            + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8))
+        return try PQDumpCommandTests.temporaryFile(
+            Array(bytes[..<reader.footerOffset]) + footer
+                + withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8))
     }
 
     @Test func writtenFilesPassAndAreSummarized() throws {
@@ -205,32 +227,67 @@ import VOParquet
         #expect(meta.output.contains("VOParquet: version 1.0, 3 FIELDs, FIELDs match the columns"), "\(meta.output)")
         let votable = DumpRun(["votable", path])
         #expect(votable.status == 0)
-        #expect(votable.output.contains("\n      <FIELD name=\"flux\" datatype=\"double\" unit=\"nJy\"/>\n"), "\(votable.output)")
+        #expect(
+            votable.output.contains("\n      <FIELD name=\"flux\" datatype=\"double\" unit=\"nJy\"/>\n"),
+            "\(votable.output)")
         let json = DumpRun(["votable", path, "--json"])
         #expect(json.output.hasPrefix("{\"version\":\"1.0\",\"fields\":3,\"document\":\"<?xml "), "\(json.output)")
     }
 
-    @Test(arguments: [
-        ([("IVOA.VOTable-Parquet.version", "1.0")], "IVOA.VOTable-Parquet.content is missing"),
-        ([("IVOA.VOTable-Parquet.content", document)], "IVOA.VOTable-Parquet.version is missing"),
-        ([("IVOA.VOTable-Parquet.version", "1.1"), ("IVOA.VOTable-Parquet.content", document)], "is '1.1', not 1.0"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", " ")], "is not a usable VOTable"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", "<VOTABLE><TABLE>")],
-         "is not a usable VOTable"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"),
-          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "</TABLE>", with: "<DATA><TABLEDATA/></DATA></TABLE>"))],
-         "first TABLE has a DATA element"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"),
-          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "</TABLE>", with: "<FIELD name=\"x\" datatype=\"int\"/></TABLE>"))],
-         "4 FIELDs for 3 top-level columns"),
-        ([("IVOA.VOTable-Parquet.version", "1.0"),
-          ("IVOA.VOTable-Parquet.content", document.replacingOccurrences(of: "datatype=\"double\"", with: "datatype=\"short\""))],
-         "FIELD 'flux' (short) does not map to a DOUBLE column"),
-    ] as [([(String, String)], String)])
+    @Test(
+        arguments: [
+            ([("IVOA.VOTable-Parquet.version", "1.0")], "IVOA.VOTable-Parquet.content is missing"),
+            ([("IVOA.VOTable-Parquet.content", document)], "IVOA.VOTable-Parquet.version is missing"),
+            (
+                [("IVOA.VOTable-Parquet.version", "1.1"), ("IVOA.VOTable-Parquet.content", document)],
+                "is '1.1', not 1.0"
+            ),
+            (
+                [("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", " ")],
+                "is not a usable VOTable"
+            ),
+            (
+                [("IVOA.VOTable-Parquet.version", "1.0"), ("IVOA.VOTable-Parquet.content", "<VOTABLE><TABLE>")],
+                "is not a usable VOTable"
+            ),
+            (
+                [
+                    ("IVOA.VOTable-Parquet.version", "1.0"),
+                    (
+                        "IVOA.VOTable-Parquet.content",
+                        document.replacingOccurrences(of: "</TABLE>", with: "<DATA><TABLEDATA/></DATA></TABLE>")
+                    ),
+                ],
+                "first TABLE has a DATA element"
+            ),
+            (
+                [
+                    ("IVOA.VOTable-Parquet.version", "1.0"),
+                    (
+                        "IVOA.VOTable-Parquet.content",
+                        document.replacingOccurrences(
+                            of: "</TABLE>", with: "<FIELD name=\"x\" datatype=\"int\"/></TABLE>")
+                    ),
+                ],
+                "4 FIELDs for 3 top-level columns"
+            ),
+            (
+                [
+                    ("IVOA.VOTable-Parquet.version", "1.0"),
+                    (
+                        "IVOA.VOTable-Parquet.content",
+                        document.replacingOccurrences(of: "datatype=\"double\"", with: "datatype=\"short\"")
+                    ),
+                ],
+                "FIELD 'flux' (short) does not map to a DOUBLE column"
+            ),
+        ] as [([(String, String)], String)])
     func problemsAreReported(pairs: [(String, String)], problem: String) throws {
         let path = try Self.edited(pairs)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let run = DumpRun(["check", path])
-        #expect(run.status == 1 && run.output.contains("PROBLEM VOParquet metadata: ") && run.output.contains(problem), "\(run.output)")
+        #expect(
+            run.status == 1 && run.output.contains("PROBLEM VOParquet metadata: ") && run.output.contains(problem),
+            "\(run.output)")
     }
 }

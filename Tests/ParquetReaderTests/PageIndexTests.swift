@@ -46,7 +46,9 @@ import Testing
         return options
     }
 
-    static func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+    static func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
 
     @Test func offsetIndexLocatesEveryPageWithItsFirstRow() throws {
         let reader = try ParquetFileReader(bytes: try Self.writeFile())

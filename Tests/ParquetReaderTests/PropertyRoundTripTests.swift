@@ -10,7 +10,9 @@ import Testing
 @Suite struct PropertyRoundTripTests {
     /// Built afresh by each user: the columns hold closures, which are not Sendable.
     static var baseColumns: [WriterColumn] { WriterColumn.everyType(.required) }
-    static let encodings: [ColumnEncoding] = [.plain, .dictionary, .deltaBinaryPacked, .deltaLengthByteArray, .deltaByteArray, .byteStreamSplit]
+    static let encodings: [ColumnEncoding] = [
+        .plain, .dictionary, .deltaBinaryPacked, .deltaLengthByteArray, .deltaByteArray, .byteStreamSplit,
+    ]
     static let codecs: [Compression] = [.uncompressed, .snappy, .gzip(), .zstd(), .lz4Raw]
 
     /// One generated file's shape. `columns` holds `base + baseColumns.count × shape`,
@@ -38,8 +40,9 @@ import Testing
             input: Gen.int(in: 0...(3 * base - 1)).array(of: 1...4), Gen.bool, Gen.int(in: 0...150), Gen.int(in: 0...4),
             Gen.int(in: 0...5).array(of: 4), Gen.int(in: 0...4), Gen.int(in: 1...40).array(of: 2), Gen.bool.array(of: 4)
         ) { columns, optional, rows, nullEvery, encodings, codec, limits, flags in
-            let testCase = Case(columns: columns, optional: optional, rows: rows, nullEvery: nullEvery,
-                                encodings: encodings, codec: codec, limits: limits, flags: flags)
+            let testCase = Case(
+                columns: columns, optional: optional, rows: rows, nullEvery: nullEvery,
+                encodings: encodings, codec: codec, limits: limits, flags: flags)
             do {
                 try Self.roundTrip(testCase)
             } catch {
@@ -50,14 +53,18 @@ import Testing
 
     /// Shrunk failures of `randomFilesReadBackEqual`, kept as fixed cases.
     @Test(arguments: [
-        Case(columns: [0], optional: false, rows: 0, nullEvery: 0, encodings: [0, 0, 0, 0], codec: 0, limits: [1, 1],
-             flags: [false, false, false, false]),
-        Case(columns: [2 * 20 + 7], optional: true, rows: 33, nullEvery: 2, encodings: [1, 0, 0, 0], codec: 3, limits: [3, 7],
-             flags: [true, true, true, true]),
+        Case(
+            columns: [0], optional: false, rows: 0, nullEvery: 0, encodings: [0, 0, 0, 0], codec: 0, limits: [1, 1],
+            flags: [false, false, false, false]),
+        Case(
+            columns: [2 * 20 + 7], optional: true, rows: 33, nullEvery: 2, encodings: [1, 0, 0, 0], codec: 3,
+            limits: [3, 7],
+            flags: [true, true, true, true]),
         // Shrunk: LIST of LIST of uint32, whose element values once came from row indexes
         // past the column formula's range (a generator bug, kept so it stays fixed).
-        Case(columns: [44], optional: false, rows: 137, nullEvery: 0, encodings: [0, 0, 0, 0], codec: 0, limits: [1, 1],
-             flags: [false, false, false, false]),
+        Case(
+            columns: [44], optional: false, rows: 137, nullEvery: 0, encodings: [0, 0, 0, 0], codec: 0, limits: [1, 1],
+            flags: [false, false, false, false]),
     ])
     func fixedCasesReadBackEqual(testCase: Case) throws {
         try Self.roundTrip(testCase)
@@ -78,7 +85,8 @@ import Testing
         for (position, index) in testCase.columns.enumerated() {
             let source = baseColumns[index % base]
             let name = "c\(position)"
-            let column = shaped(source, name: name, shape: index / base, repetition: repetition, nullEvery: testCase.nullEvery)
+            let column = shaped(
+                source, name: name, shape: index / base, repetition: repetition, nullEvery: testCase.nullEvery)
             let encoding = encodings[testCase.encodings[position % testCase.encodings.count]]
             var columnOptions = ColumnOptions()
             if suits(column.column, encoding) { columnOptions.encoding = encoding }
@@ -91,7 +99,8 @@ import Testing
         if testCase.flags[3], !accepts(columns[0].column, options.columnOptions["c0"]!) {
             options.columnOptions["c0"]?.bloomFilter = nil
         }
-        let (bytes, expected) = try WriterRoundTripTests.write(columns, options: options, rows: testCase.rows) { row, _ in
+        let (bytes, expected) = try WriterRoundTripTests.write(columns, options: options, rows: testCase.rows) {
+            row, _ in
             testCase.nullEvery > 0 && row % (testCase.nullEvery + 1) == testCase.nullEvery && testCase.optional
         }
         let reader = try ParquetFileReader(bytes: bytes)
@@ -103,7 +112,9 @@ import Testing
 
     /// `source` as is, or as the element of a LIST or of a LIST of LIST, whose cells are
     /// lists of 0 to 3 values (elements null every `nullEvery` when optional).
-    static func shaped(_ source: WriterColumn, name: String, shape: Int, repetition: Repetition, nullEvery: Int) -> WriterColumn {
+    static func shaped(_ source: WriterColumn, name: String, shape: Int, repetition: Repetition, nullEvery: Int)
+        -> WriterColumn
+    {
         let type = source.column.type
         func elementCell(_ row: Int, _ position: Int) -> Cell {
             let index = row * 4 + position
@@ -125,15 +136,23 @@ import Testing
                 })
         default:
             return WriterColumn(
-                column: Column(name, .list(element: .list(element: type, elementRepetition: repetition), elementRepetition: repetition),
-                               repetition),
-                cell: { row in .list((0..<(row % 3)).map { outer in .list((0..<((row + outer) % 3)).map { elementCell(row * 3 + outer, $0) }) }) },
+                column: Column(
+                    name,
+                    .list(element: .list(element: type, elementRepetition: repetition), elementRepetition: repetition),
+                    repetition),
+                cell: { row in
+                    .list(
+                        (0..<(row % 3)).map { outer in
+                            .list((0..<((row + outer) % 3)).map { elementCell(row * 3 + outer, $0) })
+                        })
+                },
                 expected: { cell in
                     guard case .list(let lists) = cell else { return .null }
-                    return .list(lists.map { list in
-                        guard case .list(let cells) = list else { return .null }
-                        return .list(cells.map(expectedElement))
-                    })
+                    return .list(
+                        lists.map { list in
+                            guard case .list(let cells) = list else { return .null }
+                            return .list(cells.map(expectedElement))
+                        })
                 })
         }
     }

@@ -25,7 +25,9 @@ import Testing
         var repetition = [Int64](repeating: 0, count: 2)
         var nanCount: Int64 = 0
         for row in 0..<12 {
-            if row % 4 == 0 { try writer.appendNull() } else {
+            if row % 4 == 0 {
+                try writer.appendNull()
+            } else {
                 let name = "name-\(row)-é"
                 try writer.append(name)
                 nameBytes += Int64(name.utf8.count)
@@ -69,9 +71,11 @@ import Testing
         let chunks = try #require(reader.metadata.rowGroups.first).columns.map { $0.metaData! }
 
         #expect(chunks[0].sizeStatistics == SizeStatistics(unencodedByteArrayDataBytes: nameBytes))
-        #expect(chunks[1].sizeStatistics == SizeStatistics(
-            unencodedByteArrayDataBytes: wordBytes, repetitionLevelHistogram: repetition,
-            definitionLevelHistogram: definition))
+        #expect(
+            chunks[1].sizeStatistics
+                == SizeStatistics(
+                    unencodedByteArrayDataBytes: wordBytes, repetitionLevelHistogram: repetition,
+                    definitionLevelHistogram: definition))
         // A flat double column has no byte arrays, no repetition, and a definition level of at most 1.
         #expect(chunks[2].sizeStatistics == nil)
 

@@ -15,10 +15,18 @@ import Testing
     }
 
     @Test func timestamps() {
-        #expect(TemporalText.timestamp(-1, unitsPerSecond: 1_000_000_000, adjustedToUTC: false) == "1969-12-31T23:59:59.999999999")
-        #expect(TemporalText.timestamp(1_700_000_000_123, unitsPerSecond: 1_000, adjustedToUTC: true) == "2023-11-14T22:13:20.123Z")
-        #expect(TemporalText.timestamp(.min, unitsPerSecond: 1_000_000_000, adjustedToUTC: true) == "1677-09-21T00:12:43.145224192Z")
-        #expect(TemporalText.timestamp(.max, unitsPerSecond: 1_000, adjustedToUTC: false).hasPrefix("+292278994-08-17T07:12:55.807"))
+        #expect(
+            TemporalText.timestamp(-1, unitsPerSecond: 1_000_000_000, adjustedToUTC: false)
+                == "1969-12-31T23:59:59.999999999")
+        #expect(
+            TemporalText.timestamp(1_700_000_000_123, unitsPerSecond: 1_000, adjustedToUTC: true)
+                == "2023-11-14T22:13:20.123Z")
+        #expect(
+            TemporalText.timestamp(.min, unitsPerSecond: 1_000_000_000, adjustedToUTC: true)
+                == "1677-09-21T00:12:43.145224192Z")
+        #expect(
+            TemporalText.timestamp(.max, unitsPerSecond: 1_000, adjustedToUTC: false).hasPrefix(
+                "+292278994-08-17T07:12:55.807"))
     }
 
     @Test func timesOfDay() {
@@ -32,8 +40,9 @@ import Testing
         #expect(DecimalText.text(unscaled: 12_345, scale: 0) == "12345")
         #expect(DecimalText.text(unscaled: 12, scale: -2) == "1200")
         #expect(DecimalText.text(bigEndian: [0xFF, 0xFF], scale: 1) == "-0.1")
-        #expect(DecimalText.text(bigEndian: [0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], scale: 0)
-            == "-170141183460469231731687303715884105728")
+        #expect(
+            DecimalText.text(bigEndian: [0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], scale: 0)
+                == "-170141183460469231731687303715884105728")
         #expect(DecimalText.text(bigEndian: [0x01, 0x00], scale: 3) == "0.256")
         #expect(DecimalText.text(bigEndian: [], scale: 2) == "0.00")
     }

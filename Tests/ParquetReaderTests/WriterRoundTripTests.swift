@@ -47,7 +47,8 @@ import Testing
                 if case .double(let value) = $0 { .double(value) } else { .null }
             },
         ]
-        let (bytes, expected) = try Self.write(columns, options: options) { row, column in column == 0 && row % 11 == 0 }
+        let (bytes, expected) = try Self.write(columns, options: options) { row, column in column == 0 && row % 11 == 0
+        }
         let reader = try ParquetFileReader(bytes: bytes)
         let encodings = reader.columnMetadata(rowGroup: 0, column: 0).encodings
         #expect(encodings.contains(.plain) && encodings.contains(.rleDictionary))
@@ -59,7 +60,7 @@ import Testing
         let columns = [
             WriterColumn(column: Column("id", .int64), cell: { .int(Int64($0)) }) {
                 if case .int(let value) = $0 { .int64(value) } else { .null }
-            },
+            }
         ]
         let (bytes, _) = try Self.write(columns, options: WriterOptions()) { row, _ in row % 4 == 0 }
         let chunk = try ParquetFileReader(bytes: bytes).readColumnChunk(rowGroup: 0, column: 0)

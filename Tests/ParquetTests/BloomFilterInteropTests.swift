@@ -15,7 +15,9 @@ import Testing
     static func int64(_ row: Int) -> Int64 { Int64(row) * 1_000_003 - 7 }
     static func double(_ row: Int) -> Double { Double(row) * 0.5 - 100.25 }
     static func string(_ row: Int) -> String { "value-\(row * 37)" }
-    static func fixed(_ row: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(row * 2_654_435_761 & 0xFFFF_FFFF).bigEndian, Array.init) }
+    static func fixed(_ row: Int) -> [UInt8] {
+        withUnsafeBytes(of: UInt32(row * 2_654_435_761 & 0xFFFF_FFFF).bigEndian, Array.init)
+    }
 
     @Test func bloomFiltersProbe() throws {
         let columns = [
@@ -25,7 +27,8 @@ import Testing
         var options = WriterOptions()
         options.maxRowGroupRows = Self.rowGroupRows
         options.dataPageRowLimit = 300
-        let bloom = BloomFilterOptions(expectedDistinctCount: Self.rowGroupRows, falsePositiveProbability: Self.probability)
+        let bloom = BloomFilterOptions(
+            expectedDistinctCount: Self.rowGroupRows, falsePositiveProbability: Self.probability)
         for name in ["i64", "d", "s", "f"] { options.columnOptions[name] = ColumnOptions(bloomFilter: bloom) }
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns), sink: sink, options: options)
@@ -56,7 +59,8 @@ import Testing
                 }
                 let offset = Int(try #require(meta.bloomFilterOffset))
                 let length = Int(try #require(meta.bloomFilterLength))
-                let (header, headerSize) = try BloomFilterHeader.decode(Array(sink.bytes[offset..<(offset + length)]), at: 0)
+                let (header, headerSize) = try BloomFilterHeader.decode(
+                    Array(sink.bytes[offset..<(offset + length)]), at: 0)
                 #expect(header.numBytes == Int32(filterBytes))
                 #expect(headerSize + filterBytes == length)
             }

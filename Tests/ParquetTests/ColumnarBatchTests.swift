@@ -1,7 +1,8 @@
 import Foundation
-@testable import Parquet
 import ParquetFormat
 import Testing
+
+@testable import Parquet
 
 /// `appendColumns(_: [ColumnBuffers])`: a batch writes the same bytes as the same rows
 /// appended one by one, whatever the options, and a batch with a bad value is refused
@@ -64,7 +65,11 @@ import Testing
         let columns = testColumns
         for row in 0..<rows {
             for (index, column) in columns.enumerated() {
-                if isNull(column, column: index, row: row) { try writer.appendNull() } else { try column.cell(row: row).append(to: writer) }
+                if isNull(column, column: index, row: row) {
+                    try writer.appendNull()
+                } else {
+                    try column.cell(row: row).append(to: writer)
+                }
             }
             try writer.endRow()
         }
@@ -120,9 +125,13 @@ import Testing
         guard optionSet == "small pages, v2, plain, gzip" else { return }
         let expected = ExpectedFile(
             columns: Self.testColumns.enumerated().map { index, column in
-                (column.column, (0..<Self.rows).map { row in
-                    Self.isNull(column, column: index, row: row) ? .null : column.cell(row: row).expected(for: column.column.type)
-                })
+                (
+                    column.column,
+                    (0..<Self.rows).map { row in
+                        Self.isNull(column, column: index, row: row)
+                            ? .null : column.cell(row: row).expected(for: column.column.type)
+                    }
+                )
             },
             rowGroups: 4)
         try InteropOutput.save("columnar_batch_every_type", bytes: batched.bytes, expected: expected)
@@ -150,7 +159,11 @@ import Testing
                 row = batch.upperBound
             } else {
                 for (index, column) in columns.enumerated() {
-                    if Self.isNull(column, column: index, row: row) { try writer.appendNull() } else { try column.cell(row: row).append(to: writer) }
+                    if Self.isNull(column, column: index, row: row) {
+                        try writer.appendNull()
+                    } else {
+                        try column.cell(row: row).append(to: writer)
+                    }
                 }
                 try writer.endRow()
                 row += 1
@@ -173,7 +186,10 @@ import Testing
         let range = first..<(first + rows)
         switch index {
         case 0: return ColumnBuffers(.int64s(storage.copy(range.map { Int64($0) })))
-        case 1: return ColumnBuffers(.int32s(storage.copy(range.map { Int32($0 % 100) })), validity: storage.bitmap(range.map { $0 % 3 != 0 }))
+        case 1:
+            return ColumnBuffers(
+                .int32s(storage.copy(range.map { Int32($0 % 100) })),
+                validity: storage.bitmap(range.map { $0 % 3 != 0 }))
         case 2: return ColumnBuffers(.uint32s(storage.copy(range.map { UInt32($0 * 7 % 65_536) })))
         case 3: return ColumnBuffers(.int64s(storage.copy(range.map { Int64($0 * 101 % 99_999) })))
         case 4: return storage.byteArrays(range.map { Array("name \($0) é".utf8) }, valid: range.map { $0 % 5 != 1 })
@@ -212,36 +228,95 @@ import Testing
         nullIDs[7] = false
         let decimals = storage.copy((0..<10).map { $0 == 3 ? Int64(100_000) : Int64($0) })
         return [
-            ("type", replacing(6, with: ColumnBuffers(.floats(storage.copy([Float](repeating: 1, count: 10))))),
-             .typeMismatch(column: "flux", row: 10, expected: "double", got: "Float")),
-            ("int8 range", replacing(1, with: ColumnBuffers(.int32s(storage.copy((0..<10).map { $0 == 4 ? 128 : Int32($0) })))),
-             .valueOutOfRange(column: "small", row: 14, value: "128", allowed: "-128...127")),
-            ("uint16 range", replacing(2, with: ColumnBuffers(.int64s(storage.copy((0..<10).map { $0 == 9 ? -1 : Int64($0) })))),
-             .valueOutOfRange(column: "u16", row: 19, value: "-1", allowed: "0...65535")),
-            ("decimal precision", replacing(3, with: ColumnBuffers(.int64s(decimals))),
-             .valueOutOfRange(column: "price", row: 13, value: "100000", allowed: "-99999...99999")),
-            ("uint64 into INT64", replacing(0, with: ColumnBuffers(.uint64s(storage.copy((0..<10).map { $0 == 2 ? UInt64.max : UInt64($0) })))),
-             .valueOutOfRange(column: "id", row: 12, value: "\(UInt64.max)", allowed: "\(Int64.min)...\(Int64.max)")),
-            ("null in REQUIRED", replacing(0, with: ColumnBuffers(.int64s(storage.copy([Int64](repeating: 1, count: 10))), validity: storage.bitmap(nullIDs))),
-             .nullInRequiredColumn(column: "id", row: 17)),
-            ("UTF-8", replacing(4, with: storage.byteArrays(badUTF8, valid: nil)), .invalidUTF8(column: "name", row: 16)),
-            ("fixed length", replacing(5, with: storage.byteArrays(shortKey, valid: nil)),
-             .wrongFixedLength(column: "key", row: 18, expected: 16, got: 3)),
-            ("decreasing offsets", replacing(4, with: ColumnBuffers(.byteArrays(bytes: emptyBytes, offsets: storage.copy(decreasing)))),
-             .invalidOffsets(column: "name", row: 13)),
-            ("offsets past the bytes", replacing(4, with: ColumnBuffers(.byteArrays(bytes: emptyBytes, offsets: storage.copy((0...10).map { Int32($0) })))),
-             .invalidOffsets(column: "name", row: 14)),
-            ("short column", replacing(6, with: ColumnBuffers(.doubles(storage.copy([1.0, 2.0])))),
-             .batchLengthMismatch(column: "flux", expected: 10, got: 2)),
-            ("short offsets", replacing(4, with: ColumnBuffers(.byteArrays(bytes: emptyBytes, offsets: UnsafeBufferPointer(rebasing: stringOffsets[0..<5])))),
-             .batchLengthMismatch(column: "name", expected: 10, got: 4)),
-            ("short bitmap", replacing(6, with: ColumnBuffers(.doubles(storage.copy([Double](repeating: 1, count: 10))), validity: storage.bitmap([true]))),
-             .batchLengthMismatch(column: "flux", expected: 10, got: 8)),
-            ("missing column", Array(goodBatch(first: 10, rows: 10, storage: storage).prefix(5)), .missingCell(column: "key", row: 10)),
-            ("extra column", goodBatch(first: 10, rows: 10, storage: storage) + [goodColumn(6, first: 10, rows: 10, storage: storage)],
-             .extraCell(row: 10, columnCount: 7)),
+            (
+                "type", replacing(6, with: ColumnBuffers(.floats(storage.copy([Float](repeating: 1, count: 10))))),
+                .typeMismatch(column: "flux", row: 10, expected: "double", got: "Float")
+            ),
+            (
+                "int8 range",
+                replacing(1, with: ColumnBuffers(.int32s(storage.copy((0..<10).map { $0 == 4 ? 128 : Int32($0) })))),
+                .valueOutOfRange(column: "small", row: 14, value: "128", allowed: "-128...127")
+            ),
+            (
+                "uint16 range",
+                replacing(2, with: ColumnBuffers(.int64s(storage.copy((0..<10).map { $0 == 9 ? -1 : Int64($0) })))),
+                .valueOutOfRange(column: "u16", row: 19, value: "-1", allowed: "0...65535")
+            ),
+            (
+                "decimal precision", replacing(3, with: ColumnBuffers(.int64s(decimals))),
+                .valueOutOfRange(column: "price", row: 13, value: "100000", allowed: "-99999...99999")
+            ),
+            (
+                "uint64 into INT64",
+                replacing(
+                    0, with: ColumnBuffers(.uint64s(storage.copy((0..<10).map { $0 == 2 ? UInt64.max : UInt64($0) })))),
+                .valueOutOfRange(column: "id", row: 12, value: "\(UInt64.max)", allowed: "\(Int64.min)...\(Int64.max)")
+            ),
+            (
+                "null in REQUIRED",
+                replacing(
+                    0,
+                    with: ColumnBuffers(
+                        .int64s(storage.copy([Int64](repeating: 1, count: 10))), validity: storage.bitmap(nullIDs))),
+                .nullInRequiredColumn(column: "id", row: 17)
+            ),
+            (
+                "UTF-8", replacing(4, with: storage.byteArrays(badUTF8, valid: nil)),
+                .invalidUTF8(column: "name", row: 16)
+            ),
+            (
+                "fixed length", replacing(5, with: storage.byteArrays(shortKey, valid: nil)),
+                .wrongFixedLength(column: "key", row: 18, expected: 16, got: 3)
+            ),
+            (
+                "decreasing offsets",
+                replacing(4, with: ColumnBuffers(.byteArrays(bytes: emptyBytes, offsets: storage.copy(decreasing)))),
+                .invalidOffsets(column: "name", row: 13)
+            ),
+            (
+                "offsets past the bytes",
+                replacing(
+                    4,
+                    with: ColumnBuffers(
+                        .byteArrays(bytes: emptyBytes, offsets: storage.copy((0...10).map { Int32($0) })))),
+                .invalidOffsets(column: "name", row: 14)
+            ),
+            (
+                "short column", replacing(6, with: ColumnBuffers(.doubles(storage.copy([1.0, 2.0])))),
+                .batchLengthMismatch(column: "flux", expected: 10, got: 2)
+            ),
+            (
+                "short offsets",
+                replacing(
+                    4,
+                    with: ColumnBuffers(
+                        .byteArrays(bytes: emptyBytes, offsets: UnsafeBufferPointer(rebasing: stringOffsets[0..<5])))),
+                .batchLengthMismatch(column: "name", expected: 10, got: 4)
+            ),
+            (
+                "short bitmap",
+                replacing(
+                    6,
+                    with: ColumnBuffers(
+                        .doubles(storage.copy([Double](repeating: 1, count: 10))), validity: storage.bitmap([true]))),
+                .batchLengthMismatch(column: "flux", expected: 10, got: 8)
+            ),
+            (
+                "missing column", Array(goodBatch(first: 10, rows: 10, storage: storage).prefix(5)),
+                .missingCell(column: "key", row: 10)
+            ),
+            (
+                "extra column",
+                goodBatch(first: 10, rows: 10, storage: storage) + [
+                    goodColumn(6, first: 10, rows: 10, storage: storage)
+                ],
+                .extraCell(row: 10, columnCount: 7)
+            ),
             // The same bytes at a null row are not looked at.
-            ("invalid bytes at a null row are ignored", replacing(4, with: storage.byteArrays(hiddenByNull, valid: (0..<10).map { $0 != 2 })), .writerClosed),
+            (
+                "invalid bytes at a null row are ignored",
+                replacing(4, with: storage.byteArrays(hiddenByNull, valid: (0..<10).map { $0 != 2 })), .writerClosed
+            ),
         ]
     }
 
@@ -275,15 +350,22 @@ import Testing
             #expect(sink.bytes == reference.bytes, "\(name): the refused batch left something behind")
             #expect(throws: ParquetWriterError.writerClosed) { try writer.appendColumns(batch) }
         }
-        let expected = ExpectedFile(columns: [
-            (Self.flatRefusalSchema[0], (0..<20).map { .integer(Int128($0)) }),
-            (Self.flatRefusalSchema[1], (0..<20).map { $0 % 3 != 0 ? .integer(Int128($0 % 100)) : .null }),
-            (Self.flatRefusalSchema[2], (0..<20).map { .integer(Int128($0 * 7 % 65_536)) }),
-            (Self.flatRefusalSchema[3], (0..<20).map { .decimal(ExpectedValue.decimalText(Int128($0 * 101 % 99_999), scale: 2)) }),
-            (Self.flatRefusalSchema[4], (0..<20).map { $0 % 5 != 1 ? .text("name \($0) é") : .null }),
-            (Self.flatRefusalSchema[5], (0..<20).map { row in .uuid(UUID(uuid: Self.uuidTuple((0..<16).map { UInt8((row + $0) % 256) }))) }),
-            (Self.flatRefusalSchema[6], (0..<20).map { .real(Double($0) * 0.5) }),
-        ], rowGroups: 1)
+        let expected = ExpectedFile(
+            columns: [
+                (Self.flatRefusalSchema[0], (0..<20).map { .integer(Int128($0)) }),
+                (Self.flatRefusalSchema[1], (0..<20).map { $0 % 3 != 0 ? .integer(Int128($0 % 100)) : .null }),
+                (Self.flatRefusalSchema[2], (0..<20).map { .integer(Int128($0 * 7 % 65_536)) }),
+                (
+                    Self.flatRefusalSchema[3],
+                    (0..<20).map { .decimal(ExpectedValue.decimalText(Int128($0 * 101 % 99_999), scale: 2)) }
+                ),
+                (Self.flatRefusalSchema[4], (0..<20).map { $0 % 5 != 1 ? .text("name \($0) é") : .null }),
+                (
+                    Self.flatRefusalSchema[5],
+                    (0..<20).map { row in .uuid(UUID(uuid: Self.uuidTuple((0..<16).map { UInt8((row + $0) % 256) }))) }
+                ),
+                (Self.flatRefusalSchema[6], (0..<20).map { .real(Double($0) * 0.5) }),
+            ], rowGroups: 1)
         try InteropOutput.save("columnar_batch_after_refusals", bytes: reference.bytes, expected: expected)
     }
 
@@ -296,7 +378,9 @@ import Testing
         let writer = try ParquetWriter(schema: try Schema(Self.refusalSchema), sink: MemorySink())
         var batch = Self.goodBatch(first: 0, rows: 3, storage: storage)
         batch.append(storage.byteArrays([[1], [2], [3]], valid: nil))
-        #expect(throws: ParquetWriterError.typeMismatch(column: "tags", row: 0, expected: "list of string", got: "bytes")) {
+        #expect(
+            throws: ParquetWriterError.typeMismatch(column: "tags", row: 0, expected: "list of string", got: "bytes")
+        ) {
             try writer.appendColumns(batch)
         }
         #expect(writer.rowCount == 0)
@@ -323,23 +407,31 @@ import Testing
         let ids: [Int64] = [1, 2, 3]
         let ra: [Double] = [53.1, 53.2, 0]
         let valid: [UInt8] = [0b011]  // row 2 has no ra
-        let bands = Array("rgi".utf8), offsets: [Int32] = [0, 1, 2, 3]
-        try ids.withUnsafeBufferPointer { ids in try ra.withUnsafeBufferPointer { ra in
-            try valid.withUnsafeBytes { valid in try bands.withUnsafeBytes { bands in
-                try offsets.withUnsafeBufferPointer { offsets in
-                    try writer.appendColumns([
-                        ColumnBuffers(.int64s(ids)), ColumnBuffers(.doubles(ra), validity: valid),
-                        ColumnBuffers(.byteArrays(bytes: bands, offsets: offsets)),
-                    ])
+        let bands = Array("rgi".utf8)
+        let offsets: [Int32] = [0, 1, 2, 3]
+        try ids.withUnsafeBufferPointer { ids in
+            try ra.withUnsafeBufferPointer { ra in
+                try valid.withUnsafeBytes { valid in
+                    try bands.withUnsafeBytes { bands in
+                        try offsets.withUnsafeBufferPointer { offsets in
+                            try writer.appendColumns([
+                                ColumnBuffers(.int64s(ids)), ColumnBuffers(.doubles(ra), validity: valid),
+                                ColumnBuffers(.byteArrays(bytes: bands, offsets: offsets)),
+                            ])
+                        }
+                    }
                 }
-            } }
-        } }
+            }
+        }
         try writer.close()
-        try InteropOutput.save("columnar_batch_readme", bytes: sink.bytes, expected: ExpectedFile(columns: [
-            (schema.columns[0], [.integer(1), .integer(2), .integer(3)]),
-            (schema.columns[1], [.real(53.1), .real(53.2), .null]),
-            (schema.columns[2], [.text("r"), .text("g"), .text("i")]),
-        ], rowGroups: 1))
+        try InteropOutput.save(
+            "columnar_batch_readme", bytes: sink.bytes,
+            expected: ExpectedFile(
+                columns: [
+                    (schema.columns[0], [.integer(1), .integer(2), .integer(3)]),
+                    (schema.columns[1], [.real(53.1), .real(53.2), .null]),
+                    (schema.columns[2], [.text("r"), .text("g"), .text("i")]),
+                ], rowGroups: 1))
     }
 
     /// `ColumnData` goes through the same path, so it writes the same bytes as row appends.
@@ -463,7 +555,9 @@ final class TestBuffers {
                 default: []
                 }
             }
-            return BatchSource(values: byteArrays(strings, valid: nil).values, valid: test.column.repetition == .optional ? valid : nil)
+            return BatchSource(
+                values: byteArrays(strings, valid: nil).values, valid: test.column.repetition == .optional ? valid : nil
+            )
         }
         return BatchSource(values: values, valid: test.column.repetition == .optional ? valid : nil)
     }
@@ -475,19 +569,21 @@ struct BatchSource {
     let valid: [Bool]?
 
     func buffers(_ rows: Range<Int>, storage: TestBuffers) -> ColumnBuffers {
-        let sliced: ColumnBuffers.Values = switch values {
-        case .booleans(let values): .booleans(UnsafeBufferPointer(rebasing: values[rows]))
-        case .int32s(let values): .int32s(UnsafeBufferPointer(rebasing: values[rows]))
-        case .int64s(let values): .int64s(UnsafeBufferPointer(rebasing: values[rows]))
-        case .uint32s(let values): .uint32s(UnsafeBufferPointer(rebasing: values[rows]))
-        case .uint64s(let values): .uint64s(UnsafeBufferPointer(rebasing: values[rows]))
-        case .floats(let values): .floats(UnsafeBufferPointer(rebasing: values[rows]))
-        case .doubles(let values): .doubles(UnsafeBufferPointer(rebasing: values[rows]))
-        case .float16s(let values): .float16s(UnsafeBufferPointer(rebasing: values[rows]))
-        // Offsets that do not start at 0, as in a slice of an Arrow array.
-        case .byteArrays(let bytes, let offsets):
-            .byteArrays(bytes: bytes, offsets: UnsafeBufferPointer(rebasing: offsets[rows.lowerBound...rows.upperBound]))
-        }
+        let sliced: ColumnBuffers.Values =
+            switch values {
+            case .booleans(let values): .booleans(UnsafeBufferPointer(rebasing: values[rows]))
+            case .int32s(let values): .int32s(UnsafeBufferPointer(rebasing: values[rows]))
+            case .int64s(let values): .int64s(UnsafeBufferPointer(rebasing: values[rows]))
+            case .uint32s(let values): .uint32s(UnsafeBufferPointer(rebasing: values[rows]))
+            case .uint64s(let values): .uint64s(UnsafeBufferPointer(rebasing: values[rows]))
+            case .floats(let values): .floats(UnsafeBufferPointer(rebasing: values[rows]))
+            case .doubles(let values): .doubles(UnsafeBufferPointer(rebasing: values[rows]))
+            case .float16s(let values): .float16s(UnsafeBufferPointer(rebasing: values[rows]))
+            // Offsets that do not start at 0, as in a slice of an Arrow array.
+            case .byteArrays(let bytes, let offsets):
+                .byteArrays(
+                    bytes: bytes, offsets: UnsafeBufferPointer(rebasing: offsets[rows.lowerBound...rows.upperBound]))
+            }
         return ColumnBuffers(sliced, validity: valid.map { storage.bitmap(Array($0[rows])) })
     }
 }

@@ -11,7 +11,8 @@ import Testing
 /// checksums ("crc" in the name), which the pyarrow check verifies.
 @Suite struct EncodingInteropTests {
     static let encodings: [(String, ColumnEncoding)] = [
-        ("dbp", .deltaBinaryPacked), ("dlba", .deltaLengthByteArray), ("dba", .deltaByteArray), ("bss", .byteStreamSplit),
+        ("dbp", .deltaBinaryPacked), ("dlba", .deltaLengthByteArray), ("dba", .deltaByteArray),
+        ("bss", .byteStreamSplit),
     ]
     static let codecs: [(String, Compression)] = [
         ("snappy", .snappy), ("zstd", .zstd(level: 3)), ("uncompressed", .uncompressed), ("gzip", .gzip(level: 6)),
@@ -32,8 +33,12 @@ import Testing
         options.maxRowGroupRows = ListInteropTests.rowGroupRows
         let bases = TestColumn.everyType(.optional)
         var columns = bases.map(Self.flatWithNulls)
-        columns += bases.filter { Self.accepts(encoding, $0.column.type) }.map { ListInteropTests.variableLengthList(of: $0) }
-        columns += [ListInteropTests.listOfLists(), ListInteropTests.requiredListOfLists(), ListInteropTests.cellEnumList()]
+        columns += bases.filter { Self.accepts(encoding, $0.column.type) }.map {
+            ListInteropTests.variableLengthList(of: $0)
+        }
+        columns += [
+            ListInteropTests.listOfLists(), ListInteropTests.requiredListOfLists(), ListInteropTests.cellEnumList(),
+        ]
         for column in columns where Self.accepts(encoding, column.column.type) {
             options.columnOptions[column.column.name] = ColumnOptions(encoding: encoding)
         }
@@ -67,14 +72,17 @@ import Testing
         options.writesPageChecksums = true
         options.dataPageRowLimit = 250
         options.maxRowGroupRows = ListInteropTests.rowGroupRows
-        let bases = TestColumn.everyType(.optional).filter { ["i32", "i64", "f32", "f64", "s", "bin"].contains($0.column.name) }
+        let bases = TestColumn.everyType(.optional).filter {
+            ["i32", "i64", "f32", "f64", "s", "bin"].contains($0.column.name)
+        }
         var columns = bases.map(Self.flatWithNulls)
         columns += bases.filter { $0.column.name == "s" }.map { ListInteropTests.variableLengthList(of: $0) }
         options.columnOptions["s"] = ColumnOptions(dictionaryFallbackEncoding: .deltaByteArray)
         options.columnOptions["bin"] = ColumnOptions(dictionaryFallbackEncoding: .deltaLengthByteArray)
         options.columnOptions["l_s"] = ColumnOptions(dictionaryFallbackEncoding: .deltaLengthByteArray)
         options.columnOptions["i64"] = ColumnOptions(dictionaryFallbackEncoding: .deltaBinaryPacked)
-        let metadata = try ListInteropTests().writeAndSave("enc_fallback_v2_snappy_crc", columns: columns, options: options)
+        let metadata = try ListInteropTests().writeAndSave(
+            "enc_fallback_v2_snappy_crc", columns: columns, options: options)
         let expected: [String: Encoding] = [
             "i32": .byteStreamSplit, "i64": .deltaBinaryPacked, "f32": .byteStreamSplit, "f64": .byteStreamSplit,
             "s": .deltaByteArray, "bin": .deltaLengthByteArray, "l_s": .deltaLengthByteArray,
@@ -82,7 +90,8 @@ import Testing
         for chunk in metadata.rowGroups[0].columns {
             let meta = try #require(chunk.metaData)
             let fallback = try #require(expected[meta.pathInSchema[0]])
-            #expect(meta.encodings.contains(.rleDictionary) && meta.encodings.contains(fallback), "\(meta.pathInSchema)")
+            #expect(
+                meta.encodings.contains(.rleDictionary) && meta.encodings.contains(fallback), "\(meta.pathInSchema)")
         }
     }
 
@@ -102,13 +111,14 @@ import Testing
     static func accepts(_ encoding: ColumnEncoding, _ type: ColumnType) -> Bool {
         if case .list(let element, _) = type { return accepts(encoding, element) }
         let physical = ExpectedFile.typeFields(type).first ?? ""
-        let kinds: [String] = switch encoding {
-        case .deltaBinaryPacked: ["INT32", "INT64"]
-        case .deltaLengthByteArray: ["BYTE_ARRAY"]
-        case .deltaByteArray: ["BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"]
-        case .byteStreamSplit: ["FLOAT", "DOUBLE", "INT32", "INT64", "FIXED_LEN_BYTE_ARRAY"]
-        case .plain, .dictionary: []
-        }
+        let kinds: [String] =
+            switch encoding {
+            case .deltaBinaryPacked: ["INT32", "INT64"]
+            case .deltaLengthByteArray: ["BYTE_ARRAY"]
+            case .deltaByteArray: ["BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"]
+            case .byteStreamSplit: ["FLOAT", "DOUBLE", "INT32", "INT64", "FIXED_LEN_BYTE_ARRAY"]
+            case .plain, .dictionary: []
+            }
         return kinds.contains { physical.contains("\"\($0)\"") }
     }
 

@@ -44,8 +44,10 @@ import Testing
         #expect(try write(closing: false, limit: 8 << 20).bytes == finished.bytes)
         if footerMemoryLimit == 0 {
             let expected = ExpectedFile(
-                columns: [(Self.columns[0], (0..<30).map { .integer(Int128($0)) }),
-                          (Self.columns[1], (0..<30).map { Self.name($0).map(ExpectedValue.text) ?? .null })],
+                columns: [
+                    (Self.columns[0], (0..<30).map { .integer(Int128($0)) }),
+                    (Self.columns[1], (0..<30).map { Self.name($0).map(ExpectedValue.text) ?? .null }),
+                ],
                 rowGroups: 5)
             try InteropOutput.save("footer_spilled", bytes: finished.bytes, expected: expected)
         }

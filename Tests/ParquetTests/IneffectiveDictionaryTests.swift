@@ -20,8 +20,10 @@ import Testing
         let rows = 20_000
         func values(_ row: Int) -> (Double, Double, String, String, Int64) {
             // `switches` is distinct in the first row group and repeats in the second.
-            (Double(row) * 1.000_01, Double(row % 10), "name-\(row)", ["A", "B", "C"][row % 3],
-             row < 10_000 ? Int64(row) * 7_919 : Int64(row % 4))
+            (
+                Double(row) * 1.000_01, Double(row % 10), "name-\(row)", ["A", "B", "C"][row % 3],
+                row < 10_000 ? Int64(row) * 7_919 : Int64(row % 4)
+            )
         }
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns), sink: sink, options: options)
@@ -74,7 +76,8 @@ import Testing
     }
 
     private func writeDistinctDoubles(rows: Int, options: WriterOptions) throws -> ColumnMetaData {
-        let writer = try ParquetWriter(schema: try Schema([Column("distinct", .double)]), sink: MemorySink(), options: options)
+        let writer = try ParquetWriter(
+            schema: try Schema([Column("distinct", .double)]), sink: MemorySink(), options: options)
         for row in 0..<rows {
             try writer.append(Double(row) * 1.5)
             try writer.endRow()

@@ -23,13 +23,15 @@ import Testing
             options.dropsIneffectiveDictionaries = false
             options.dataPageRowLimit = 400
             options.maxRowGroupRows = 1_000
-            let name = "matrix_\(repetition == .required ? "required" : "optional")_\(encoding == .plain ? "plain" : "dict")_\(codecName)"
+            let name =
+                "matrix_\(repetition == .required ? "required" : "optional")_\(encoding == .plain ? "plain" : "dict")_\(codecName)"
             var columns = TestColumn.everyType(repetition)
             if repetition == .optional {
                 columns.append(TestColumn("all_null_d", .double, .optional, stats: true, edges: []) { _ in .double(1) })
                 columns.append(TestColumn("all_null_s", .string, .optional, edges: []) { _ in .string("x") })
             }
-            let metadata = try writeAndSave(name, columns: columns, options: options, rowGroupRows: 1_000) { column, row, index in
+            let metadata = try writeAndSave(name, columns: columns, options: options, rowGroupRows: 1_000) {
+                column, row, index in
                 column.column.name.hasPrefix("all_null") || (repetition == .optional && (row * 7 + index) % 5 == 0)
             }
             #expect(metadata.rowGroups.count == 3)
@@ -84,7 +86,8 @@ import Testing
             TestColumn("one", .double, .required, stats: true, edges: []) { _ in .double(2.5) },
             TestColumn("late", .int32, .optional, stats: true, edges: []) { .int(Int64($0 % 7)) },
         ]
-        let metadata = try writeAndSave("dictionary_fallback", columns: columns, options: options, rowGroupRows: 5_000) { _, row, index in
+        let metadata = try writeAndSave("dictionary_fallback", columns: columns, options: options, rowGroupRows: 5_000)
+        { _, row, index in
             (index < 3 && row % 11 == 0) || (index == 4 && row < 600)
         }
         let chunks = metadata.rowGroups[0].columns.map { $0.metaData! }
@@ -97,7 +100,8 @@ import Testing
         // One distinct value: a one-entry dictionary, whose indices are 0 bits wide.
         #expect(chunks[3].encodingStats!.filter { $0.pageType == .dataPage }.map(\.encoding) == [.rleDictionary])
         // Pages that are all null before the first value are PLAIN; the dictionary page still leads.
-        #expect(chunks[4].encodingStats!.filter { $0.pageType == .dataPage }.map(\.encoding) == [.plain, .rleDictionary])
+        #expect(
+            chunks[4].encodingStats!.filter { $0.pageType == .dataPage }.map(\.encoding) == [.plain, .rleDictionary])
         #expect(chunks[4].dictionaryPageOffset! < chunks[4].dataPageOffset)
     }
 

@@ -51,7 +51,9 @@ import Testing
         #expect(throws: ParquetWriterError.nullListElement(column: "bytes", row: 1)) { try writer.appendNull() }
         // A scalar where a list goes, and a list where a scalar goes.
         try writer.append(id)
-        #expect(throws: ParquetWriterError.typeMismatch(column: "bytes", row: 1, expected: "list of uint8", got: "UInt8")) {
+        #expect(
+            throws: ParquetWriterError.typeMismatch(column: "bytes", row: 1, expected: "list of uint8", got: "UInt8")
+        ) {
             try writer.append(UInt8(1))
         }
         #expect(throws: ParquetWriterError.typeMismatch(column: "id", row: 1, expected: "int32", got: "list")) {
@@ -63,7 +65,10 @@ import Testing
         try writer.beginList()
         try writer.appendList([0.5])
         try writer.beginList()
-        #expect(throws: ParquetWriterError.typeMismatch(column: "pairs", row: 1, expected: "double list element", got: "list")) {
+        #expect(
+            throws: ParquetWriterError.typeMismatch(
+                column: "pairs", row: 1, expected: "double list element", got: "list")
+        ) {
             try writer.beginList()
         }
         // endList with nothing open.

@@ -22,8 +22,10 @@ import Testing
     @Test(arguments: [ColumnEncoding.plain, .dictionary])
     func everyElementType(encoding: ColumnEncoding) throws {
         var columns = TestColumn.everyType(.optional).map { Self.variableLengthList(of: $0) }
-        columns += [Self.requiredElements(), Self.requiredList(), Self.fixedSizeDoubles(), Self.listOfLists(),
-                    Self.requiredListOfLists(), Self.cellEnumList()]
+        columns += [
+            Self.requiredElements(), Self.requiredList(), Self.fixedSizeDoubles(), Self.listOfLists(),
+            Self.requiredListOfLists(), Self.cellEnumList(),
+        ]
         var options = WriterOptions()
         options.encoding = encoding
         options.dropsIneffectiveDictionaries = false
@@ -48,8 +50,10 @@ import Testing
         var options = WriterOptions()
         options.dataPageSizeLimit = 2_000
         options.maxRowGroupRows = Self.rowGroupRows
-        let columns = [Self.variableLengthList(of: TestColumn.everyType(.optional).first { $0.column.name == "s" }!),
-                       Self.fixedSizeDoubles(), Self.listOfLists()]
+        let columns = [
+            Self.variableLengthList(of: TestColumn.everyType(.optional).first { $0.column.name == "s" }!),
+            Self.fixedSizeDoubles(), Self.listOfLists(),
+        ]
         let metadata = try writeAndSave("lists_small_pages", columns: columns, options: options, pageIndex: true)
         let pages = metadata.rowGroups[0].columns[0].metaData!.encodingStats!.filter { $0.pageType == .dataPage }
         #expect(pages.map(\.count).reduce(0, +) > 5)
@@ -125,7 +129,10 @@ import Testing
             append: { writer, row throws(ParquetWriterError) in
                 guard let elements = values(row) else { return try writer.appendNull() }
                 let failure = elements.withUnsafeBufferPointer { buffer -> ParquetWriterError? in
-                    do throws(ParquetWriterError) { try writer.appendList(buffer); return nil } catch { return error }
+                    do throws(ParquetWriterError) {
+                        try writer.appendList(buffer)
+                        return nil
+                    } catch { return error }
                 }
                 if let failure { throw failure }
             },
@@ -147,15 +154,19 @@ import Testing
             column: Column("ll_i64", .list(element: .list(element: .int64))),
             cell: { row in
                 guard let outer = shape(row) else { return .null }
-                return .list(outer.map { inner in
-                    inner.map { .list($0.map { $0.map { .integer(Int128($0)) } ?? .null }) } ?? .null
-                })
+                return .list(
+                    outer.map { inner in
+                        inner.map { .list($0.map { $0.map { .integer(Int128($0)) } ?? .null }) } ?? .null
+                    })
             },
             append: { writer, row throws(ParquetWriterError) in
                 guard let outer = shape(row) else { return try writer.appendNull() }
                 try writer.beginList()
                 for inner in outer {
-                    guard let inner else { try writer.appendNull(); continue }
+                    guard let inner else {
+                        try writer.appendNull()
+                        continue
+                    }
                     try writer.beginList()
                     for value in inner {
                         if let value { try writer.append(value) } else { try writer.appendNull() }
@@ -173,8 +184,11 @@ import Testing
             (0..<(row % 3)).map { [Int32(row), Int32(-$0 - 1)] }
         }
         return ListColumn(
-            column: Column("req_ll_i32x2", .list(element: .list(element: .int32, elementRepetition: .required),
-                                                 elementRepetition: .required), .required),
+            column: Column(
+                "req_ll_i32x2",
+                .list(
+                    element: .list(element: .int32, elementRepetition: .required),
+                    elementRepetition: .required), .required),
             cell: { row in .list(pairs(row).map { .list($0.map { .integer(Int128($0)) }) }) },
             append: { writer, row throws(ParquetWriterError) in
                 try writer.beginList()
@@ -187,7 +201,8 @@ import Testing
     /// A list of booleans given as `Cell.list`.
     static func cellEnumList() -> ListColumn {
         let cells = { (row: Int) -> Cell in
-            row % 8 == 7 ? .null : .list((0..<(row % 3)).map { $0 == 1 && row % 2 == 0 ? .null : .bool(($0 + row) % 3 == 0) })
+            row % 8 == 7
+                ? .null : .list((0..<(row % 3)).map { $0 == 1 && row % 2 == 0 ? .null : .bool(($0 + row) % 3 == 0) })
         }
         return ListColumn(
             column: Column("cells_bool", .list(element: .boolean)),

@@ -1,6 +1,7 @@
-@testable import Parquet
 import ParquetFormat
 import Testing
+
+@testable import Parquet
 
 /// `WriterOptions.memoryLimit`: what the writer holds stays within it, encoded pages
 /// past their share go to the spill file without changing a byte of the output, and
@@ -21,14 +22,22 @@ import Testing
                 + (0..<strings).map { Column("s\($0)", .string) })
     }
 
-    static func appendWideRow(_ writer: ParquetWriter<MemorySink>, row: Int, doubles: Int, booleans: Int, strings: Int) throws {
+    static func appendWideRow(_ writer: ParquetWriter<MemorySink>, row: Int, doubles: Int, booleans: Int, strings: Int)
+        throws
+    {
         for column in 0..<doubles {
             if (row + column) % 10 == 0 { try writer.appendNull() } else { try writer.append(flux(row, column)) }
         }
         for column in 0..<booleans {
-            if (row + column) % 50 == 0 { try writer.appendNull() } else { try writer.append((row * 31 + column) % 20 == 0) }
+            if (row + column) % 50 == 0 {
+                try writer.appendNull()
+            } else {
+                try writer.append((row * 31 + column) % 20 == 0)
+            }
         }
-        for column in 0..<strings { try writer.append(["u", "g", "r", "i", "z", "y"][(row + column) % 6] + "\(row % 97)") }
+        for column in 0..<strings {
+            try writer.append(["u", "g", "r", "i", "z", "y"][(row + column) % 6] + "\(row % 97)")
+        }
         try writer.endRow()
     }
 
@@ -53,12 +62,16 @@ import Testing
         #expect {
             _ = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         } throws: { error in
-            guard case .memoryLimitTooSmall(8 << 20, let minimum, 2_000) = error as? ParquetWriterError else { return false }
+            guard case .memoryLimitTooSmall(8 << 20, let minimum, 2_000) = error as? ParquetWriterError else {
+                return false
+            }
             return minimum > 8 << 20 && "\(error)".contains("at least \(minimum) bytes")
         }
         let minimum = Self.minimumLimit(schema, options)
         options.memoryLimit = minimum - 1
-        #expect(throws: ParquetWriterError.self) { try ParquetWriter(schema: schema, sink: MemorySink(), options: options) }
+        #expect(throws: ParquetWriterError.self) {
+            try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
+        }
         options.memoryLimit = minimum
         let writer = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         #expect(writer.memoryPlan.pageMemoryLimit == WriterMemoryPlan.pageMemoryFloor)
@@ -71,7 +84,9 @@ import Testing
             - writer.columns.count * WriterMemoryPlan.perColumnOverhead
     }
 
-    @Test(arguments: [(compression: Compression.snappy, limitAboveMinimum: 0), (.zstd(level: 3), 2 << 20), (.uncompressed, 4 << 20)])
+    @Test(arguments: [
+        (compression: Compression.snappy, limitAboveMinimum: 0), (.zstd(level: 3), 2 << 20), (.uncompressed, 4 << 20),
+    ])
     func whatTheWriterHoldsStaysWithinTheLimit(compression: Compression, limitAboveMinimum: Int) throws {
         let shape = (doubles: 300, booleans: 150, strings: 30)
         let schema = try Self.wideSchema(doubles: shape.doubles, booleans: shape.booleans, strings: shape.strings)
@@ -82,7 +97,8 @@ import Testing
         let budget = Self.countableBudget(writer)
         var largest = 0
         for row in 0..<4_000 {
-            try Self.appendWideRow(writer, row: row, doubles: shape.doubles, booleans: shape.booleans, strings: shape.strings)
+            try Self.appendWideRow(
+                writer, row: row, doubles: shape.doubles, booleans: shape.booleans, strings: shape.strings)
             largest = max(largest, writer.heldByteCount)
         }
         #expect(largest <= budget, "held \(largest) bytes, budget \(budget)")
@@ -108,7 +124,11 @@ import Testing
             let writer = try ParquetWriter(schema: try Schema(columns), sink: sink, options: options)
             for row in 0..<20_000 {
                 for column in 0..<8 {
-                    if (row + column) % 10 == 0 { try writer.appendNull() } else { try writer.append(Self.flux(row, column)) }
+                    if (row + column) % 10 == 0 {
+                        try writer.appendNull()
+                    } else {
+                        try writer.append(Self.flux(row, column))
+                    }
                 }
                 try writer.append(["u", "g", "r", "i", "z", "y"][row % 6])
                 try writer.append(row % 20 == 0)
@@ -170,7 +190,8 @@ import Testing
         var options = WriterOptions()
         options.memoryLimit = 700 << 10
         options.spillDirectory = "/nonexistent-spill-directory"
-        let writer = try ParquetWriter(schema: try Schema([Column("flux", .double)]), sink: MemorySink(), options: options)
+        let writer = try ParquetWriter(
+            schema: try Schema([Column("flux", .double)]), sink: MemorySink(), options: options)
         #expect {
             for row in 0..<200_000 {
                 try writer.append(Self.flux(row, 0))
@@ -186,7 +207,8 @@ import Testing
     /// Every list and flat type through a budget so small that the pages spill, for the four readers.
     @Test func aFileWrittenWithSpillingIsReadByEveryReader() throws {
         let bases = TestColumn.everyType(.optional)
-        let columns = bases.map(EncodingInteropTests.flatWithNulls) + bases.map { ListInteropTests.variableLengthList(of: $0) }
+        let columns =
+            bases.map(EncodingInteropTests.flatWithNulls) + bases.map { ListInteropTests.variableLengthList(of: $0) }
             + [ListInteropTests.listOfLists()]
         var options = WriterOptions()
         options.maxRowGroupRows = ListInteropTests.rowGroupRows

@@ -4,8 +4,10 @@ import Testing
 
 /// Chunk statistics rules, checked on the footer our writer produces.
 @Suite struct StatisticsTests {
-    private func chunkStatistics(_ columns: [Column], options: WriterOptions = WriterOptions(),
-                                 rows: [[Cell]]) throws -> [ParquetFormat.Statistics?] {
+    private func chunkStatistics(
+        _ columns: [Column], options: WriterOptions = WriterOptions(),
+        rows: [[Cell]]
+    ) throws -> [ParquetFormat.Statistics?] {
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns), sink: sink, options: options)
         for row in rows { try writer.appendRow(row) }
@@ -16,8 +18,9 @@ import Testing
     @Test func longStringsAreTruncatedOnCharacterBoundariesAndMarkedInexact() throws {
         var options = WriterOptions()
         options.maxStatisticsSize = 5
-        let stats = try chunkStatistics([Column("s", .string)], options: options,
-                                        rows: [[.string("abcdé-long")], [.string("zzzzzz")], [.string("b")]])
+        let stats = try chunkStatistics(
+            [Column("s", .string)], options: options,
+            rows: [[.string("abcdé-long")], [.string("zzzzzz")], [.string("b")]])
         let s = try #require(stats[0])
         // "abcdé" would cut é (2 bytes) at byte 5, so the minimum keeps "abcd".
         #expect(s.minValue == Array("abcd".utf8))
@@ -30,8 +33,10 @@ import Testing
     @Test func floatRulesAndUnsignedOrder() throws {
         let stats = try chunkStatistics(
             [Column("f", .double), Column("u", .uint32), Column("n", .float)],
-            rows: [[.double(0.0), .uint(1), .float(.nan)], [.double(.nan), .uint(4_000_000_000), .float(.nan)],
-                   [.double(5), .uint(2), .null]])
+            rows: [
+                [.double(0.0), .uint(1), .float(.nan)], [.double(.nan), .uint(4_000_000_000), .float(.nan)],
+                [.double(5), .uint(2), .null],
+            ])
         let double = try #require(stats[0])
         #expect(double.minValue == withUnsafeBytes(of: (-0.0).bitPattern.littleEndian) { Array($0) })
         #expect(double.nanCount == 1)
@@ -45,8 +50,9 @@ import Testing
     @Test func statisticsCanBeTurnedOffPerColumn() throws {
         var options = WriterOptions()
         options.columnOptions["b"] = ColumnOptions(statisticsEnabled: false)
-        let stats = try chunkStatistics([Column("a", .int32), Column("b", .int32)], options: options,
-                                        rows: [[.int(1), .int(2)]])
+        let stats = try chunkStatistics(
+            [Column("a", .int32), Column("b", .int32)], options: options,
+            rows: [[.int(1), .int(2)]])
         #expect(stats[0]?.nullCount == 0)
         #expect(stats[1] == nil)
     }

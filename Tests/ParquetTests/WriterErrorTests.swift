@@ -41,7 +41,9 @@ import Testing
         }
         // An integer outside INT8.
         try writer.append(Int64(1))
-        #expect(throws: ParquetWriterError.valueOutOfRange(column: "small", row: 1, value: "300", allowed: "-128...127")) {
+        #expect(
+            throws: ParquetWriterError.valueOutOfRange(column: "small", row: 1, value: "300", allowed: "-128...127")
+        ) {
             try writer.append(Int32(300))
         }
         // Null into a REQUIRED column.
@@ -49,7 +51,9 @@ import Testing
         // Invalid UTF-8 into a STRING column.
         try writer.append(Int64(1))
         try writer.appendNull()
-        #expect(throws: ParquetWriterError.invalidUTF8(column: "name", row: 1)) { try writer.append(bytes: [0x61, 0xC3, 0x28]) }
+        #expect(throws: ParquetWriterError.invalidUTF8(column: "name", row: 1)) {
+            try writer.append(bytes: [0x61, 0xC3, 0x28])
+        }
         // A FIXED_LEN_BYTE_ARRAY of the wrong length.
         try writer.append(Int64(1))
         try writer.appendNull()
@@ -79,13 +83,14 @@ import Testing
 
         let metadata = try FooterReader.metadata(of: sink.bytes)
         #expect(metadata.numRows == 3)
-        let expected = ExpectedFile(columns: [
-            (Self.columns[0], accepted.map { .integer(Int128($0)) }),
-            (Self.columns[1], [.integer(0), .integer(1), .null]),
-            (Self.columns[2], [.text("row 0"), .text("row 1"), .text("two")]),
-            (Self.columns[3], [.binary([0, 1]), .binary([1, 1]), .binary([2, 2])]),
-            (Self.columns[4], [.real(0), .real(0.25), .real(.nan)]),
-        ], rowGroups: 1)
+        let expected = ExpectedFile(
+            columns: [
+                (Self.columns[0], accepted.map { .integer(Int128($0)) }),
+                (Self.columns[1], [.integer(0), .integer(1), .null]),
+                (Self.columns[2], [.text("row 0"), .text("row 1"), .text("two")]),
+                (Self.columns[3], [.binary([0, 1]), .binary([1, 1]), .binary([2, 2])]),
+                (Self.columns[4], [.real(0), .real(0.25), .real(.nan)]),
+            ], rowGroups: 1)
         try InteropOutput.save("errors_recovered", bytes: sink.bytes, expected: expected)
     }
 
@@ -93,8 +98,12 @@ import Testing
         let schema = try Schema([Column("a", .int16, .required), Column("b", .string)])
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: schema, sink: sink)
-        try writer.appendColumns([ColumnData(.int32s([1, 2])), ColumnData(.strings(["x", "y"]), validity: [true, false])])
-        #expect(throws: ParquetWriterError.valueOutOfRange(column: "a", row: 3, value: "40000", allowed: "-32768...32767")) {
+        try writer.appendColumns([
+            ColumnData(.int32s([1, 2])), ColumnData(.strings(["x", "y"]), validity: [true, false]),
+        ])
+        #expect(
+            throws: ParquetWriterError.valueOutOfRange(column: "a", row: 3, value: "40000", allowed: "-32768...32767")
+        ) {
             try writer.appendColumns([ColumnData(.int32s([3, 40_000])), ColumnData(.strings(["z", "w"]))])
         }
         #expect(throws: ParquetWriterError.batchLengthMismatch(column: "b", expected: 1, got: 2)) {
@@ -102,9 +111,12 @@ import Testing
         }
         #expect(writer.rowCount == 2)
         try writer.close()
-        try InteropOutput.save("columnar_batch", bytes: sink.bytes, expected: ExpectedFile(columns: [
-            (schema.columns[0], [.integer(1), .integer(2)]), (schema.columns[1], [.text("x"), .null]),
-        ], rowGroups: 1))
+        try InteropOutput.save(
+            "columnar_batch", bytes: sink.bytes,
+            expected: ExpectedFile(
+                columns: [
+                    (schema.columns[0], [.integer(1), .integer(2)]), (schema.columns[1], [.text("x"), .null]),
+                ], rowGroups: 1))
     }
 
     @Test func sinkFailureIsThrownNotACrash() throws {
@@ -120,7 +132,8 @@ import Testing
         }
         var options = WriterOptions()
         options.maxRowGroupRows = 2
-        let writer = try ParquetWriter(schema: try Schema(Self.columns), sink: FailingSink(writesLeft: 1), options: options)
+        let writer = try ParquetWriter(
+            schema: try Schema(Self.columns), sink: FailingSink(writesLeft: 1), options: options)
         try Self.appendGoodRow(writer, id: 0)
         try writer.endRow()
         try Self.appendGoodRow(writer, id: 1)
@@ -145,12 +158,22 @@ import Testing
     @Test func invalidBloomFilterOptionsNameTheColumn() throws {
         let schema = try Schema([Column("a", .int32), Column("flag", .boolean)])
         let cases: [(String, BloomFilterOptions, String)] = [
-            ("a", BloomFilterOptions(expectedDistinctCount: 0), "column 'a': bloom filter expectedDistinctCount must be positive"),
-            ("a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 0),
-             "column 'a': bloom filter falsePositiveProbability 0.0 is outside 0 < p < 1"),
-            ("a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 1),
-             "column 'a': bloom filter falsePositiveProbability 1.0 is outside 0 < p < 1"),
-            ("flag", BloomFilterOptions(expectedDistinctCount: 10), "column 'flag': BOOLEAN columns take no bloom filter"),
+            (
+                "a", BloomFilterOptions(expectedDistinctCount: 0),
+                "column 'a': bloom filter expectedDistinctCount must be positive"
+            ),
+            (
+                "a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 0),
+                "column 'a': bloom filter falsePositiveProbability 0.0 is outside 0 < p < 1"
+            ),
+            (
+                "a", BloomFilterOptions(expectedDistinctCount: 10, falsePositiveProbability: 1),
+                "column 'a': bloom filter falsePositiveProbability 1.0 is outside 0 < p < 1"
+            ),
+            (
+                "flag", BloomFilterOptions(expectedDistinctCount: 10),
+                "column 'flag': BOOLEAN columns take no bloom filter"
+            ),
         ]
         for (column, bloomFilter, message) in cases {
             var options = WriterOptions()

@@ -2,6 +2,7 @@ import Foundation
 import Parquet
 import ParquetFormat
 import Testing
+
 @testable import VOParquet
 
 @Suite struct ConverterTests {
@@ -71,7 +72,9 @@ import Testing
         return "<\(name)><STREAM encoding=\"base64\">\n\(rows.base64)\n</STREAM></\(name)>"
     }
 
-    static func convert(_ source: any ByteSource, options: VOParquetOptions = VOParquetOptions()) throws -> (file: [UInt8], summary: VOTableConverter.Summary) {
+    static func convert(_ source: any ByteSource, options: VOParquetOptions = VOParquetOptions()) throws -> (
+        file: [UInt8], summary: VOTableConverter.Summary
+    ) {
         let converter = VOTableConverter(source: source)
         let sink = MemorySink()
         let writer = try VOParquetWriter(envelope: try converter.readEnvelope(), sink: sink, options: options)
@@ -97,18 +100,23 @@ import Testing
         // Input in tiny pieces, and gzip-compressed input, change nothing.
         let document = Self.document(Self.binary(flags: true))
         #expect(try Self.convert(TrickleSource(document, step: 7)).file == reference.file)
-        #expect(try Self.convert(GzipDetectingSource(MemoryByteSource(try Gzip.compress(Array(document.utf8))))).file == reference.file)
+        #expect(
+            try Self.convert(GzipDetectingSource(MemoryByteSource(try Gzip.compress(Array(document.utf8))))).file
+                == reference.file)
         // Two concatenated gzip members are one input.
         let half = document.utf8.count / 2
-        let members = try Gzip.compress(Array(document.utf8.prefix(half))) + Gzip.compress(Array(document.utf8.dropFirst(half)))
+        let members =
+            try Gzip.compress(Array(document.utf8.prefix(half))) + Gzip.compress(Array(document.utf8.dropFirst(half)))
         #expect(try Self.convert(GzipDetectingSource(TrickleSource(members, step: 5))).file == reference.file)
     }
 
     /// astropy cannot write variable multi-dimensional arrays in BINARY2, so this
     /// case is built by hand: the count is the total number of elements.
     @Test func variableMultiDimensionalArrays() throws {
-        let fields = "<FIELD name='cube' datatype='long' arraysize='2x*'/><FIELD name='tag' datatype='char' arraysize='3'/>"
-        let tableData = "<TABLEDATA><TR><TD>1 2 3 4</TD><TD>ab</TD></TR><TR><TD/><TD>xyz</TD></TR><TR><TD>5 6</TD><TD/></TR></TABLEDATA>"
+        let fields =
+            "<FIELD name='cube' datatype='long' arraysize='2x*'/><FIELD name='tag' datatype='char' arraysize='3'/>"
+        let tableData =
+            "<TABLEDATA><TR><TD>1 2 3 4</TD><TD>ab</TD></TR><TR><TD/><TD>xyz</TD></TR><TR><TD>5 6</TD><TD/></TR></TABLEDATA>"
         var rows = BinaryRows()
         rows.flags([false, false])
         rows.int(4)
@@ -134,11 +142,17 @@ import Testing
         let metadata = try FileFooter.metadata(of: file)
         let content = try #require(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata))
         #expect(content == Self.document("").replacingOccurrences(of: "   <DATA>\n\n   </DATA>\n", with: ""))
-        for element in ["<PARAM", "<COOSYS", "<GROUP", "<LINK", "<DESCRIPTION>Right ascension", "name=\"after\"", "service descriptor"] {
+        for element in [
+            "<PARAM", "<COOSYS", "<GROUP", "<LINK", "<DESCRIPTION>Right ascension", "name=\"after\"",
+            "service descriptor",
+        ] {
             #expect(content.contains(element), "\(element)")
         }
         #expect(metadata.schema[0].numChildren == 7)
-        #expect(metadata.schema.dropFirst().map(\.name) == ["id", "x", "label", "ok", "pair", "list", "element", "mask", "list", "element", "wide"])
+        #expect(
+            metadata.schema.dropFirst().map(\.name) == [
+                "id", "x", "label", "ok", "pair", "list", "element", "mask", "list", "element", "wide",
+            ])
     }
 
     @Test func nullsInEveryForm() throws {
@@ -172,12 +186,14 @@ import Testing
     @Test func rowLimitStopsAndMarksOverflow() throws {
         var options = VOParquetOptions()
         options.maxRows = 2
-        let (file, summary) = try Self.convert(MemoryByteSource(Self.document(Self.binary(flags: true))), options: options)
+        let (file, summary) = try Self.convert(
+            MemoryByteSource(Self.document(Self.binary(flags: true))), options: options)
         #expect(summary == VOTableConverter.Summary(rows: 2, limit: .maxRows(2)))
         let metadata = try FileFooter.metadata(of: file)
         #expect(metadata.numRows == 2)
         let content = try #require(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata))
-        #expect(content.contains("</TABLE>\n  <INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n  <INFO name=\"after\""))
+        #expect(
+            content.contains("</TABLE>\n  <INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>\n  <INFO name=\"after\""))
     }
 
     @Test func tableWithoutDataGivesAnEmptyFile() throws {
@@ -192,38 +208,53 @@ import Testing
     @Test func badInputGivesOneLineErrorsWithLocations() throws {
         func tableData(_ rows: String) -> String { Self.document("<TABLEDATA>\n\(rows)\n</TABLEDATA>") }
         let good = "<TR><TD>1</TD><TD>1.5</TD><TD>a</TD><TD>T</TD><TD>1 2</TD><TD>101</TD><TD>w</TD></TR>"
-        #expect(Self.conversionError(tableData(good + "\n<TR><TD>1</TD></TR>"))
-            == "line 21, row 1: the row has 1 cells, the table has 7 FIELDs")
-        #expect(Self.conversionError(tableData(good.replacingOccurrences(of: "</TR>", with: "<TD/></TR>")))
-            == "line 20, row 0: the row has more cells than the 7 FIELDs")
-        #expect(Self.conversionError(tableData(good.replacingOccurrences(of: "1.5", with: "1.5x")))
-            == "line 20, row 0, column 'x': '1.5x' is not a double")
-        #expect(Self.conversionError(tableData(good.replacingOccurrences(of: "1 2", with: "1 2 3")))
-            == "line 20: column 'pair', row 0: fixed-length value needs 2 bytes, got 3")
-        #expect(Self.conversionError(tableData(good.replacingOccurrences(of: "<TD>1 2</TD>", with: "<TD>1 99999</TD>")))
-            == "line 20: column 'pair', row 0: value 99999 is outside -32768...32767")
-        #expect(Self.conversionError(tableData(good + "</TABLEDATA")) ?? "" == "line 20: malformed XML: '<' inside a tag")
+        #expect(
+            Self.conversionError(tableData(good + "\n<TR><TD>1</TD></TR>"))
+                == "line 21, row 1: the row has 1 cells, the table has 7 FIELDs")
+        #expect(
+            Self.conversionError(tableData(good.replacingOccurrences(of: "</TR>", with: "<TD/></TR>")))
+                == "line 20, row 0: the row has more cells than the 7 FIELDs")
+        #expect(
+            Self.conversionError(tableData(good.replacingOccurrences(of: "1.5", with: "1.5x")))
+                == "line 20, row 0, column 'x': '1.5x' is not a double")
+        #expect(
+            Self.conversionError(tableData(good.replacingOccurrences(of: "1 2", with: "1 2 3")))
+                == "line 20: column 'pair', row 0: fixed-length value needs 2 bytes, got 3")
+        #expect(
+            Self.conversionError(tableData(good.replacingOccurrences(of: "<TD>1 2</TD>", with: "<TD>1 99999</TD>")))
+                == "line 20: column 'pair', row 0: value 99999 is outside -32768...32767")
+        #expect(
+            Self.conversionError(tableData(good + "</TABLEDATA")) ?? "" == "line 20: malformed XML: '<' inside a tag")
         let truncated = String(tableData(good).prefix(tableData(good).count - 60))
         #expect(Self.conversionError(truncated)?.hasSuffix("(truncated input?)") == true)
 
         let binary = Self.binary(flags: true)
-        #expect(Self.conversionError(Self.document(binary.replacingOccurrences(of: "encoding=\"base64\">\n", with: "encoding=\"base64\">\n%")))
-            == "line 19: the base64 STREAM holds an invalid character '%'")
+        #expect(
+            Self.conversionError(
+                Self.document(
+                    binary.replacingOccurrences(of: "encoding=\"base64\">\n", with: "encoding=\"base64\">\n%")))
+                == "line 19: the base64 STREAM holds an invalid character '%'")
         var rows = BinaryRows()
         rows.flags(Array(repeating: false, count: 7))
         rows.long(5)
         rows.double(1)
         let cut = Self.document("<BINARY2><STREAM encoding='base64'>\(rows.base64)</STREAM></BINARY2>")
-        #expect(Self.conversionError(cut)
-            == "line 19, row 0, column 'label': the STREAM ends inside the row that starts at decoded byte 0 (truncated data?)")
-        #expect(Self.conversionError(Self.document("<BINARY2><STREAM encoding='base64'>AAA</STREAM></BINARY2>"))
-            == "line 19: the base64 STREAM ends in the middle of a 4-character group")
-        #expect(Self.conversionError(Self.document("<BINARY2><STREAM href='http://x/y'/></BINARY2>"))
-            == "line 19: a STREAM that refers to external data (href) is not supported")
-        #expect(Self.conversionError(Self.document("<FITS><STREAM encoding='base64'/></FITS>"))
-            == "line 19: FITS data is not supported; only TABLEDATA, BINARY and BINARY2")
-        #expect(Self.conversionError("<VOTABLE><RESOURCE><TABLE><FIELD name='a'/></TABLE></RESOURCE></VOTABLE>")
-            == "line 1: FIELD 'a' has no datatype")
+        #expect(
+            Self.conversionError(cut)
+                == "line 19, row 0, column 'label': the STREAM ends inside the row that starts at decoded byte 0 (truncated data?)"
+        )
+        #expect(
+            Self.conversionError(Self.document("<BINARY2><STREAM encoding='base64'>AAA</STREAM></BINARY2>"))
+                == "line 19: the base64 STREAM ends in the middle of a 4-character group")
+        #expect(
+            Self.conversionError(Self.document("<BINARY2><STREAM href='http://x/y'/></BINARY2>"))
+                == "line 19: a STREAM that refers to external data (href) is not supported")
+        #expect(
+            Self.conversionError(Self.document("<FITS><STREAM encoding='base64'/></FITS>"))
+                == "line 19: FITS data is not supported; only TABLEDATA, BINARY and BINARY2")
+        #expect(
+            Self.conversionError("<VOTABLE><RESOURCE><TABLE><FIELD name='a'/></TABLE></RESOURCE></VOTABLE>")
+                == "line 1: FIELD 'a' has no datatype")
 
         let compressed = try Gzip.compress(Array(Self.document(binary).utf8))
         do {

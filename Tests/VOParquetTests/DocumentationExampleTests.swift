@@ -21,12 +21,15 @@ import VOParquet
 
     func write(_ rows: [Row], maxRows: Int, to path: String) throws {
         let (header, footer, footerOverflow) = (Self.header, Self.footer, Optional<String>.none)
-        let columnTypes = [VOTableColumnType(name: "id", datatype: "long"), VOTableColumnType(name: "flux", datatype: "double"),
-                           VOTableColumnType(name: "band", datatype: "char", arraysize: "*"),
-                           VOTableColumnType(name: "fluxes", datatype: "float", arraysize: "*")]
+        let columnTypes = [
+            VOTableColumnType(name: "id", datatype: "long"), VOTableColumnType(name: "flux", datatype: "double"),
+            VOTableColumnType(name: "band", datatype: "char", arraysize: "*"),
+            VOTableColumnType(name: "fluxes", datatype: "float", arraysize: "*"),
+        ]
         // From Docs/voparquet.md:
-        let envelope = try VOTableEnvelope(header: header, footer: footer, footerOverflow: footerOverflow,
-                                           columnTypes: columnTypes)
+        let envelope = try VOTableEnvelope(
+            header: header, footer: footer, footerOverflow: footerOverflow,
+            columnTypes: columnTypes)
         var options = VOParquetOptions()
         options.maxRows = maxRows
         let writer = try VOParquetWriter(envelope: envelope, sink: try FileSink(path: path), options: options)
@@ -45,7 +48,9 @@ import VOParquet
     }
 
     @Test func exampleWritesCompleteAndOverflowedFiles() throws {
-        let rows = (0..<5).map { Row(id: Int64($0), flux: $0 == 2 ? nil : Double($0), band: "r", fluxes: [Float($0), 1]) }
+        let rows = (0..<5).map {
+            Row(id: Int64($0), flux: $0 == 2 ? nil : Double($0), band: "r", fluxes: [Float($0), 1])
+        }
         let path = NSTemporaryDirectory() + "voparquet-example-\(ProcessInfo.processInfo.processIdentifier).parquet"
         defer { try? FileManager.default.removeItem(atPath: path) }
         for (maxRows, expected, overflow) in [(10, 5, false), (3, 3, true)] {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VOParquet
 
 @Suite struct EnvelopeTests {
@@ -35,16 +36,18 @@ import Testing
     @Test func overflowFormGetsAnInfoAfterTheTable() throws {
         let envelope = try VOTableEnvelope(header: Self.header, footer: Self.footer)
         let content = envelope.content(overflow: true, extraInfos: [VOTableInfo(name: "rows", value: "3 < 4")])
-        #expect(content == Self.header + """
-                </TABLE>
-                <INFO name="rows" value="3 &lt; 4"/>
-                <INFO name="QUERY_STATUS" value="OVERFLOW"/>
-              </RESOURCE>
-            </VOTABLE>
+        #expect(
+            content == Self.header + """
+                    </TABLE>
+                    <INFO name="rows" value="3 &lt; 4"/>
+                    <INFO name="QUERY_STATUS" value="OVERFLOW"/>
+                  </RESOURCE>
+                </VOTABLE>
 
-            """)
+                """)
         // An explicit footerOverflow is used as given.
-        let given = "    </TABLE>\n    <INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">cut</INFO>\n  </RESOURCE>\n</VOTABLE>\n"
+        let given =
+            "    </TABLE>\n    <INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\">cut</INFO>\n  </RESOURCE>\n</VOTABLE>\n"
         let explicit = try VOTableEnvelope(header: Self.header, footer: Self.footer, footerOverflow: given)
         #expect(explicit.content(overflow: true) == Self.header + given)
     }
@@ -58,12 +61,13 @@ import Testing
             """
         let envelope = try VOTableEnvelope(document: document)
         #expect(envelope.fields.map(\.name) == ["a"])
-        #expect(envelope.content(overflow: false) == """
-            <VOTABLE version="1.4"><RESOURCE>
-            <TABLE><FIELD name="a" datatype="int"/></TABLE>
-            <TABLE><FIELD name="b" datatype="int"/></TABLE>
-            </RESOURCE></VOTABLE>
-            """)
+        #expect(
+            envelope.content(overflow: false) == """
+                <VOTABLE version="1.4"><RESOURCE>
+                <TABLE><FIELD name="a" datatype="int"/></TABLE>
+                <TABLE><FIELD name="b" datatype="int"/></TABLE>
+                </RESOURCE></VOTABLE>
+                """)
     }
 
     @Test func namespacePrefixesAreTolerated() throws {
@@ -73,7 +77,9 @@ import Testing
             """
         let envelope = try VOTableEnvelope(document: document)
         #expect(envelope.fields.map(\.name) == ["x"])
-        #expect(envelope.content(overflow: true).contains("</v:TABLE>\n<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/></v:RESOURCE>"))
+        #expect(
+            envelope.content(overflow: true).contains(
+                "</v:TABLE>\n<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/></v:RESOURCE>"))
     }
 
     static func table(_ fields: String) -> String {
@@ -90,42 +96,53 @@ import Testing
     }
 
     @Test func badEnvelopesGiveClearErrors() {
-        #expect(Self.envelopeError("<VOTABLE><RESOURCE><TABLE>\n<FIELD name='a' datatype='int'>\n</TABLE></VOTABLE>")
-            == .malformedXML(XMLError(line: 3, "end tag </TABLE> does not match <FIELD>")))
+        #expect(
+            Self.envelopeError("<VOTABLE><RESOURCE><TABLE>\n<FIELD name='a' datatype='int'>\n</TABLE></VOTABLE>")
+                == .malformedXML(XMLError(line: 3, "end tag </TABLE> does not match <FIELD>")))
         #expect(Self.envelopeError(Self.table("<FIELD name='a'/>")) == .fieldWithoutDatatype(column: "a"))
         #expect(Self.envelopeError(Self.table("<FIELD datatype='int'/>")) == .fieldWithoutName(position: 0))
-        #expect(Self.envelopeError(Self.table("<FIELD name='a' datatype='integer'/>"))
-            == .unknownDatatype(column: "a", datatype: "integer"))
-        #expect(Self.envelopeError(Self.table("<FIELD name='a' datatype='int'/><FIELD name='a' datatype='long'/>"))
-            == .duplicateColumn("a"))
-        #expect(Self.envelopeError(Self.table("<FIELD name='a' datatype='int' arraysize='3x'/>"))
-            == .invalidArraysize(column: "a", arraysize: "3x"))
+        #expect(
+            Self.envelopeError(Self.table("<FIELD name='a' datatype='integer'/>"))
+                == .unknownDatatype(column: "a", datatype: "integer"))
+        #expect(
+            Self.envelopeError(Self.table("<FIELD name='a' datatype='int'/><FIELD name='a' datatype='long'/>"))
+                == .duplicateColumn("a"))
+        #expect(
+            Self.envelopeError(Self.table("<FIELD name='a' datatype='int' arraysize='3x'/>"))
+                == .invalidArraysize(column: "a", arraysize: "3x"))
         #expect(Self.envelopeError(Self.table("")) == .invalidVOTable("the first TABLE has no FIELD"))
         #expect(Self.envelopeError("<VOTABLE><RESOURCE/></VOTABLE>") == .invalidVOTable("the document has no TABLE"))
         #expect(Self.envelopeError("<TABLE/>") == .invalidVOTable("the root element is <TABLE>, not <VOTABLE>"))
     }
 
     @Test func explicitColumnTypesMustAgree() {
-        let document = Self.table("<FIELD name='t' datatype='char' arraysize='*' xtype='timestamp'/><FIELD name='n' datatype='int'/>")
-        let good = [VOTableColumnType(name: "t", datatype: "char", arraysize: "*", xtype: "timestamp"),
-                    VOTableColumnType(name: "n", datatype: "int")]
+        let document = Self.table(
+            "<FIELD name='t' datatype='char' arraysize='*' xtype='timestamp'/><FIELD name='n' datatype='int'/>")
+        let good = [
+            VOTableColumnType(name: "t", datatype: "char", arraysize: "*", xtype: "timestamp"),
+            VOTableColumnType(name: "n", datatype: "int"),
+        ]
         #expect(Self.envelopeError(document, good) == nil)
         var types = good
         types[1].datatype = "long"
-        #expect(Self.envelopeError(document, types)
-            == .columnTypeMismatch(column: "n", detail: "datatype 'long' given, the FIELD says 'int'"))
+        #expect(
+            Self.envelopeError(document, types)
+                == .columnTypeMismatch(column: "n", detail: "datatype 'long' given, the FIELD says 'int'"))
         types = good
         types[0].arraysize = nil
-        #expect(Self.envelopeError(document, types)
-            == .columnTypeMismatch(column: "t", detail: "arraysize none given, the FIELD says '*'"))
+        #expect(
+            Self.envelopeError(document, types)
+                == .columnTypeMismatch(column: "t", detail: "arraysize none given, the FIELD says '*'"))
         types = good
         types[0].xtype = nil
-        #expect(Self.envelopeError(document, types)
-            == .columnTypeMismatch(column: "t", detail: "xtype none given, the FIELD says 'timestamp'"))
+        #expect(
+            Self.envelopeError(document, types)
+                == .columnTypeMismatch(column: "t", detail: "xtype none given, the FIELD says 'timestamp'"))
         types = good
         types[1].name = "m"
-        #expect(Self.envelopeError(document, types)
-            == .columnTypeMismatch(column: "n", detail: "the column type at this position is named 'm'"))
+        #expect(
+            Self.envelopeError(document, types)
+                == .columnTypeMismatch(column: "n", detail: "the column type at this position is named 'm'"))
         #expect(Self.envelopeError(document, Array(good.prefix(1))) == .columnCountMismatch(fields: 2, columnTypes: 1))
     }
 

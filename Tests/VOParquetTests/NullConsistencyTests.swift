@@ -29,7 +29,10 @@ import Testing
             rows.chars(row == 0 ? "" : "2024-01-02T03:04:05")
             rows.unicodeChars(row == 0 ? "" : "w")
             rows.int(row == 0 ? 0 : 2)
-            if row == 1 { rows.int(1); rows.int(2) }
+            if row == 1 {
+                rows.int(1)
+                rows.int(2)
+            }
             for byte in (row == 0 ? [UInt8](repeating: 0, count: 4) : Array("abcd".utf8)) { rows.byte(byte) }
         }
         return "<\(element)><STREAM encoding='base64'>\(rows.base64)</STREAM></\(element)>"
@@ -40,7 +43,9 @@ import Testing
         var options = VOParquetOptions()
         options.timestamps = timestamps
         func convert(_ data: String) throws -> [UInt8] {
-            try ConverterTests.convert(MemoryByteSource(ConverterTests.document(data, fields: Self.fields)), options: options).file
+            try ConverterTests.convert(
+                MemoryByteSource(ConverterTests.document(data, fields: Self.fields)), options: options
+            ).file
         }
         let fromText = try convert(Self.tableData)
         // An empty timestamp in BINARY was "'' is not an ISO-8601 timestamp".
@@ -53,8 +58,11 @@ import Testing
     }
 
     @Test func unflaggedEmptyValuesInBinary2StayEmpty() throws {
-        let file = try ConverterTests.convert(MemoryByteSource(ConverterTests.document(
-            Self.binary("BINARY2", flagged: false), fields: Self.fields))).file
+        let file = try ConverterTests.convert(
+            MemoryByteSource(
+                ConverterTests.document(
+                    Self.binary("BINARY2", flagged: false), fields: Self.fields))
+        ).file
         let metadata = try FileFooter.metadata(of: file)
         // No text is null: empty text is a value there, and a fixed-size char of NULs is an
         // empty string. (A LIST leaf counts an empty list among its nulls, so it is left out.)

@@ -1,6 +1,7 @@
 import Parquet
 import ParquetFormat
 import Testing
+
 @testable import VOParquet
 
 /// The library path with the real DP0.2 TAP envelopes in the shared data directory.
@@ -44,7 +45,8 @@ import Testing
         // The embedded document parses as a VOTable with every FIELD intact.
         let embedded = try VOTableEnvelope(document: content, columnTypes: shared.columnTypes)
         #expect(embedded.fields == envelope.fields)
-        #expect(embedded.fields.contains { $0.name == "coord_ra" && $0.unit == "deg" && $0.ucd == "pos.eq.ra;meta.main" })
+        #expect(
+            embedded.fields.contains { $0.name == "coord_ra" && $0.unit == "deg" && $0.ucd == "pos.eq.ra;meta.main" })
         #expect(!content.contains("<DATA"))
     }
 
@@ -60,9 +62,10 @@ import Testing
             let writer = try VOParquetWriter(envelope: envelope, sink: sink, options: options)
             let timestampColumns = writer.columns.filter { $0.field.xtype == "timestamp" }
             #expect(timestampColumns.count == 2)
-            #expect(timestampColumns.allSatisfy {
-                $0.column.type == (storage == .string ? .string : .timestamp(unit: .micros, adjustedToUTC: true))
-            })
+            #expect(
+                timestampColumns.allSatisfy {
+                    $0.column.type == (storage == .string ? .string : .timestamp(unit: .micros, adjustedToUTC: true))
+                })
             var refused = false
             for row in 0..<5 {
                 do {

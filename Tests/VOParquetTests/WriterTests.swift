@@ -1,16 +1,18 @@
 import Parquet
 import ParquetFormat
 import Testing
+
 @testable import VOParquet
 
 @Suite struct WriterTests {
     static func envelope(_ fields: String) throws -> VOTableEnvelope {
-        try VOTableEnvelope(document: """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <VOTABLE version="1.4"><RESOURCE type="results"><TABLE>
-            \(fields)
-            </TABLE></RESOURCE></VOTABLE>
-            """)
+        try VOTableEnvelope(
+            document: """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <VOTABLE version="1.4"><RESOURCE type="results"><TABLE>
+                \(fields)
+                </TABLE></RESOURCE></VOTABLE>
+                """)
     }
 
     static let scalarFields = """
@@ -27,10 +29,11 @@ import Testing
         var options = VOParquetOptions()
         options.timestamps = .timestamp
         let writer = try VOParquetWriter(envelope: try Self.envelope(Self.scalarFields), sink: sink, options: options)
-        #expect(writer.columns.map(\.column.type) == [
-            .boolean, .boolean, .uint8, .int16, .int32, .int64, .float, .double, .string, .string,
-            .timestamp(unit: .micros, adjustedToUTC: true),
-        ])
+        #expect(
+            writer.columns.map(\.column.type) == [
+                .boolean, .boolean, .uint8, .int16, .int32, .int64, .float, .double, .string, .string,
+                .timestamp(unit: .micros, adjustedToUTC: true),
+            ])
         #expect(writer.columns.allSatisfy { $0.column.repetition == .optional })
         try writer.append(true)
         try writer.append(false)
@@ -66,12 +69,17 @@ import Testing
         try writer.append(true)
         try writer.append(true)
         try writer.append(UInt8(1))
-        #expect(throws: VOParquetError.writer(.valueOutOfRange(column: "i16", row: 0, value: "40000", allowed: "-32768...32767"))) {
+        #expect(
+            throws: VOParquetError.writer(
+                .valueOutOfRange(column: "i16", row: 0, value: "40000", allowed: "-32768...32767"))
+        ) {
             try writer.append(Int32(40000))
         }
         // After a rejection the row starts over.
-        try writer.appendRow([.bool(true), .bool(false), .int(1), .int(2), .int(3), .int(4), .float(5), .double(6),
-                              .string("a"), .string("b"), .string("2020-01-01")])
+        try writer.appendRow([
+            .bool(true), .bool(false), .int(1), .int(2), .int(3), .int(4), .float(5), .double(6),
+            .string("a"), .string("b"), .string("2020-01-01"),
+        ])
         #expect(throws: VOParquetError.writer(.missingCell(column: "text", row: 1))) {
             try writer.appendRow([.bool(true), .bool(false), .int(1), .int(2), .int(3), .int(4), .float(5), .double(6)])
         }
@@ -107,9 +115,11 @@ import Testing
         #expect(micros("2000-03-01T00:00:00Z") == 951_868_800_000_000)
         #expect(micros("2024-01-01T01:00:00+01:00") == micros("2024-01-01T00:00:00"))
         #expect(micros("2024-01-01T00:00:00-0130") == micros("2024-01-01T01:30:00"))
-        #expect(micros("2024-01-01T00:00:00.1234567891") == micros("2024-01-01") .map { $0 + 123_456 })
-        for bad in ["", "2024", "2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01T24:00", "2024-01-01T10",
-                    "2024-01-01T10:00:00.", "2024-01-01T10:00:00Zjunk", "2024-01-01T10:00:61"] {
+        #expect(micros("2024-01-01T00:00:00.1234567891") == micros("2024-01-01").map { $0 + 123_456 })
+        for bad in [
+            "", "2024", "2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01T24:00", "2024-01-01T10",
+            "2024-01-01T10:00:00.", "2024-01-01T10:00:00Zjunk", "2024-01-01T10:00:61",
+        ] {
             #expect(micros(bad) == nil, "\(bad)")
         }
     }
@@ -169,10 +179,11 @@ import Testing
             """
         let sink = MemorySink()
         let writer = try VOParquetWriter(envelope: try Self.envelope(fields), sink: sink)
-        #expect(writer.columns.map(\.column.type) == [
-            .list(element: .int16), .list(element: .double), .list(element: .int32), .list(element: .float),
-            .list(element: .boolean), .list(element: .double), .list(element: .float), .int32,
-        ])
+        #expect(
+            writer.columns.map(\.column.type) == [
+                .list(element: .int16), .list(element: .double), .list(element: .int32), .list(element: .float),
+                .list(element: .boolean), .list(element: .double), .list(element: .float), .int32,
+            ])
         #expect(writer.columns.map(\.fixedElementCount) == [3, nil, nil, 4, 5, 2, nil, nil])
         #expect(writer.columns.map(\.maximumElementCount) == [3, 2, nil, 4, 5, 2, nil, nil])
         try writer.appendArray([Int16(1), 2, 3])
@@ -192,15 +203,23 @@ import Testing
             try writer.appendArray([Int16(1), 2])
         }
         try writer.appendArray([Int16(1), 2, 3])
-        #expect(throws: VOParquetError.writer(.valueOutOfRange(column: "upTo", row: 1, value: "3 elements", allowed: "at most 2 elements"))) {
+        #expect(
+            throws: VOParquetError.writer(
+                .valueOutOfRange(column: "upTo", row: 1, value: "3 elements", allowed: "at most 2 elements"))
+        ) {
             try writer.appendRow([.list([.double(1), .double(2), .double(3)])])
         }
         try writer.appendArray([Int16(1), 2, 3])
         try writer.appendArray([1.0])
-        #expect(throws: VOParquetError.writer(.valueOutOfRange(column: "any", row: 1, value: "73400320000", allowed: "-2147483648...2147483647"))) {
+        #expect(
+            throws: VOParquetError.writer(
+                .valueOutOfRange(column: "any", row: 1, value: "73400320000", allowed: "-2147483648...2147483647"))
+        ) {
             try writer.appendArray([Int64(1), 70000 << 20])
         }
-        try writer.appendRow([.list([.int(1), .int(2), .int(3)]), .null, .list([.int(7)]), .null, .null, .null, .list([]), .null])
+        try writer.appendRow([
+            .list([.int(1), .int(2), .int(3)]), .null, .list([.int(7)]), .null, .null, .null, .list([]), .null,
+        ])
         #expect(writer.rowCount == 2)
         try writer.finish()
         #expect(try FileFooter.metadata(of: sink.bytes).numRows == 2)
@@ -210,7 +229,8 @@ import Testing
         let sink = MemorySink()
         var options = VOParquetOptions()
         options.maxRows = 2
-        let writer = try VOParquetWriter(envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: sink, options: options)
+        let writer = try VOParquetWriter(
+            envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: sink, options: options)
         try writer.appendRow([.int(1)])
         try writer.appendRow([.int(2)])
         #expect(throws: VOParquetError.limitReached(.maxRows(2))) { try writer.appendRow([.int(3)]) }
@@ -219,7 +239,9 @@ import Testing
         let metadata = try FileFooter.metadata(of: sink.bytes)
         #expect(metadata.numRows == 2)
         let content = try #require(FileFooter.keyValue("IVOA.VOTable-Parquet.content", in: metadata))
-        #expect(content.contains("</TABLE>\n<INFO name=\"rows\" value=\"2\"/>\n<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>"))
+        #expect(
+            content.contains(
+                "</TABLE>\n<INFO name=\"rows\" value=\"2\"/>\n<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>"))
         #expect(throws: VOParquetError.writer(.writerClosed)) { try writer.finish() }
     }
 
@@ -242,12 +264,16 @@ import Testing
                 var refused = false
                 for row in 0..<20_000 {
                     let length = Int(generator.next() % 200)
-                    let note = String((0..<length).map { _ in Character(Unicode.Scalar(UInt8(33 + generator.next() % 90))) })
+                    let note = String(
+                        (0..<length).map { _ in Character(Unicode.Scalar(UInt8(33 + generator.next() % 90))) })
                     do {
                         try writer.append(Int64(row))
                         try writer.append(Double(bitPattern: generator.next()))
                         try writer.append(note)
-                        try writer.appendArray((0..<Int(generator.next() % 5)).map { _ in Float(bitPattern: UInt32(truncatingIfNeeded: generator.next())) })
+                        try writer.appendArray(
+                            (0..<Int(generator.next() % 5)).map { _ in
+                                Float(bitPattern: UInt32(truncatingIfNeeded: generator.next()))
+                            })
                         try writer.endRow()
                     } catch {
                         #expect(error == .limitReached(.maxBytes(maxBytes)))
@@ -255,10 +281,14 @@ import Testing
                         break
                     }
                 }
-                try writer.finish(overflow: refused, extraInfos: [VOTableInfo(name: "note", value: String(repeating: "z", count: 3000))])
+                try writer.finish(
+                    overflow: refused,
+                    extraInfos: [VOTableInfo(name: "note", value: String(repeating: "z", count: 3000))])
                 #expect(refused, "\(codec) \(maxBytes)")
                 #expect(sink.bytes.count <= maxBytes, "\(codec) \(maxBytes): \(sink.bytes.count) bytes")
-                if maxBytes >= 150_000 { #expect(sink.bytes.count > maxBytes / 3, "\(codec) \(maxBytes): only \(sink.bytes.count) bytes") }
+                if maxBytes >= 150_000 {
+                    #expect(sink.bytes.count > maxBytes / 3, "\(codec) \(maxBytes): only \(sink.bytes.count) bytes")
+                }
                 #expect(try FileFooter.metadata(of: sink.bytes).numRows == Int64(writer.rowCount))
             }
         }
@@ -268,11 +298,13 @@ import Testing
         var options = VOParquetOptions()
         options.maxBytes = 100
         #expect(throws: VOParquetError.self) {
-            _ = try VOParquetWriter(envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: MemorySink(), options: options)
+            _ = try VOParquetWriter(
+                envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: MemorySink(), options: options)
         }
         options.maxBytes = 100_000
         options.infoReserveBytes = 10
-        let writer = try VOParquetWriter(envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: MemorySink(), options: options)
+        let writer = try VOParquetWriter(
+            envelope: try Self.envelope("<FIELD name='n' datatype='int'/>"), sink: MemorySink(), options: options)
         let info = VOTableInfo(name: "rows", value: "12345678901234567890")
         let budget = writer.envelope.content(overflow: true).utf8.count + 10
         let bytes = writer.envelope.content(overflow: true, extraInfos: [info]).utf8.count
@@ -288,7 +320,9 @@ import Testing
     @Test func footerBoundHoldsForLongStatistics() throws {
         let names = (0..<40).map { "column_with_a_rather_long_name_\($0)" }
         let fields = names.enumerated().map { index, name in
-            index % 2 == 0 ? "<FIELD name='\(name)' datatype='char' arraysize='*'/>" : "<FIELD name='\(name)' datatype='double' arraysize='*'/>"
+            index % 2 == 0
+                ? "<FIELD name='\(name)' datatype='char' arraysize='*'/>"
+                : "<FIELD name='\(name)' datatype='double' arraysize='*'/>"
         }.joined()
         let envelope = try Self.envelope(fields)
         var options = VOParquetOptions()
@@ -307,7 +341,8 @@ import Testing
         }
         try writer.finish(overflow: true)
         let bound = OutputSizeBound(
-            columns: writer.columns, envelope: envelope, options: options, pageMemoryLimit: writer.core.memoryPlan.pageMemoryLimit)
+            columns: writer.columns, envelope: envelope, options: options,
+            pageMemoryLimit: writer.core.memoryPlan.pageMemoryLimit)
         let footer = FileFooter.length(of: sink.bytes) + 8
         #expect(footer <= bound.footer(rowGroups: 10) - options.infoReserveBytes, "footer \(footer)")
     }
@@ -316,7 +351,8 @@ import Testing
         let sink = AsyncChunkSink(chunkSize: 4096, maxBufferedChunks: 2)
         var options = VOParquetOptions()
         options.writer.maxRowGroupRows = 500
-        let writer = try VOParquetWriter(envelope: try Self.envelope("<FIELD name='x' datatype='double'/>"), sink: sink, options: options)
+        let writer = try VOParquetWriter(
+            envelope: try Self.envelope("<FIELD name='x' datatype='double'/>"), sink: sink, options: options)
         async let collected: [UInt8] = {
             var bytes: [UInt8] = []
             for try await chunk in sink.chunks { bytes += chunk }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VOParquet
 
 /// Serves its bytes a few at a time, to push the parser across refill boundaries.
@@ -91,7 +92,8 @@ func parserError(_ document: String) -> XMLError? {
 
     @Test func sameEventsWhateverTheBufferAndChunkSizes() throws {
         for step in [1, 2, 3, 7, 64] {
-            let parser = XMLPullParser(source: TrickleSource(Self.document, step: step), initialCapacity: 8, textPieceBytes: 4)
+            let parser = XMLPullParser(
+                source: TrickleSource(Self.document, step: step), initialCapacity: 8, textPieceBytes: 4)
             #expect(try events(parser) == Self.expected, "step \(step)")
         }
     }
@@ -114,7 +116,8 @@ func parserError(_ document: String) -> XMLError? {
 
     @Test func longTextComesInBoundedPieces() throws {
         let body = String(repeating: "QUJD", count: 10_000)
-        let parser = XMLPullParser(source: MemoryByteSource("<STREAM>\(body)</STREAM>"), initialCapacity: 256, textPieceBytes: 1000)
+        let parser = XMLPullParser(
+            source: MemoryByteSource("<STREAM>\(body)</STREAM>"), initialCapacity: 256, textPieceBytes: 1000)
         #expect(try parser.next() == .startElement)
         var collected = ""
         var pieces = 0
@@ -149,7 +152,9 @@ func parserError(_ document: String) -> XMLError? {
         second.beginCapture(at: 0)
         while try second.next() != .endElement || !second.hasLocalName("A") {}
         let prefix = second.endCapture(at: second.tokenEnd)
-        #expect(String(decoding: prefix, as: UTF8.self) == "<?xml version=\"1.0\"?>\n<A><B x='1'/><DATA><TR><TD>1</TD></TR></DATA><C/></A>")
+        #expect(
+            String(decoding: prefix, as: UTF8.self)
+                == "<?xml version=\"1.0\"?>\n<A><B x='1'/><DATA><TR><TD>1</TD></TR></DATA><C/></A>")
     }
 
     @Test func malformedDocumentsGiveTheLine() {
@@ -159,13 +164,16 @@ func parserError(_ document: String) -> XMLError? {
         #expect(parserError("<a/>\nx") == XMLError(line: 2, "text after the root element"))
         #expect(parserError("<a x='1' x='2'/>") == XMLError(line: 1, "attribute 'x' appears twice in <a>"))
         #expect(parserError("<a x=1/>") == XMLError(line: 1, "the value of attribute 'x' of <a> is not quoted"))
-        #expect(parserError("<?xml version='1.0' encoding='ISO-8859-1'?><a/>")
-            == XMLError(line: 1, "the document declares encoding 'iso-8859-1'; only UTF-8 is read"))
+        #expect(
+            parserError("<?xml version='1.0' encoding='ISO-8859-1'?><a/>")
+                == XMLError(line: 1, "the document declares encoding 'iso-8859-1'; only UTF-8 is read"))
         #expect(parserError("<a/><b/>") == XMLError(line: 1, "a second root element"))
         #expect(parserError("  \n ") == XMLError(line: 2, "the document has no root element"))
         #expect(parserError("<a>&#0;</a>") == XMLError(line: 1, "invalid character reference '&#0;'"))
         #expect(parserError("<a\n b='<'/>") == XMLError(line: 1, "'<' in the value of attribute 'b'"))
-        #expect(parserError("<a><!-- open") == XMLError(line: 1, "the document ends inside a comment or processing instruction"))
+        #expect(
+            parserError("<a><!-- open")
+                == XMLError(line: 1, "the document ends inside a comment or processing instruction"))
         #expect(parserError("\u{FEFF}<a/>") == nil)
     }
 }

@@ -9,7 +9,8 @@ import ParquetFormat
 package struct SplitBlockBloomFilter: Sendable {
     /// The spec's eight odd constants, one per word of a block.
     private static let salts: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31)
+        0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31
+    )
     package static let bytesPerBlock = 32
     static let minimumByteCount = 32
     static let maximumByteCount = 128 << 20
@@ -19,8 +20,9 @@ package struct SplitBlockBloomFilter: Sendable {
 
     /// A filter of `byteCount` bytes, a power of two between the minimum and maximum.
     init(byteCount: Int) {
-        precondition(byteCount.nonzeroBitCount == 1 && byteCount >= Self.minimumByteCount
-            && byteCount <= Self.maximumByteCount)
+        precondition(
+            byteCount.nonzeroBitCount == 1 && byteCount >= Self.minimumByteCount
+                && byteCount <= Self.maximumByteCount)
         words = Array(repeating: 0, count: byteCount / 4)
         blockCount = UInt64(byteCount / Self.bytesPerBlock)
     }
@@ -49,7 +51,9 @@ package struct SplitBlockBloomFilter: Sendable {
     package init(bitset: [UInt8]) {
         precondition(!bitset.isEmpty && bitset.count % Self.bytesPerBlock == 0)
         words = bitset.withUnsafeBytes { bytes in
-            (0..<(bitset.count / 4)).map { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+            (0..<(bitset.count / 4)).map {
+                UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))
+            }
         }
         blockCount = UInt64(bitset.count / Self.bytesPerBlock)
     }

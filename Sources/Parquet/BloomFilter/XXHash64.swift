@@ -20,7 +20,8 @@ package enum XXHash64 {
                 lanes.3 = round(lanes.3, word64(bytes, position + 24))
                 position += 32
             }
-            accumulator = rotateLeft(lanes.0, 1) &+ rotateLeft(lanes.1, 7)
+            accumulator =
+                rotateLeft(lanes.0, 1) &+ rotateLeft(lanes.1, 7)
                 &+ rotateLeft(lanes.2, 12) &+ rotateLeft(lanes.3, 18)
             for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
                 accumulator = (accumulator ^ round(0, lane)) &* prime1 &+ prime4
@@ -35,7 +36,8 @@ package enum XXHash64 {
             position += 8
         }
         if position + 4 <= count {
-            accumulator ^= UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))) &* prime1
+            accumulator ^=
+                UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self))) &* prime1
             accumulator = rotateLeft(accumulator, 23) &* prime2 &+ prime3
             position += 4
         }

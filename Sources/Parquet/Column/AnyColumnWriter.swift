@@ -19,20 +19,41 @@ enum AnyColumnWriter {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
         case .boolean:
-            self = .boolean(try ColumnWriter(descriptor: descriptor, values: BooleanColumnValues(), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .boolean(
+                try ColumnWriter(
+                    descriptor: descriptor, values: BooleanColumnValues(), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .int32:
-            self = .int32(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .int32(
+                try ColumnWriter(
+                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .int64:
-            self = .int64(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .int64(
+                try ColumnWriter(
+                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .float:
-            self = .float(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .float(
+                try ColumnWriter(
+                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .double:
-            self = .double(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .double(
+                try ColumnWriter(
+                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .fixedLenByteArray where descriptor.leafType == .float16:
-            self = .float16(try ColumnWriter(descriptor: descriptor, values: .init(order: order), options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .float16(
+                try ColumnWriter(
+                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
+                    columnCount: columnCount, workspace: workspace))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
-            self = .byteArray(try ColumnWriter(descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount, workspace: workspace))
+            self = .byteArray(
+                try ColumnWriter(
+                    descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount,
+                    workspace: workspace))
         }
     }
 
@@ -70,7 +91,9 @@ enum AnyColumnWriter {
         forward { $0.appendListEmptySlot(repetitionLevel: repetitionLevel, definitionLevel: definitionLevel) }
     }
     func finishListCell() { forward { $0.finishListCell() } }
-    func flushPage() throws(ParquetWriterError) { try forward { (writer) throws(ParquetWriterError) in try writer.flushPage() } }
+    func flushPage() throws(ParquetWriterError) {
+        try forward { (writer) throws(ParquetWriterError) in try writer.flushPage() }
+    }
     func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
         try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
     }

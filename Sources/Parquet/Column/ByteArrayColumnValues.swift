@@ -22,7 +22,10 @@ struct ByteArrayColumnValues: ColumnValues {
     /// PLAIN prefixes each BYTE_ARRAY value with a 4-byte length; the page buffer keeps an end offset per value.
     @inline(__always)
     func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int) {
-        (fixedLength > 0 ? variableBytes : variableBytes &+ 4 &* count, variableBytes &+ count &* MemoryLayout<Int>.stride)
+        (
+            fixedLength > 0 ? variableBytes : variableBytes &+ 4 &* count,
+            variableBytes &+ count &* MemoryLayout<Int>.stride
+        )
     }
     var storageByteCount: Int { bytes.storageByteCount &+ ends.storageByteCount }
 
@@ -36,8 +39,9 @@ struct ByteArrayColumnValues: ColumnValues {
     mutating func append(rows: Range<Int>, of source: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>) {
         let first = Int(offsets[rows.lowerBound])
         let shift = bytes.count &- first
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: source[first..<Int(offsets[rows.upperBound])])
-            .assumingMemoryBound(to: UInt8.self))
+        bytes.append(
+            contentsOf: UnsafeRawBufferPointer(rebasing: source[first..<Int(offsets[rows.upperBound])])
+                .assumingMemoryBound(to: UInt8.self))
         for row in rows { ends.append(shift &+ Int(offsets[row &+ 1])) }
     }
 
@@ -46,8 +50,9 @@ struct ByteArrayColumnValues: ColumnValues {
     mutating func append(bigEndianBytes value: Int128, length: Int) {
         if length > 16 { bytes.append(repeating: value < 0 ? 0xFF : 0, count: length - 16) }
         withUnsafeBytes(of: value.bigEndian) { whole in
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: whole[max(0, 16 - length)...])
-                .assumingMemoryBound(to: UInt8.self))
+            bytes.append(
+                contentsOf: UnsafeRawBufferPointer(rebasing: whole[max(0, 16 - length)...])
+                    .assumingMemoryBound(to: UInt8.self))
         }
         ends.append(bytes.count)
     }
@@ -89,7 +94,9 @@ struct ByteArrayColumnValues: ColumnValues {
             bytes.withUnsafeBytes { ByteStreamSplitEncoder.encode($0, width: fixedLength, into: &output) }
         case .deltaLengthByteArray:
             bytes.withUnsafeBytes { storage in
-                ends.withUnsafeBufferPointer { DeltaLengthByteArrayEncoder.encode(storage, endOffsets: $0, into: &output) }
+                ends.withUnsafeBufferPointer {
+                    DeltaLengthByteArrayEncoder.encode(storage, endOffsets: $0, into: &output)
+                }
             }
         case .deltaByteArray:
             bytes.withUnsafeBytes { storage in
@@ -102,28 +109,32 @@ struct ByteArrayColumnValues: ColumnValues {
 
     func accumulate(into statistics: inout Statistics) {
         guard !ends.isEmpty else { return }
-        bytes.withUnsafeBytes { storage in ends.withUnsafeBufferPointer { ends in
-            var low = UnsafeRawBufferPointer(rebasing: storage[0..<ends[0]])
-            var high = low
-            var start = 0
-            for end in ends {
-                let value = UnsafeRawBufferPointer(rebasing: storage[start..<end])
-                if ByteOrdering.isLess(value, low, order: order) { low = value }
-                if ByteOrdering.isLess(high, value, order: order) { high = value }
-                start = end
+        bytes.withUnsafeBytes { storage in
+            ends.withUnsafeBufferPointer { ends in
+                var low = UnsafeRawBufferPointer(rebasing: storage[0..<ends[0]])
+                var high = low
+                var start = 0
+                for end in ends {
+                    let value = UnsafeRawBufferPointer(rebasing: storage[start..<end])
+                    if ByteOrdering.isLess(value, low, order: order) { low = value }
+                    if ByteOrdering.isLess(high, value, order: order) { high = value }
+                    start = end
+                }
+                statistics.include(min: low, max: high, order: order)
             }
-            statistics.include(min: low, max: high, order: order)
-        } }
+        }
     }
 
     func insertHashes(into filter: inout SplitBlockBloomFilter) {
-        bytes.withUnsafeBytes { storage in ends.withUnsafeBufferPointer { ends in
-            var start = 0
-            for end in ends {
-                filter.insert(hash: XXHash64.hash(UnsafeRawBufferPointer(rebasing: storage[start..<end])))
-                start = end
+        bytes.withUnsafeBytes { storage in
+            ends.withUnsafeBufferPointer { ends in
+                var start = 0
+                for end in ends {
+                    filter.insert(hash: XXHash64.hash(UnsafeRawBufferPointer(rebasing: storage[start..<end])))
+                    start = end
+                }
             }
-        } }
+        }
     }
 
     static func makeDictionary(typeLength: Int) -> Dictionary? { Dictionary() }
@@ -139,7 +150,8 @@ struct ByteArrayColumnValues: ColumnValues {
             if fixedLength > 0 {
                 let range = firstStart..<(firstStart + positions.count * fixedLength)
                 dictionary.appendIndices(
-                    ofFixedLengthValues: UnsafeRawBufferPointer(rebasing: storage[range]), length: fixedLength, to: &indices)
+                    ofFixedLengthValues: UnsafeRawBufferPointer(rebasing: storage[range]), length: fixedLength,
+                    to: &indices)
             } else {
                 ends.withUnsafeBufferPointer { allEnds in
                     dictionary.appendIndices(

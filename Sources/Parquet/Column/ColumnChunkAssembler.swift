@@ -92,8 +92,10 @@ struct ColumnChunkAssembler {
         }
         let storedPage = encodedPage(pageHeader, body: storedBody, uncompressedBodySize: body.count)
         if recordsPageLocations {
-            pageLocations.append(PageLocation(
-                offset: Int64(dataPagesByteCount), compressedPageSize: Int32(storedPage.count), firstRowIndex: rowCount))
+            pageLocations.append(
+                PageLocation(
+                    offset: Int64(dataPagesByteCount), compressedPageSize: Int32(storedPage.count),
+                    firstRowIndex: rowCount))
         }
         pagesInMemory.append(storedPage)
         inMemoryByteCount += storedPage.count
@@ -122,7 +124,8 @@ struct ColumnChunkAssembler {
         workspace.compressed.append(contentsOf: body[0..<prefix])
         do {
             try body.withUnsafeBytes {
-                try compressor.compress(UnsafeRawBufferPointer(rebasing: $0[prefix...]), appendingTo: &workspace.compressed)
+                try compressor.compress(
+                    UnsafeRawBufferPointer(rebasing: $0[prefix...]), appendingTo: &workspace.compressed)
             }
         } catch {
             throw .compressionFailed(column: descriptor.name, message: "\(error)")
@@ -153,7 +156,9 @@ struct ColumnChunkAssembler {
         guard !pagesInMemory.isEmpty else { return }
         var segment = SpillSegment(offset: file.byteCount, length: 0)
         for page in pagesInMemory {
-            try Self.withBytes(of: page) { (bytes) throws(ParquetWriterError) in segment.length += try file.append(bytes).length }
+            try Self.withBytes(of: page) { (bytes) throws(ParquetWriterError) in
+                segment.length += try file.append(bytes).length
+            }
         }
         if let last = spilledSegments.last, last.offset + Int64(last.length) == segment.offset {
             spilledSegments[spilledSegments.count - 1].length += segment.length
@@ -202,8 +207,9 @@ struct ColumnChunkAssembler {
         for encoding in valueEncodings {
             if !encodings.contains(encoding.format) { encodings.append(encoding.format) }
             // Version 2 data pages are counted as DATA_PAGE too, as parquet-mr and Arrow count them.
-            encodingStats.append(PageEncodingStats(
-                pageType: .dataPage, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
+            encodingStats.append(
+                PageEncodingStats(
+                    pageType: .dataPage, encoding: encoding.format, count: dataPagesByEncoding[encoding]!))
         }
         let dataPageOffset = fileOffset + Int64(dictionaryPage.count)
         let meta = ColumnMetaData(
@@ -224,9 +230,12 @@ struct ColumnChunkAssembler {
 
     /// The chunk's OffsetIndex, for a chunk whose first data page lands at `dataPageOffset`.
     func offsetIndex(dataPageOffset: Int64) -> OffsetIndex {
-        OffsetIndex(pageLocations: pageLocations.map {
-            PageLocation(offset: dataPageOffset + $0.offset, compressedPageSize: $0.compressedPageSize, firstRowIndex: $0.firstRowIndex)
-        })
+        OffsetIndex(
+            pageLocations: pageLocations.map {
+                PageLocation(
+                    offset: dataPageOffset + $0.offset, compressedPageSize: $0.compressedPageSize,
+                    firstRowIndex: $0.firstRowIndex)
+            })
     }
 
     /// Empties the chunk and gives back every buffer, once the file is complete.

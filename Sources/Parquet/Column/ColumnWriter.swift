@@ -265,7 +265,8 @@ final class ColumnWriter<Values: ColumnValues> {
             let levelBytes = deferred ? 0 : levelCount
             let sizes = values.byteCounts(count: valueCount, variableBytes: variableBytes)
             if rowCount >= pageRowLimit || sizes.plain &+ levelBytes >= pageByteLimit
-                || sizes.memory &+ levelBytes >= pageMemoryLimit {
+                || sizes.memory &+ levelBytes >= pageMemoryLimit
+            {
                 return row &+ 1
             }
         }
@@ -302,17 +303,20 @@ final class ColumnWriter<Values: ColumnValues> {
                 lengthPrefixed: lengthPrefixed, to: &workspace.body)
         }
         let repetitionByteCount = workspace.body.count
-        let definition: LevelEncoder.Levels = levelsDeferred
+        let definition: LevelEncoder.Levels =
+            levelsDeferred
             ? .run(level: maxDefinitionLevel, count: values.count) : .stored(definitionLevels)
         if descriptor.hasDefinitionLevels {
             LevelEncoder.append(
-                definition, maxLevel: descriptor.maxDefinitionLevel, lengthPrefixed: lengthPrefixed, to: &workspace.body)
+                definition, maxLevel: descriptor.maxDefinitionLevel, lengthPrefixed: lengthPrefixed, to: &workspace.body
+            )
         }
         sizeStatistics.addPage(
             repetitionLevels: repetitionLevels, definitionLevels: definition,
             byteArrayBytes: values.unencodedByteArrayBytes)
         // The byte lengths go into a v2 header only.
-        let levelByteCounts = lengthPrefixed
+        let levelByteCounts =
+            lengthPrefixed
             ? (repetition: 0, definition: 0)
             : (repetition: repetitionByteCount, definition: workspace.body.count - repetitionByteCount)
         let encoding = try encodeValues()
@@ -338,7 +342,8 @@ final class ColumnWriter<Values: ColumnValues> {
                 repetitionLevelByteCount: levelByteCounts.repetition,
                 definitionLevelByteCount: levelByteCounts.definition),
             encoding: encoding)
-        if let dictionary, dictionaryIsComplete || values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit {
+        if let dictionary, dictionaryIsComplete || values.dictionaryPlainByteCount(dictionary) > dictionaryPageSizeLimit
+        {
             // Past its limit: the dictionary is written now and later pages use the fallback encoding.
             try emitDictionaryPage()
         }

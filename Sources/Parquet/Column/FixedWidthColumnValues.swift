@@ -77,7 +77,9 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
 
     func appendIndices(into dictionary: inout Dictionary, indices: inout [UInt32], positions: Range<Int>) {
         values.withUnsafeBufferPointer { buffer in
-            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[positions])).withMemoryRebound(to: Value.Bits.self) { keys in
+            UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[positions])).withMemoryRebound(
+                to: Value.Bits.self
+            ) { keys in
                 dictionary.appendIndices(of: keys, to: &indices)
             }
         }

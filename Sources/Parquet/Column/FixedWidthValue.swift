@@ -30,7 +30,8 @@ extension FixedWidthValue where Self: FixedWidthInteger {
     ) {
         guard var low = values.first else { return }
         if order == .unsigned {
-            var lowBits = low.bits, highBits = low.bits
+            var lowBits = low.bits
+            var highBits = low.bits
             for value in values {
                 lowBits = Swift.min(lowBits, value.bits)
                 highBits = Swift.max(highBits, value.bits)
@@ -64,7 +65,8 @@ extension FixedWidthValue where Self: BinaryFloatingPoint {
         _ values: UnsafeBufferPointer<Self>, order: StatisticsOrder,
         into statistics: inout FixedWidthStatistics<Self>
     ) {
-        var low = Self.infinity, high = -Self.infinity
+        var low = Self.infinity
+        var high = -Self.infinity
         var nanCount = 0
         var sawNumber = false
         for value in values {
@@ -104,7 +106,8 @@ struct Float16Bits: FixedWidthValue, Equatable {
         _ values: UnsafeBufferPointer<Float16Bits>, order: StatisticsOrder,
         into statistics: inout FixedWidthStatistics<Float16Bits>
     ) {
-        var low: Float16Bits? = nil, high: Float16Bits? = nil
+        var low: Float16Bits? = nil
+        var high: Float16Bits? = nil
         for value in values {
             let number = value.floatValue
             if number.isNaN {

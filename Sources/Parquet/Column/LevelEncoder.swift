@@ -19,7 +19,7 @@ enum LevelEncoder {
             buffer.withUnsafeBufferPointer {
                 RLEHybridEncoder.encode($0, bitWidth: bitWidth(of: maxLevel), into: &output)
             }
-        case let .run(level, count):
+        case .run(let level, let count):
             RLEHybridEncoder.appendRepeated(level, count: count, bitWidth: bitWidth(of: maxLevel), into: &output)
         }
         guard lengthPrefixed else { return }

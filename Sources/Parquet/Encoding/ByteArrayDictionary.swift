@@ -116,7 +116,8 @@ struct ByteArrayDictionary {
             span.withUnsafeMutableBufferPointer { destination, initializedCount in
                 for position in 0..<valueCount {
                     let start = position * length
-                    destination[position] = index(of: UnsafeRawBufferPointer(rebasing: values[start..<(start + length)]))
+                    destination[position] = index(
+                        of: UnsafeRawBufferPointer(rebasing: values[start..<(start + length)]))
                 }
                 initializedCount = valueCount
             }

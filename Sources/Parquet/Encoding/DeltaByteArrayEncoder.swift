@@ -12,7 +12,9 @@ enum DeltaByteArrayEncoder {
         var suffixLengths: [Int32] = []
         prefixLengths.reserveCapacity(endOffsets.count)
         suffixLengths.reserveCapacity(endOffsets.count)
-        var previousStart = 0, previousEnd = 0, start = 0
+        var previousStart = 0
+        var previousEnd = 0
+        var start = 0
         for end in endOffsets {
             let limit = min(end - start, previousEnd - previousStart)
             var shared = 0

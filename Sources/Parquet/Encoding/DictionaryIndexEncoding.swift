@@ -9,7 +9,8 @@ extension RLEHybridEncoder {
         into output: inout [UInt8]
     ) {
         let bitWidth = BitPacking.bitWidth(forMaximumValue: UInt64(max(dictionarySize - 1, 0)))
-        precondition(bitWidth <= BitPacking.maximumBitWidth, "dictionary of \(dictionarySize) entries exceeds 32-bit indices")
+        precondition(
+            bitWidth <= BitPacking.maximumBitWidth, "dictionary of \(dictionarySize) entries exceeds 32-bit indices")
         output.append(UInt8(bitWidth))
         encode(indices, bitWidth: bitWidth, into: &output)
     }

@@ -68,14 +68,17 @@ enum PlainEncoder {
     }
 
     /// Appends integers as little-endian bytes: one bulk copy on little-endian hosts.
-    static func appendLittleEndian<Value: FixedWidthInteger>(_ values: UnsafeBufferPointer<Value>, into output: inout [UInt8]) {
+    static func appendLittleEndian<Value: FixedWidthInteger>(
+        _ values: UnsafeBufferPointer<Value>, into output: inout [UInt8]
+    ) {
         #if _endian(little)
         output.append(contentsOf: UnsafeRawBufferPointer(values))
         #else
         output.appendBytes(upTo: values.count * MemoryLayout<Value>.size) { buffer in
             let destination = UnsafeMutableRawPointer(buffer.baseAddress!)
             for (index, value) in values.enumerated() {
-                destination.storeBytes(of: value.littleEndian, toByteOffset: index * MemoryLayout<Value>.size, as: Value.self)
+                destination.storeBytes(
+                    of: value.littleEndian, toByteOffset: index * MemoryLayout<Value>.size, as: Value.self)
             }
             return values.count * MemoryLayout<Value>.size
         }

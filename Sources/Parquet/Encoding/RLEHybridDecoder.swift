@@ -23,7 +23,8 @@ enum RLEHybridDecoder {
         var consumed = 0
         try output.append(addingCapacity: count) { (span: inout OutputSpan<Value>) throws(RLEHybridDecodingError) in
             try span.withUnsafeMutableBufferPointer { (buffer, initializedCount) throws(RLEHybridDecodingError) in
-                consumed = try decodeRuns(input, bitWidth: bitWidth, into: UnsafeMutableBufferPointer(rebasing: buffer.prefix(count)))
+                consumed = try decodeRuns(
+                    input, bitWidth: bitWidth, into: UnsafeMutableBufferPointer(rebasing: buffer.prefix(count)))
                 initializedCount = count
             }
         }
@@ -52,7 +53,8 @@ enum RLEHybridDecoder {
             if isBitPacked {
                 let neededBytes = BitPacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
                 guard input.count - offset >= neededBytes else {
-                    throw .truncatedBitPackedRun(offset: headerOffset, neededBytes: neededBytes, availableBytes: input.count - offset)
+                    throw .truncatedBitPackedRun(
+                        offset: headerOffset, neededBytes: neededBytes, availableBytes: input.count - offset)
                 }
                 BitPacking.unpack(input.baseAddress! + offset, count: wanted, bitWidth: bitWidth, into: target)
                 offset += min(BitPacking.byteCount(valueCount: runLength, bitWidth: bitWidth), input.count - offset)

@@ -55,7 +55,8 @@ enum RLEHybridEncoder {
             let borrowed = (8 - literalCount % 8) % 8
             if runEnd - runStart - borrowed >= minimumRepeatedRunLength {
                 if literalCount + borrowed > 0 {
-                    appendBitPacked(base + literalStart, count: literalCount + borrowed, bitWidth: bitWidth, into: &output)
+                    appendBitPacked(
+                        base + literalStart, count: literalCount + borrowed, bitWidth: bitWidth, into: &output)
                 }
                 appendRepeated(value, count: runEnd - runStart - borrowed, bitWidth: bitWidth, into: &output)
                 literalStart = runEnd
@@ -144,7 +145,8 @@ enum RLEHybridEncoder {
     ) {
         let valueByteCount = (bitWidth + 7) / 8
         // Masked like bit-packed values, so an out-of-range value cannot break the layout.
-        let valueBits = UInt32(truncatingIfNeeded: value) & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(bitWidth)) &- 1)
+        let valueBits =
+            UInt32(truncatingIfNeeded: value) & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(bitWidth)) &- 1)
         var remaining = count
         while remaining > 0 {
             let runLength = min(remaining, maximumRunLength)

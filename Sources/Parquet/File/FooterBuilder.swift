@@ -93,7 +93,9 @@ struct FooterBuilder {
         rowGroupEncoder.writeField(2, i64: rowGroup.totalByteSize)
         rowGroupEncoder.writeField(3, i64: rowGroup.numRows)
         if let fileOffset = rowGroup.fileOffset { rowGroupEncoder.writeField(5, i64: fileOffset) }
-        if let totalCompressedSize = rowGroup.totalCompressedSize { rowGroupEncoder.writeField(6, i64: totalCompressedSize) }
+        if let totalCompressedSize = rowGroup.totalCompressedSize {
+            rowGroupEncoder.writeField(6, i64: totalCompressedSize)
+        }
         if let ordinal = rowGroup.ordinal { rowGroupEncoder.writeField(7, i16: ordinal) }
         rowGroupEncoder.endStruct()
     }

@@ -65,14 +65,17 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.workspace = workspace
         var columns: [AnyColumnWriter] = []
         for descriptor in schema.descriptors {
-            columns.append(try AnyColumnWriter(
-                descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count,
-                workspace: workspace))
+            columns.append(
+                try AnyColumnWriter(
+                    descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count,
+                    workspace: workspace))
         }
         self.columns = columns
         self.slots = columns.map { column in
             let range = column.descriptor.integerRange
-            let wholeRange = column.kind == .int32 ? range == Int128(Int32.min)...Int128(Int32.max)
+            let wholeRange =
+                column.kind == .int32
+                ? range == Int128(Int32.min)...Int128(Int32.max)
                 : column.kind == .int64 ? range == Int128(Int64.min)...Int128(Int64.max) : false
             return CellSlot(
                 kind: column.kind, isNullable: !column.descriptor.isRequired, takesWholePhysicalRange: wholeRange,
@@ -285,7 +288,8 @@ public final class ParquetWriter<Sink: ByteSink> {
             let statistics = try column.finishChunk()
             let chunk = column.chunk
             let sizeStatistics = column.finishedSizeStatistics()
-            let metadata = chunk.metadata(fileOffset: bytesWritten, statistics: statistics, sizeStatistics: sizeStatistics.chunk)
+            let metadata = chunk.metadata(
+                fileOffset: bytesWritten, statistics: statistics, sizeStatistics: sizeStatistics.chunk)
             chunks.append(metadata)
             if options.writesPageIndex {
                 var offsetIndex = chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)

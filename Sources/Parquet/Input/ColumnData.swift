@@ -54,7 +54,8 @@ extension ParquetWriter {
         guard isOpen else { throw .writerClosed }
         for (index, column) in zip(columns.indices, batch) {
             if let validity = column.validity, validity.count != column.count {
-                throw .batchLengthMismatch(column: columns[index].descriptor.name, expected: column.count, got: validity.count)
+                throw .batchLengthMismatch(
+                    column: columns[index].descriptor.name, expected: column.count, got: validity.count)
             }
         }
         var copies: [CopiedColumn] = []
@@ -85,7 +86,9 @@ private struct CopiedColumn {
             storage.append(UnsafeMutableRawBufferPointer(buffer))
             return UnsafeBufferPointer(buffer)
         }
-        func copy(byteStrings count: Int, _ withValue: (Int, (UnsafeRawBufferPointer) -> Void) -> Void) -> ColumnBuffers.Values? {
+        func copy(byteStrings count: Int, _ withValue: (Int, (UnsafeRawBufferPointer) -> Void) -> Void) -> ColumnBuffers
+            .Values?
+        {
             var total = 0
             for row in 0..<count where column.isValid(row) { withValue(row) { total += $0.count } }
             guard total <= Int(Int32.max) else { return nil }
@@ -97,7 +100,8 @@ private struct CopiedColumn {
             for row in 0..<count {
                 if column.isValid(row) {
                     withValue(row) { value in
-                        UnsafeMutableRawBufferPointer(rebasing: bytes[end..<(end + value.count)]).copyMemory(from: value)
+                        UnsafeMutableRawBufferPointer(rebasing: bytes[end..<(end + value.count)]).copyMemory(
+                            from: value)
                         end += value.count
                     }
                 }
@@ -113,10 +117,14 @@ private struct CopiedColumn {
         case .floats(let array): values = .floats(copy(array))
         case .doubles(let array): values = .doubles(copy(array))
         case .strings(let array):
-            guard let text = copy(byteStrings: array.count, { row, use in
-                var value = array[row]
-                value.withUTF8 { use(UnsafeRawBufferPointer($0)) }
-            }) else { return nil }
+            guard
+                let text = copy(
+                    byteStrings: array.count,
+                    { row, use in
+                        var value = array[row]
+                        value.withUTF8 { use(UnsafeRawBufferPointer($0)) }
+                    })
+            else { return nil }
             values = text
         case .byteArrays(let array):
             guard let bytes = copy(byteStrings: array.count, { row, use in array[row].withUnsafeBytes(use) }) else {

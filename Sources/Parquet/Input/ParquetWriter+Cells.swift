@@ -22,7 +22,9 @@ extension ParquetWriter {
     public func append(_ value: Int32) throws(ParquetWriterError) {
         let index = try nextValueCell("Int32")
         let slot = slots[index]
-        guard slot.kind == .int32, slot.takesWholePhysicalRange else { return try appendInteger(Int128(value), "Int32") }
+        guard slot.kind == .int32, slot.takesWholePhysicalRange else {
+            return try appendInteger(Int128(value), "Int32")
+        }
         slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
@@ -33,7 +35,9 @@ extension ParquetWriter {
     public func append(_ value: Int64) throws(ParquetWriterError) {
         let index = try nextValueCell("Int64")
         let slot = slots[index]
-        guard slot.kind == .int64, slot.takesWholePhysicalRange else { return try appendInteger(Int128(value), "Int64") }
+        guard slot.kind == .int64, slot.takesWholePhysicalRange else {
+            return try appendInteger(Int128(value), "Int64")
+        }
         slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
@@ -103,8 +107,9 @@ extension ParquetWriter {
         guard case .byteArray(let writer) = columns[index] else { throw mismatch(index, "bytes") }
         let descriptor = writer.descriptor
         if descriptor.physical == .fixedLenByteArray, bytes.count != descriptor.typeLength {
-            throw rejectRow(.wrongFixedLength(
-                column: descriptor.name, row: rowCount, expected: descriptor.typeLength, got: bytes.count))
+            throw rejectRow(
+                .wrongFixedLength(
+                    column: descriptor.name, row: rowCount, expected: descriptor.typeLength, got: bytes.count))
         }
         if descriptor.leafType == .string || descriptor.leafType == .json, !UTF8Validation.isValid(bytes) {
             throw rejectRow(.invalidUTF8(column: descriptor.name, row: rowCount))
@@ -191,7 +196,8 @@ extension ParquetWriter {
             break
         }
         switch columns[index] {
-        case .byteArray(let writer) where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
+        case .byteArray(let writer)
+        where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
             try checkRange(value, column: index)
             writer.values.append(bigEndianBytes: value, length: writer.descriptor.typeLength)
             finishCell(writer)
@@ -204,9 +210,10 @@ extension ParquetWriter {
     private func checkRange(_ value: Int128, column index: Int) throws(ParquetWriterError) {
         guard let range = integerRanges[index], !range.contains(value) else { return }
         let descriptor = schema.descriptors[index]
-        throw rejectRow(.valueOutOfRange(
-            column: descriptor.name, row: rowCount, value: "\(value)",
-            allowed: "\(range.lowerBound)...\(range.upperBound)"))
+        throw rejectRow(
+            .valueOutOfRange(
+                column: descriptor.name, row: rowCount, value: "\(value)",
+                allowed: "\(range.lowerBound)...\(range.upperBound)"))
     }
 
     /// The index of the column the next cell goes to.
@@ -232,7 +239,8 @@ extension ParquetWriter {
         let descriptor = columns[index].descriptor
         // A list column expects a list, then lists or values inside it, down to its leaf.
         let remainingLists = descriptor.maxRepetitionLevel - openListDepth
-        let expected = String(repeating: "list of ", count: remainingLists) + "\(descriptor.leafType)"
+        let expected =
+            String(repeating: "list of ", count: remainingLists) + "\(descriptor.leafType)"
             + (openListDepth > 0 && remainingLists == 0 ? " list element" : "")
         return rejectRow(.typeMismatch(column: descriptor.name, row: rowCount, expected: expected, got: typeName))
     }

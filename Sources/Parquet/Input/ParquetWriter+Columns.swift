@@ -93,7 +93,8 @@ extension ParquetWriter {
     ) throws(ParquetWriterError) {
         let descriptor = columns[index].descriptor
         let kind = columns[index].kind
-        let takesIntegers = kind == .int32 || kind == .int64
+        let takesIntegers =
+            kind == .int32 || kind == .int64
             || (descriptor.physical == .fixedLenByteArray && descriptor.integerRange != nil)
         guard takesIntegers, let range = descriptor.integerRange else { throw mismatch }
         // Every range holds 0, so both bounds clamp into the source type.
@@ -141,7 +142,9 @@ extension ParquetWriter {
     // MARK: Appending
 
     /// Appends `rows` of a checked column, flushing each page on the row that fills it.
-    private func appendSegment(_ rows: Range<Int>, of buffers: ColumnBuffers, toColumn index: Int) throws(ParquetWriterError) {
+    private func appendSegment(_ rows: Range<Int>, of buffers: ColumnBuffers, toColumn index: Int)
+        throws(ParquetWriterError)
+    {
         let validity = buffers.validity.map(ValidityBits.init)
         switch (columns[index], buffers.values) {
         case (.boolean(let writer), .booleans(let source)):
@@ -205,7 +208,8 @@ extension ParquetWriter {
             }
         case .byteArray(let writer):
             let length = writer.descriptor.typeLength
-            try fill(writer, column: index, rows: rows, validity: validity, valueByteCount: { _ in length }) { values, run in
+            try fill(writer, column: index, rows: rows, validity: validity, valueByteCount: { _ in length }) {
+                values, run in
                 for value in UnsafeBufferPointer(rebasing: source[run]) {
                     values.append(bigEndianBytes: Int128(value), length: length)
                 }

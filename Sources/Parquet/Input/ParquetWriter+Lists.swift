@@ -109,12 +109,14 @@ extension ParquetWriter {
         let index = try beginBulkList(accepting: { $0 == .int32 || $0 == .int64 }, "\(Integer.self)")
         let kind = slots[index].kind
         if let range = integerRanges[index],
-           !(range.contains(Int128(Integer.min)) && range.contains(Int128(Integer.max))),
-           let outlier = elements.first(where: { !range.contains(Int128($0)) }) {
+            !(range.contains(Int128(Integer.min)) && range.contains(Int128(Integer.max))),
+            let outlier = elements.first(where: { !range.contains(Int128($0)) })
+        {
             let descriptor = columns[index].descriptor
-            throw rejectRow(.valueOutOfRange(
-                column: descriptor.name, row: rowCount, value: "\(outlier)",
-                allowed: "\(range.lowerBound)...\(range.upperBound)"))
+            throw rejectRow(
+                .valueOutOfRange(
+                    column: descriptor.name, row: rowCount, value: "\(outlier)",
+                    allowed: "\(range.lowerBound)...\(range.upperBound)"))
         }
         if kind == .int32 {
             slots[index].with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in

@@ -70,7 +70,8 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         let minimumPages = columnCount * Self.pageMemoryFloor
         let minimumDictionaries = dictionaryColumns * Self.dictionaryMemoryFloor
         let minimumEncoded = columnCount * Self.encodedPagesFloorPerColumn
-        let floors = Self.workspaceBytes(page: Self.pageMemoryFloor, dictionary: 0, options: options)
+        let floors =
+            Self.workspaceBytes(page: Self.pageMemoryFloor, dictionary: 0, options: options)
             + minimumPages + minimumDictionaries + minimumEncoded
         // The smallest limit that covers its own fixed part: the fixed part grows by an
         // eighth of the limit at most, so a few steps reach it.
@@ -95,11 +96,13 @@ public struct WriterMemoryPlan: Hashable, Sendable {
             let share = min(ceiling, (limit - fixedWithoutWorkspace) / 5 / dictionaryColumns)
             // Never at the cost of the encoded pages' floor, which the minimum includes; a
             // dictionary page larger than a data page also widens the workspace.
-            let room = (available - minimumEncoded - Self.workspaceBytes(page: page, dictionary: 0, options: options))
+            let room =
+                (available - minimumEncoded - Self.workspaceBytes(page: page, dictionary: 0, options: options))
                 / (dictionaryColumns + 4)
             dictionary = max(Self.dictionaryMemoryFloor, min(share, room))
         }
-        available -= dictionary * dictionaryColumns + Self.workspaceBytes(page: page, dictionary: dictionary, options: options)
+        available -=
+            dictionary * dictionaryColumns + Self.workspaceBytes(page: page, dictionary: dictionary, options: options)
         self.limit = limit
         pageMemoryLimit = page
         dictionaryMemoryLimit = dictionary

@@ -19,7 +19,8 @@ public struct BloomFilterOptions: Hashable, Sendable {
         }
         guard falsePositiveProbability > 0, falsePositiveProbability < 1 else {
             throw .invalidOption(
-                "column '\(column)': bloom filter falsePositiveProbability \(falsePositiveProbability) is outside 0 < p < 1")
+                "column '\(column)': bloom filter falsePositiveProbability \(falsePositiveProbability) is outside 0 < p < 1"
+            )
         }
     }
 }

@@ -85,10 +85,10 @@ public struct WriterOptions: Hashable, Sendable {
                 throw .invalidOption("column '\(descriptor.name)': BOOLEAN columns take no bloom filter")
             }
         }
-        for case let (name, .gzip(level)) in allCompressions() where !(0...9).contains(level) {
+        for case (let name, .gzip(let level)) in allCompressions() where !(0...9).contains(level) {
             throw .invalidOption("column '\(name)': gzip level \(level) is outside 0...9")
         }
-        for case let (name, .zstd(level)) in allCompressions() where !(-131072...22).contains(level) {
+        for case (let name, .zstd(let level)) in allCompressions() where !(-131072...22).contains(level) {
             throw .invalidOption("column '\(name)': zstd level \(level) is outside -131072...22")
         }
     }
@@ -115,7 +115,8 @@ public struct WriterOptions: Hashable, Sendable {
     ) {
         let encoding = resolvedEncoding(descriptor.name)
         guard encoding.supports(descriptor.physical) else {
-            throw .invalidOption("column '\(descriptor.name)': \(encoding) does not apply to \(descriptor.physical) values")
+            throw .invalidOption(
+                "column '\(descriptor.name)': \(encoding) does not apply to \(descriptor.physical) values")
         }
         guard encoding == .dictionary else { return (false, encoding.pageEncoding) }
         if descriptor.physical == .boolean { return (false, dataPageVersion == .v2 ? .rle : .plain) }
@@ -125,7 +126,8 @@ public struct WriterOptions: Hashable, Sendable {
         }
         guard fallback.supports(descriptor.physical) else {
             throw .invalidOption(
-                "column '\(descriptor.name)': dictionary fallback \(fallback) does not apply to \(descriptor.physical) values")
+                "column '\(descriptor.name)': dictionary fallback \(fallback) does not apply to \(descriptor.physical) values"
+            )
         }
         return (true, fallback.pageEncoding)
     }

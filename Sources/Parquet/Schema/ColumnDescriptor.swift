@@ -38,7 +38,7 @@ struct ColumnDescriptor: Hashable, Sendable {
         var path = [column.name]
         var listLevels: [ListLevel] = []
         var type = column.type
-        while case let .list(element, elementRepetition) = type {
+        while case .list(let element, let elementRepetition) = type {
             let emptyListLevel = UInt8(level)
             level += 1
             let nullElementLevel = elementRepetition == .optional ? UInt8(level) : nil
@@ -116,7 +116,8 @@ struct ColumnDescriptor: Hashable, Sendable {
             order = .unsigned
         case .time(let unit, _):
             physical = unit == .millis ? .int32 : .int64
-            integerRange = unit == .millis
+            integerRange =
+                unit == .millis
                 ? Int128(Int32.min)...Int128(Int32.max) : Int128(Int64.min)...Int128(Int64.max)
         case .timestamp:
             physical = .int64
@@ -133,12 +134,14 @@ struct ColumnDescriptor: Hashable, Sendable {
             switch storage {
             case .automatic where precision <= 9, .int32:
                 guard precision <= 9 else {
-                    throw .invalidSchema("column '\(column.name)': INT32 holds decimal precision up to 9, got \(precision)")
+                    throw .invalidSchema(
+                        "column '\(column.name)': INT32 holds decimal precision up to 9, got \(precision)")
                 }
                 physical = .int32
             case .automatic where precision <= 18, .int64:
                 guard precision <= 18 else {
-                    throw .invalidSchema("column '\(column.name)': INT64 holds decimal precision up to 18, got \(precision)")
+                    throw .invalidSchema(
+                        "column '\(column.name)': INT64 holds decimal precision up to 18, got \(precision)")
                 }
                 physical = .int64
             case .automatic:
@@ -147,7 +150,8 @@ struct ColumnDescriptor: Hashable, Sendable {
                 order = .signedBigEndian
             case .fixedLength(let length):
                 guard length >= 1, Decimal128Limit.maximumPrecision(byteLength: length) >= precision else {
-                    throw .invalidSchema("column '\(column.name)': \(length) bytes cannot hold decimal precision \(precision)")
+                    throw .invalidSchema(
+                        "column '\(column.name)': \(length) bytes cannot hold decimal precision \(precision)")
                 }
                 physical = .fixedLenByteArray
                 typeLength = length

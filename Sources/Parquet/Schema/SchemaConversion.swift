@@ -5,7 +5,9 @@ import ParquetFormat
 /// standard three-level group `name (LIST) { repeated group list { element } }`.
 enum SchemaConversion {
     static func schemaElements(for schema: Schema) -> [SchemaElement] {
-        var elements = [SchemaElement(repetitionType: .required, name: "schema", numChildren: Int32(schema.descriptors.count))]
+        var elements = [
+            SchemaElement(repetitionType: .required, name: "schema", numChildren: Int32(schema.descriptors.count))
+        ]
         for descriptor in schema.descriptors {
             appendElements(
                 name: descriptor.name, type: descriptor.column.type, repetition: descriptor.column.repetition,
@@ -19,12 +21,13 @@ enum SchemaConversion {
         to elements: inout [SchemaElement]
     ) {
         let repetitionType: FieldRepetitionType = repetition == .required ? .required : .optional
-        guard case let .list(element, elementRepetition) = type else {
+        guard case .list(let element, let elementRepetition) = type else {
             elements.append(leafElement(name: name, repetitionType: repetitionType, descriptor: descriptor))
             return
         }
-        elements.append(SchemaElement(
-            repetitionType: repetitionType, name: name, numChildren: 1, convertedType: .list, logicalType: .list))
+        elements.append(
+            SchemaElement(
+                repetitionType: repetitionType, name: name, numChildren: 1, convertedType: .list, logicalType: .list))
         elements.append(SchemaElement(repetitionType: .repeated, name: "list", numChildren: 1))
         appendElements(
             name: "element", type: element, repetition: elementRepetition, descriptor: descriptor, to: &elements)
@@ -41,7 +44,7 @@ enum SchemaConversion {
             name: name,
             convertedType: annotation.converted,
             logicalType: annotation.logical)
-        if case let .decimal(precision, scale, _) = descriptor.leafType {
+        if case .decimal(let precision, let scale, _) = descriptor.leafType {
             element.precision = Int32(precision)
             element.scale = Int32(scale)
         }
@@ -65,22 +68,24 @@ enum SchemaConversion {
         case .enumeration: return (.enumeration, .enumeration)
         case .uuid: return (.uuid, nil)
         case .date: return (.date, .date)
-        case let .time(unit, adjustedToUTC):
+        case .time(let unit, let adjustedToUTC):
             // The converted types only ever meant UTC-adjusted times.
-            let converted: ConvertedType? = switch unit {
-            case .millis where adjustedToUTC: .timeMillis
-            case .micros where adjustedToUTC: .timeMicros
-            default: nil
-            }
+            let converted: ConvertedType? =
+                switch unit {
+                case .millis where adjustedToUTC: .timeMillis
+                case .micros where adjustedToUTC: .timeMicros
+                default: nil
+                }
             return (.time(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
-        case let .timestamp(unit, adjustedToUTC):
-            let converted: ConvertedType? = switch unit {
-            case .millis where adjustedToUTC: .timestampMillis
-            case .micros where adjustedToUTC: .timestampMicros
-            default: nil
-            }
+        case .timestamp(let unit, let adjustedToUTC):
+            let converted: ConvertedType? =
+                switch unit {
+                case .millis where adjustedToUTC: .timestampMillis
+                case .micros where adjustedToUTC: .timestampMicros
+                default: nil
+                }
             return (.timestamp(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
-        case let .decimal(precision, scale, _):
+        case .decimal(let precision, let scale, _):
             return (.decimal(scale: Int32(scale), precision: Int32(precision)), .decimal)
         case .list:
             return (.list, .list)

@@ -47,7 +47,8 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         while !remaining.isEmpty {
             let resumed: CheckedContinuation<[UInt8]?, any Error>?
             let chunk: [UInt8]?
-            (resumed, chunk) = try state.withLock { state throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) in
+            (resumed, chunk) = try state.withLock {
+                state throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) in
                 if state.cancelled { throw SinkError.consumerCancelled }
                 guard !state.finished else { throw SinkError.closed }
                 let room = chunkSize - state.current.count
@@ -66,7 +67,8 @@ public final class AsyncChunkSink: ByteSink, Sendable {
 
     /// Sends the last partial chunk and ends the sequence.
     public func close() throws {
-        let (resumed, chunk) = try state.withLock { state throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) in
+        let (resumed, chunk) = try state.withLock {
+            state throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) in
             if state.cancelled { throw SinkError.consumerCancelled }
             guard !state.finished else { throw SinkError.closed }
             state.finished = true
@@ -137,7 +139,8 @@ public final class AsyncChunkSink: ByteSink, Sendable {
         guard iterator == 1 else { throw SinkError.secondConsumer }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8]?, any Error>) in
-                let (result, producer) = state.withLock { state -> (Result<[UInt8]?, any Error>?, CheckedContinuation<Void, Never>?) in
+                let (result, producer) = state.withLock {
+                    state -> (Result<[UInt8]?, any Error>?, CheckedContinuation<Void, Never>?) in
                     do {
                         if let chunk = try state.takeOldest() {
                             // The producer waits until the backlog is down to the limit, not before.
@@ -191,7 +194,9 @@ public struct ChunkSequence: AsyncSequence, Sendable {
     /// The first iterator made reads the chunks; any other throws `SinkError.secondConsumer`.
     /// When the first one is dropped, the consumer counts as gone, even if it was not
     /// waiting in `next()` (a cancelled task that was busy elsewhere).
-    public func makeAsyncIterator() -> Iterator { Iterator(consumer: Consumer(sink: sink, ordinal: sink.claimIterator())) }
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(consumer: Consumer(sink: sink, ordinal: sink.claimIterator()))
+    }
 
     /// Waits for each chunk the writer produces.
     public struct Iterator: AsyncIteratorProtocol {
@@ -239,7 +244,9 @@ private struct ChunkChannelState: ~Copyable {
 
     /// Hands `chunk` to a waiting consumer, or queues it: in memory while fewer than
     /// `memoryLimit` chunks wait there and none wait in the file, else in the file.
-    mutating func deliver(_ chunk: [UInt8], memoryLimit: Int, spillBufferSize: Int) throws -> (CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?) {
+    mutating func deliver(_ chunk: [UInt8], memoryLimit: Int, spillBufferSize: Int) throws -> (
+        CheckedContinuation<[UInt8]?, any Error>?, [UInt8]?
+    ) {
         if let consumer {
             self.consumer = nil
             return (consumer, chunk)
@@ -293,7 +300,9 @@ private final class ChunkSpill {
     var heldByteCount: Int { file.heldByteCount }
 
     func append(_ chunk: [UInt8]) throws(ParquetWriterError) {
-        let segment = chunk.withUnsafeBytes { bytes in Result { () throws(ParquetWriterError) in try file.append(bytes) } }
+        let segment = chunk.withUnsafeBytes { bytes in
+            Result { () throws(ParquetWriterError) in try file.append(bytes) }
+        }
         segments.append(try segment.get())
         byteCount += chunk.count
     }

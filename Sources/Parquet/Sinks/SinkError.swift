@@ -11,7 +11,8 @@ public enum SinkError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .io(path, operation, errno, message): "\(operation) '\(path)' failed: \(message) (errno \(errno))"
+        case .io(let path, let operation, let errno, let message):
+            "\(operation) '\(path)' failed: \(message) (errno \(errno))"
         case .consumerCancelled: "the consumer of the byte stream stopped reading"
         case .closed: "the sink is closed"
         case .secondConsumer: "the chunks of an AsyncChunkSink have one consumer; a second iterator was made"

@@ -7,19 +7,26 @@ enum EncodedBoundComparison {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
         case .int32:
-            let left = littleEndian(lhs, as: UInt32.self), right = littleEndian(rhs, as: UInt32.self)
+            let left = littleEndian(lhs, as: UInt32.self)
+            let right = littleEndian(rhs, as: UInt32.self)
             return order == .unsigned ? left < right : Int32(bitPattern: left) < Int32(bitPattern: right)
         case .int64:
-            let left = littleEndian(lhs, as: UInt64.self), right = littleEndian(rhs, as: UInt64.self)
+            let left = littleEndian(lhs, as: UInt64.self)
+            let right = littleEndian(rhs, as: UInt64.self)
             return order == .unsigned ? left < right : Int64(bitPattern: left) < Int64(bitPattern: right)
         case .float:
-            return Float(bitPattern: littleEndian(lhs, as: UInt32.self)) < Float(bitPattern: littleEndian(rhs, as: UInt32.self))
+            return Float(bitPattern: littleEndian(lhs, as: UInt32.self))
+                < Float(bitPattern: littleEndian(rhs, as: UInt32.self))
         case .double:
-            return Double(bitPattern: littleEndian(lhs, as: UInt64.self)) < Double(bitPattern: littleEndian(rhs, as: UInt64.self))
+            return Double(bitPattern: littleEndian(lhs, as: UInt64.self))
+                < Double(bitPattern: littleEndian(rhs, as: UInt64.self))
         case .fixedLenByteArray where order == .float16:
-            return Float16(bitPattern: littleEndian(lhs, as: UInt16.self)) < Float16(bitPattern: littleEndian(rhs, as: UInt16.self))
+            return Float16(bitPattern: littleEndian(lhs, as: UInt16.self))
+                < Float16(bitPattern: littleEndian(rhs, as: UInt16.self))
         case .boolean, .byteArray, .fixedLenByteArray:
-            return lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in ByteOrdering.isLess(left, right, order: order) } }
+            return lhs.withUnsafeBytes { left in
+                rhs.withUnsafeBytes { right in ByteOrdering.isLess(left, right, order: order) }
+            }
         }
     }
 
@@ -28,16 +35,19 @@ enum EncodedBoundComparison {
     static func boundaryOrder(
         minValues: [[UInt8]], maxValues: [[UInt8]], nullPages: [Bool], descriptor: ColumnDescriptor
     ) -> BoundaryOrder {
-        var ascending = true, descending = true
+        var ascending = true
+        var descending = true
         var previous: Int?
         for page in nullPages.indices where !nullPages[page] {
             if let before = previous {
                 if isLess(minValues[page], minValues[before], descriptor: descriptor)
-                    || isLess(maxValues[page], maxValues[before], descriptor: descriptor) {
+                    || isLess(maxValues[page], maxValues[before], descriptor: descriptor)
+                {
                     ascending = false
                 }
                 if isLess(minValues[before], minValues[page], descriptor: descriptor)
-                    || isLess(maxValues[before], maxValues[page], descriptor: descriptor) {
+                    || isLess(maxValues[before], maxValues[page], descriptor: descriptor)
+                {
                     descending = false
                 }
                 if !ascending && !descending { return .unordered }

@@ -26,7 +26,8 @@ struct FixedWidthStatistics<Value: FixedWidthValue>: ChunkStatisticsAccumulator 
     }
 
     func encoded(nullCount: Int64, descriptor: ColumnDescriptor, maxSize: Int) -> EncodedStatistics {
-        let tracksNaN = descriptor.physical == .float || descriptor.physical == .double
+        let tracksNaN =
+            descriptor.physical == .float || descriptor.physical == .double
             || descriptor.statisticsOrder == .float16
         let hasBounds = min != nil && max != nil
         return EncodedStatistics(

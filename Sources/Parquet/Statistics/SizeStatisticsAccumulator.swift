@@ -48,7 +48,7 @@ struct SizeStatisticsAccumulator {
                 buffer.withUnsafeBufferPointer { levels in
                     for level in levels { pageDefinition[start + Int(level)] += 1 }
                 }
-            case let .run(level, count):
+            case .run(let level, let count):
                 pageDefinition[start + Int(level)] += Int64(count)
             }
             for bucket in 0..<definitionBucketCount { chunkDefinition[bucket] += pageDefinition[start + bucket] }

@@ -14,7 +14,9 @@ enum StatisticsTruncation {
     static func truncatedMaximum(_ value: [UInt8], maxSize: Int, isUTF8: Bool) -> [UInt8] {
         guard value.count > maxSize else { return value }
         if isUTF8 {
-            var scalars = Array(String(decoding: value[..<characterBoundary(in: value, atOrBefore: maxSize)], as: UTF8.self).unicodeScalars)
+            var scalars = Array(
+                String(decoding: value[..<characterBoundary(in: value, atOrBefore: maxSize)], as: UTF8.self)
+                    .unicodeScalars)
             while let last = scalars.popLast() {
                 if let next = nextScalar(after: last) {
                     var bytes = Array(String(String.UnicodeScalarView(scalars)).utf8)

@@ -31,8 +31,10 @@ public final class ColumnChunkReader {
     private var repetitionLevels: [UInt8] = []
     private var pageBuffer: [UInt8] = []
 
-    init(column: LeafColumn, rowGroupIndex: Int, metadata: ColumnMetaData, fileOffset: Int, bytes: [UInt8],
-         decompressor: PageDecompressor) {
+    init(
+        column: LeafColumn, rowGroupIndex: Int, metadata: ColumnMetaData, fileOffset: Int, bytes: [UInt8],
+        decompressor: PageDecompressor
+    ) {
         self.column = column
         self.rowGroupIndex = rowGroupIndex
         self.metadata = metadata
@@ -58,7 +60,8 @@ public final class ColumnChunkReader {
         guard position < chunk.count else {
             throw ParquetReaderError(
                 offset: headerOffset, structure: "row group \(rowGroupIndex), column \(column.dottedPath)",
-                message: "the chunk's \(chunk.count) bytes end after \(entriesRead) of its \(metadata.numValues) values")
+                message: "the chunk's \(chunk.count) bytes end after \(entriesRead) of its \(metadata.numValues) values"
+            )
         }
         let header: PageHeader
         let headerSize: Int
@@ -72,7 +75,8 @@ public final class ColumnChunkReader {
         guard bodySize >= 0, bodySize <= chunk.count - bodyStart, header.uncompressedPageSize >= 0 else {
             throw ParquetReaderError(
                 offset: headerOffset, structure: structure + " header",
-                message: "page sizes (compressed \(header.compressedPageSize), uncompressed \(header.uncompressedPageSize)) "
+                message:
+                    "page sizes (compressed \(header.compressedPageSize), uncompressed \(header.uncompressedPageSize)) "
                     + "do not fit the \(chunk.count - bodyStart) bytes left in the chunk")
         }
         let info = try chunk.withBytes { (bytes) throws(ParquetReaderError) -> PageInfo in
@@ -138,9 +142,12 @@ public final class ColumnChunkReader {
                 throw failure(page, header, DecodingFailure(at: 0, "a dictionary page must be the chunk's first page"))
             }
             let count = Int(dictionaryHeader.numValues)
-            guard count >= 0, dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary else {
-                throw failure(page, header, DecodingFailure(
-                    at: 0, "dictionary of \(count) entries in \(dictionaryHeader.encoding); expected PLAIN"))
+            guard count >= 0, dictionaryHeader.encoding == .plain || dictionaryHeader.encoding == .plainDictionary
+            else {
+                throw failure(
+                    page, header,
+                    DecodingFailure(
+                        at: 0, "dictionary of \(count) entries in \(dictionaryHeader.encoding); expected PLAIN"))
             }
             let decoded = try decompress(body, uncompressedSize: Int(header.uncompressedPageSize), page, header)
             try withFailureContext(page, header, compressed: decoded != nil) { () throws(DecodingFailure) in
@@ -173,15 +180,19 @@ public final class ColumnChunkReader {
             }
             entriesRead += count
         case .dataPageV2:
-            guard let dataHeader = header.dataPageHeaderV2 else { throw missingHeader(page, header, "data_page_header_v2") }
+            guard let dataHeader = header.dataPageHeaderV2 else {
+                throw missingHeader(page, header, "data_page_header_v2")
+            }
             let count = try entryCount(dataHeader.numValues, page, header)
             let repetitionSize = Int(dataHeader.repetitionLevelsByteLength)
             let definitionSize = Int(dataHeader.definitionLevelsByteLength)
             guard repetitionSize >= 0, definitionSize >= 0, repetitionSize + definitionSize <= body.count,
-                  repetitionSize + definitionSize <= Int(header.uncompressedPageSize)
+                repetitionSize + definitionSize <= Int(header.uncompressedPageSize)
             else {
-                throw failure(page, header, DecodingFailure(
-                    at: 0, "level sections of \(repetitionSize) and \(definitionSize) bytes overrun the page"))
+                throw failure(
+                    page, header,
+                    DecodingFailure(
+                        at: 0, "level sections of \(repetitionSize) and \(definitionSize) bytes overrun the page"))
             }
             try withFailureContext(page, header, compressed: false) { () throws(DecodingFailure) in
                 if column.maxRepetitionLevel > 0 {
@@ -192,14 +203,17 @@ public final class ColumnChunkReader {
                 if column.maxDefinitionLevel > 0 {
                     try LevelDecoding.decodeRLE(
                         UnsafeRawBufferPointer(rebasing: body[repetitionSize..<(repetitionSize + definitionSize)]),
-                        base: repetitionSize, maxLevel: column.maxDefinitionLevel, count: count, into: &definitionLevels)
+                        base: repetitionSize, maxLevel: column.maxDefinitionLevel, count: count, into: &definitionLevels
+                    )
                 }
             }
             let valuesStart = repetitionSize + definitionSize
             let rawValues = UnsafeRawBufferPointer(rebasing: body[valuesStart...])
-            let decoded = dataHeader.isCompressed == false
+            let decoded =
+                dataHeader.isCompressed == false
                 ? nil
-                : try decompress(rawValues, uncompressedSize: Int(header.uncompressedPageSize) - valuesStart, page, header)
+                : try decompress(
+                    rawValues, uncompressedSize: Int(header.uncompressedPageSize) - valuesStart, page, header)
             try withFailureContext(page, header, compressed: decoded != nil, base: decoded == nil ? valuesStart : 0) {
                 () throws(DecodingFailure) in
                 try withPageBytes(decoded, else: rawValues) { input throws(DecodingFailure) in
@@ -220,11 +234,15 @@ public final class ColumnChunkReader {
     }
 
     /// The page's entry count, which may not run past the chunk's declared total.
-    private func entryCount(_ declared: Int32, _ page: PageLocation, _ header: PageHeader) throws(ParquetReaderError) -> Int {
+    private func entryCount(_ declared: Int32, _ page: PageLocation, _ header: PageHeader) throws(ParquetReaderError)
+        -> Int
+    {
         let remaining = metadata.numValues - Int64(entriesRead)
         guard declared >= 0, Int64(declared) <= remaining else {
-            throw failure(page, header, DecodingFailure(
-                at: 0, "num_values \(declared) exceeds the \(remaining) values the chunk has left"))
+            throw failure(
+                page, header,
+                DecodingFailure(
+                    at: 0, "num_values \(declared) exceeds the \(remaining) values the chunk has left"))
         }
         return Int(declared)
     }
@@ -264,10 +282,12 @@ public final class ColumnChunkReader {
         }
         pageBuffer.removeAll(keepingCapacity: true)
         do {
-            try decompressor.decompress(body, codec: codec, uncompressedSize: uncompressedSize, appendingTo: &pageBuffer)
+            try decompressor.decompress(
+                body, codec: codec, uncompressedSize: uncompressedSize, appendingTo: &pageBuffer)
         } catch {
             throw ParquetReaderError(
-                offset: page.bodyOffset, structure: describe(page: page.index, type: header.type), message: error.description)
+                offset: page.bodyOffset, structure: describe(page: page.index, type: header.type),
+                message: error.description)
         }
         return pageBuffer
     }
@@ -282,8 +302,10 @@ public final class ColumnChunkReader {
             try body()
         } catch {
             if compressed {
-                throw failure(page, header, DecodingFailure(
-                    at: 0, "\(error.message) (at byte \(base + error.offset) of the decompressed page)"))
+                throw failure(
+                    page, header,
+                    DecodingFailure(
+                        at: 0, "\(error.message) (at byte \(base + error.offset) of the decompressed page)"))
             }
             throw ParquetReaderError(
                 offset: page.bodyOffset + base + error.offset, structure: describe(page: page.index, type: header.type),

@@ -18,7 +18,8 @@ final class BooleanValueDecoder: PageValueDecoder {
         case .plain:
             let byteCount = BitUnpacking.byteCount(valueCount: count, bitWidth: 1)
             guard input.count >= byteCount else {
-                throw DecodingFailure(at: 0, "\(count) PLAIN booleans need \(byteCount) bytes but the page holds \(input.count)")
+                throw DecodingFailure(
+                    at: 0, "\(count) PLAIN booleans need \(byteCount) bytes but the page holds \(input.count)")
             }
             values.appendUninitialized(count: count) { target in
                 for index in 0..<count {

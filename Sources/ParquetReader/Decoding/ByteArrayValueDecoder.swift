@@ -61,7 +61,8 @@ final class ByteArrayValueDecoder: PageValueDecoder {
                             for (position, index) in indices.enumerated() {
                                 let length = lengths[position]
                                 if length > 0 {
-                                    (destination + written).update(from: source.baseAddress! + offsets[Int(index)], count: length)
+                                    (destination + written).update(
+                                        from: source.baseAddress! + offsets[Int(index)], count: length)
                                 }
                                 written += length
                             }
@@ -72,7 +73,9 @@ final class ByteArrayValueDecoder: PageValueDecoder {
         }
     }
 
-    private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout ByteArrayValues) throws(DecodingFailure) {
+    private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout ByteArrayValues)
+        throws(DecodingFailure)
+    {
         // Every value takes at least its 4-byte length, so a corrupt count cannot make
         // this reserve more than the input could hold.
         output.reserve(values: min(count, input.count / 4), bytes: max(0, input.count - 4 * count))

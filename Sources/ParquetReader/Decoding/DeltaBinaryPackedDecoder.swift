@@ -17,10 +17,12 @@ enum DeltaBinaryPackedDecoder {
         let blockSize = try ULEB128.read(input, at: &position)
         let miniblockCount = try ULEB128.read(input, at: &position)
         guard blockSize > 0, blockSize <= maximumBlockSize, blockSize % 128 == 0 else {
-            throw DecodingFailure(at: 0, "block size \(blockSize) is not a multiple of 128 in 128...\(maximumBlockSize)")
+            throw DecodingFailure(
+                at: 0, "block size \(blockSize) is not a multiple of 128 in 128...\(maximumBlockSize)")
         }
         guard miniblockCount > 0, blockSize % miniblockCount == 0, (blockSize / miniblockCount) % 8 == 0 else {
-            throw DecodingFailure(at: 0, "\(miniblockCount) miniblocks do not divide a block of \(blockSize) into multiples of 8")
+            throw DecodingFailure(
+                at: 0, "\(miniblockCount) miniblocks do not divide a block of \(blockSize) into multiples of 8")
         }
         let totalCount = try ULEB128.read(input, at: &position)
         guard totalCount == UInt64(count) else {
@@ -45,13 +47,15 @@ enum DeltaBinaryPackedDecoder {
                 for miniblock in 0..<miniblocks where produced < count {
                     let bitWidth = Int(input[widthsOffset + miniblock])
                     guard bitWidth <= 64 else {
-                        throw DecodingFailure(at: widthsOffset + miniblock, "miniblock bit width \(bitWidth) exceeds 64")
+                        throw DecodingFailure(
+                            at: widthsOffset + miniblock, "miniblock bit width \(bitWidth) exceeds 64")
                     }
                     let wanted = min(valuesPerMiniblock, count - produced)
                     let needed = BitUnpacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
                     let available = input.count - position
                     guard needed <= available else {
-                        throw DecodingFailure(at: position, "miniblock needs \(needed) bytes but only \(available) remain")
+                        throw DecodingFailure(
+                            at: position, "miniblock needs \(needed) bytes but only \(available) remain")
                     }
                     deltas.withUnsafeMutableBufferPointer { buffer in
                         BitUnpacking.unpack(
@@ -63,7 +67,8 @@ enum DeltaBinaryPackedDecoder {
                         }
                     }
                     // A full miniblock is padded to its whole size; tolerate writers that stop early.
-                    position += min(BitUnpacking.byteCount(valueCount: valuesPerMiniblock, bitWidth: bitWidth), available)
+                    position += min(
+                        BitUnpacking.byteCount(valueCount: valuesPerMiniblock, bitWidth: bitWidth), available)
                     produced += wanted
                 }
             }

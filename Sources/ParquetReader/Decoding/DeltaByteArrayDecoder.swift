@@ -13,7 +13,8 @@ struct DeltaByteArrayDecoder {
     /// fills a destination of that size; the caller provides storage.
     mutating func decode(
         _ input: UnsafeRawBufferPointer, count: Int,
-        store: (_ lengths: [Int], _ totalSize: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) throws(DecodingFailure) -> Void
+        store: (_ lengths: [Int], _ totalSize: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void)
+            throws(DecodingFailure) -> Void
     ) throws(DecodingFailure) {
         var prefixes: [Int32] = []
         let suffixStart = try DeltaBinaryPackedDecoder.decode(input, count: count, into: &prefixes)
@@ -25,7 +26,9 @@ struct DeltaByteArrayDecoder {
         for index in 0..<count {
             let prefix = Int(prefixes[index])
             guard prefix >= 0, prefix <= previousLength else {
-                throw DecodingFailure(at: 0, "value \(index): prefix length \(prefix) exceeds the previous value's \(previousLength) bytes")
+                throw DecodingFailure(
+                    at: 0,
+                    "value \(index): prefix length \(prefix) exceeds the previous value's \(previousLength) bytes")
             }
             previousLength = prefix + Int(suffixLengths[index])
             lengths[index] = previousLength
@@ -45,7 +48,9 @@ struct DeltaByteArrayDecoder {
                 let suffix = Int(suffixLengths[index])
                 if prefix > 0 {
                     if previousStart < 0 {
-                        previous.withUnsafeBufferPointer { (destination + written).update(from: $0.baseAddress!, count: prefix) }
+                        previous.withUnsafeBufferPointer {
+                            (destination + written).update(from: $0.baseAddress!, count: prefix)
+                        }
                     } else {
                         (destination + written).update(from: destination + previousStart, count: prefix)
                     }

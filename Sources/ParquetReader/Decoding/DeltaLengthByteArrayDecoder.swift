@@ -14,7 +14,8 @@ enum DeltaLengthByteArrayDecoder {
             total += Int(length)
         }
         guard total <= input.count - dataOffset else {
-            throw DecodingFailure(at: dataOffset, "values need \(total) bytes but only \(input.count - dataOffset) remain")
+            throw DecodingFailure(
+                at: dataOffset, "values need \(total) bytes but only \(input.count - dataOffset) remain")
         }
         return (lengths, dataOffset, total)
     }
@@ -25,7 +26,8 @@ enum DeltaLengthByteArrayDecoder {
     ) throws(DecodingFailure) -> Int {
         let (lengths, dataOffset, dataSize) = try Self.lengths(input, count: count)
         lengths.withUnsafeBufferPointer { buffer in
-            output.append(lengths: buffer, data: UnsafeRawBufferPointer(rebasing: input[dataOffset..<(dataOffset + dataSize)]))
+            output.append(
+                lengths: buffer, data: UnsafeRawBufferPointer(rebasing: input[dataOffset..<(dataOffset + dataSize)]))
         }
         return dataOffset + dataSize
     }

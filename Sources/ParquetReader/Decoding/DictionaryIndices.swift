@@ -22,7 +22,8 @@ enum DictionaryIndices {
             highest = max(highest, index)
         }
         guard Int(highest) < dictionarySize else {
-            throw DecodingFailure(at: 0, "dictionary index \(highest) is outside a dictionary of \(dictionarySize) entries")
+            throw DecodingFailure(
+                at: 0, "dictionary index \(highest) is outside a dictionary of \(dictionarySize) entries")
         }
     }
 }

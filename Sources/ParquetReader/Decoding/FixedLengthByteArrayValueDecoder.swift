@@ -36,7 +36,8 @@ final class FixedLengthByteArrayValueDecoder: PageValueDecoder {
                     values.appendInPlace(valueCount: count) { destination in
                         guard width > 0 else { return }
                         for (position, index) in indices.enumerated() {
-                            (destination + position * width).update(from: source.baseAddress! + Int(index) * width, count: width)
+                            (destination + position * width).update(
+                                from: source.baseAddress! + Int(index) * width, count: width)
                         }
                     }
                 }
@@ -50,7 +51,8 @@ final class FixedLengthByteArrayValueDecoder: PageValueDecoder {
             let width = byteWidth
             try deltaByteArray.decode(input, count: count) { (lengths, _, fill) throws(DecodingFailure) in
                 if let wrong = lengths.firstIndex(where: { $0 != width }) {
-                    throw DecodingFailure(at: 0, "value \(wrong) has \(lengths[wrong]) bytes, not the column's \(width)")
+                    throw DecodingFailure(
+                        at: 0, "value \(wrong) has \(lengths[wrong]) bytes, not the column's \(width)")
                 }
                 values.appendInPlace(valueCount: count, fill)
             }
@@ -69,7 +71,9 @@ final class FixedLengthByteArrayValueDecoder: PageValueDecoder {
     ) throws(DecodingFailure) {
         let byteCount = count * byteWidth
         guard input.count >= byteCount else {
-            throw DecodingFailure(at: 0, "\(count) PLAIN values of \(byteWidth) bytes need \(byteCount) bytes but the page holds \(input.count)")
+            throw DecodingFailure(
+                at: 0,
+                "\(count) PLAIN values of \(byteWidth) bytes need \(byteCount) bytes but the page holds \(input.count)")
         }
         output.append(UnsafeRawBufferPointer(rebasing: input[0..<byteCount]), valueCount: count)
     }

@@ -90,10 +90,13 @@ final class FixedWidthValueDecoder<Value: FixedWidthPhysicalValue>: PageValueDec
     }
 
     /// PLAIN is the values' little-endian bytes back to back, so it is one copy.
-    private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout [Value]) throws(DecodingFailure) {
+    private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout [Value])
+        throws(DecodingFailure)
+    {
         let byteCount = count * MemoryLayout<Value>.stride
         guard input.count >= byteCount else {
-            throw DecodingFailure(at: 0, "\(count) PLAIN values need \(byteCount) bytes but the page holds \(input.count)")
+            throw DecodingFailure(
+                at: 0, "\(count) PLAIN values need \(byteCount) bytes but the page holds \(input.count)")
         }
         output.appendUninitialized(count: count) { target in
             UnsafeMutableRawPointer(target).copyMemory(from: input.baseAddress!, byteCount: byteCount)

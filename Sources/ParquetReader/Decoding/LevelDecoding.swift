@@ -62,7 +62,9 @@ enum LevelDecoding {
     }
 
     /// Rejects levels above the maximum, which bit widths that are not a power of two allow.
-    private static func checkMaximum(_ levels: [UInt8], last count: Int, maxLevel: Int, at offset: Int) throws(DecodingFailure) {
+    private static func checkMaximum(_ levels: [UInt8], last count: Int, maxLevel: Int, at offset: Int)
+        throws(DecodingFailure)
+    {
         let limit = UInt8(maxLevel)
         var highest: UInt8 = 0
         for level in levels[(levels.count - count)...] {

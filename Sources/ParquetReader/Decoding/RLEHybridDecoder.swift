@@ -45,7 +45,8 @@ struct RLEHybridDecoder {
                         at: headerOffset, "bit-packed run needs \(needed) bytes but only \(available) remain")
                 }
                 BitUnpacking.unpack(
-                    UnsafeRawBufferPointer(rebasing: input[position...]), count: wanted, bitWidth: bitWidth, into: target)
+                    UnsafeRawBufferPointer(rebasing: input[position...]), count: wanted, bitWidth: bitWidth,
+                    into: target)
                 position += min(BitUnpacking.byteCount(valueCount: runLength, bitWidth: bitWidth), available)
                 decoded += wanted
             } else {

@@ -22,7 +22,8 @@ struct Footer: Sendable {
         }
         let head = try source.read(at: 0, count: magic.count, structure: "leading magic")
         guard head == magic else {
-            throw ParquetReaderError(offset: 0, structure: "leading magic", message: "expected PAR1, found \(describe(head))")
+            throw ParquetReaderError(
+                offset: 0, structure: "leading magic", message: "expected PAR1, found \(describe(head))")
         }
         let trailerOffset = size - trailerSize
         let trailer = try source.read(at: trailerOffset, count: trailerSize, structure: "footer trailer")
@@ -37,7 +38,8 @@ struct Footer: Sendable {
                 offset: trailerOffset + 4, structure: "trailing magic",
                 message: "expected PAR1, found \(describe(tail)); the file is truncated or not Parquet")
         }
-        let length = Int(UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24)
+        let length = Int(
+            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24)
         let available = trailerOffset - magic.count
         guard length <= available else {
             throw ParquetReaderError(
@@ -57,7 +59,8 @@ struct Footer: Sendable {
 
     private static func describe(_ bytes: [UInt8]) -> String {
         bytes.map { byte in
-            (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            (0x20..<0x7F).contains(byte)
+                ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
         }.joined()
     }
 }

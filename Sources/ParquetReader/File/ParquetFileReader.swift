@@ -40,7 +40,8 @@ public final class ParquetFileReader: Sendable {
         do {
             schema = try SchemaTree(footer.metadata.schema)
         } catch {
-            throw ParquetReaderError(offset: footer.offset, structure: "footer (FileMetaData.schema)", message: error.description)
+            throw ParquetReaderError(
+                offset: footer.offset, structure: "footer (FileMetaData.schema)", message: error.description)
         }
         try validateRowGroups()
     }
@@ -56,7 +57,8 @@ public final class ParquetFileReader: Sendable {
                     message: "\(rowGroup.columns.count) column chunks for \(schema.leaves.count) leaf columns")
             }
             guard rowGroup.numRows >= 0 else {
-                throw ParquetReaderError(offset: footerOffset, structure: structure, message: "negative num_rows \(rowGroup.numRows)")
+                throw ParquetReaderError(
+                    offset: footerOffset, structure: structure, message: "negative num_rows \(rowGroup.numRows)")
             }
             for (columnIndex, chunk) in rowGroup.columns.enumerated() {
                 let leaf = schema.leaves[columnIndex]
@@ -68,7 +70,9 @@ public final class ParquetFileReader: Sendable {
                 guard columnMetadata.type == leaf.physicalType else {
                     throw ParquetReaderError(
                         offset: footerOffset, structure: structure + ".columns[\(columnIndex)]",
-                        message: "chunk type \(columnMetadata.type) differs from the schema's \(leaf.physicalType) for \(leaf.dottedPath)")
+                        message:
+                            "chunk type \(columnMetadata.type) differs from the schema's \(leaf.physicalType) for \(leaf.dottedPath)"
+                    )
                 }
                 guard columnMetadata.numValues >= 0 else {
                     throw ParquetReaderError(
@@ -104,7 +108,9 @@ public final class ParquetFileReader: Sendable {
         guard start >= Int64(Footer.magic.count), size >= 0, start <= dataEnd, size <= dataEnd - start else {
             throw ParquetReaderError(
                 offset: Int(clamping: start), structure: structure,
-                message: "\(size) bytes at offset \(start) lie outside the data area \(Footer.magic.count)..<\(footerOffset)")
+                message:
+                    "\(size) bytes at offset \(start) lie outside the data area \(Footer.magic.count)..<\(footerOffset)"
+            )
         }
         return Int(start)..<Int(start + size)
     }
@@ -195,13 +201,15 @@ public final class ParquetFileReader: Sendable {
         guard let offset = columnMetadata.bloomFilterOffset else { return nil }
         let structure = "row group \(rowGroup), column \(schema.leaves[column].dottedPath), bloom filter header"
         guard offset >= 0, offset < Int64(footerOffset) else {
-            throw ParquetReaderError(offset: Int(clamping: offset), structure: structure, message: "offset lies outside the data area")
+            throw ParquetReaderError(
+                offset: Int(clamping: offset), structure: structure, message: "offset lies outside the data area")
         }
         // The header is a few dozen bytes; read a bounded prefix when no length is recorded.
         let available = Int64(footerOffset) - offset
         let length = columnMetadata.bloomFilterLength.map { Int64($0) } ?? min(available, 256)
         guard length >= 0, length <= available else {
-            throw ParquetReaderError(offset: Int(offset), structure: structure, message: "length \(length) overruns the data area")
+            throw ParquetReaderError(
+                offset: Int(offset), structure: structure, message: "length \(length) overruns the data area")
         }
         let bytes = try source.read(at: Int(offset), count: Int(length), structure: structure)
         let header: BloomFilterHeader
@@ -213,7 +221,8 @@ public final class ParquetFileReader: Sendable {
         }
         guard header.numBytes >= 0, Int64(headerSize) + Int64(header.numBytes) <= available else {
             throw ParquetReaderError(
-                offset: Int(offset), structure: structure, message: "a bitset of \(header.numBytes) bytes overruns the data area")
+                offset: Int(offset), structure: structure,
+                message: "a bitset of \(header.numBytes) bytes overruns the data area")
         }
         return (header, headerSize, Int(offset))
     }

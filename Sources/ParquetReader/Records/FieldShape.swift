@@ -51,7 +51,7 @@ public indirect enum FieldShape: Sendable, Hashable {
     /// `array` or `<list name>_tuple`; otherwise its only field is the element (3-level).
     private static func listShape(_ node: SchemaNode, in schema: SchemaTree) -> FieldShape? {
         guard !node.isLeaf, node.element.logicalType == .list || node.element.convertedType == .list,
-              node.children.count == 1
+            node.children.count == 1
         else { return nil }
         let repeated = schema.nodes[node.children[0]]
         guard repeated.repetition == .repeated else { return nil }
@@ -70,9 +70,9 @@ public indirect enum FieldShape: Sendable, Hashable {
     /// optionally a value.
     private static func mapShape(_ node: SchemaNode, in schema: SchemaTree) -> FieldShape? {
         guard !node.isLeaf,
-              node.element.logicalType == .map || node.element.convertedType == .map
+            node.element.logicalType == .map || node.element.convertedType == .map
                 || node.element.convertedType == .mapKeyValue,
-              node.children.count == 1
+            node.children.count == 1
         else { return nil }
         let repeated = schema.nodes[node.children[0]]
         guard repeated.repetition == .repeated, !repeated.isLeaf, (1...2).contains(repeated.children.count) else {

@@ -13,7 +13,9 @@ public struct RecordAssembler {
 
     /// Assembles the top-level fields `fields` (node indexes) from `chunks`, which must
     /// hold every leaf under those fields, keyed by leaf index.
-    public init(schema: SchemaTree, fields: [Int], chunks: [Int: ColumnChunkData], rowGroupIndex: Int) throws(ParquetReaderError) {
+    public init(schema: SchemaTree, fields: [Int], chunks: [Int: ColumnChunkData], rowGroupIndex: Int)
+        throws(ParquetReaderError)
+    {
         self.schema = schema
         self.rowGroupIndex = rowGroupIndex
         shapes = fields.map { FieldShape(node: $0, in: schema) }
@@ -79,14 +81,16 @@ public struct RecordAssembler {
         case .list(_, let repeated, let element):
             var elements: [RecordValue] = []
             try readRepeated(repeated) { (assembler) throws(ParquetReaderError) in
-                elements.append(element.node == repeated ? try assembler.readContent(element) : try assembler.readField(element))
+                elements.append(
+                    element.node == repeated ? try assembler.readContent(element) : try assembler.readField(element))
             }
             return .list(elements)
         case .map(_, let repeated, let key, let value):
             var entries: [MapEntry] = []
             try readRepeated(repeated) { (assembler) throws(ParquetReaderError) in
                 let keyValue = try assembler.readField(key)
-                let valueValue = try value.map { (value) throws(ParquetReaderError) in try assembler.readField(value) } ?? .null
+                let valueValue =
+                    try value.map { (value) throws(ParquetReaderError) in try assembler.readField(value) } ?? .null
                 entries.append(MapEntry(key: keyValue, value: valueValue))
             }
             return .map(entries)
@@ -110,7 +114,8 @@ public struct RecordAssembler {
                 return
             }
             guard cursor.repetitionLevel == node.repetitionLevel else {
-                throw inconsistency(leaf, "repetition level \(cursor.repetitionLevel) is deeper than the list being read")
+                throw inconsistency(
+                    leaf, "repetition level \(cursor.repetitionLevel) is deeper than the list being read")
             }
         }
     }
@@ -140,7 +145,9 @@ public struct RecordAssembler {
     }
 
     private mutating func takeValue(leaf: Int) throws(ParquetReaderError) -> RecordValue {
-        guard !cursors[leaf]!.isAtEnd else { throw inconsistency(leaf, "the column ends before record \(rowIndex) does") }
+        guard !cursors[leaf]!.isAtEnd else {
+            throw inconsistency(leaf, "the column ends before record \(rowIndex) does")
+        }
         guard cursors[leaf]!.definitionLevel == schema.leaves[leaf].maxDefinitionLevel else {
             throw inconsistency(leaf, "a value is missing where the other columns of its field have one")
         }

@@ -32,9 +32,10 @@ public struct SchemaTree: Sendable, Hashable {
         var nodes: [SchemaNode] = []
         nodes.reserveCapacity(elements.count)
         var leaves: [LeafColumn] = []
-        nodes.append(SchemaNode(
-            index: 0, element: rootElement, parent: nil, children: [], path: [],
-            definitionLevel: 0, repetitionLevel: 0, leaves: 0..<0, leafIndex: nil))
+        nodes.append(
+            SchemaNode(
+                index: 0, element: rootElement, parent: nil, children: [], path: [],
+                definitionLevel: 0, repetitionLevel: 0, leaves: 0..<0, leafIndex: nil))
         // Groups still waiting for children: (node index, children left).
         var open: [(node: Int, remaining: Int)] = [(0, Int(rootChildren))]
         for index in 1..<elements.count {
@@ -42,7 +43,8 @@ public struct SchemaTree: Sendable, Hashable {
                 open.removeLast()
             }
             guard !open.isEmpty else {
-                throw SchemaError(elementIndex: index, message: "element lies outside the tree the child counts describe")
+                throw SchemaError(
+                    elementIndex: index, message: "element lies outside the tree the child counts describe")
             }
             let parentIndex = open[open.count - 1].node
             open[open.count - 1].remaining -= 1
@@ -63,18 +65,20 @@ public struct SchemaTree: Sendable, Hashable {
             if let type = element.type, childCount == 0 {
                 let typeLength = try Self.typeLength(of: element, type: type, index: index)
                 leafIndex = leaves.count
-                leaves.append(LeafColumn(
-                    index: leaves.count, node: index, path: path, physicalType: type, typeLength: typeLength,
-                    maxDefinitionLevel: definitionLevel, maxRepetitionLevel: repetitionLevel, element: element))
+                leaves.append(
+                    LeafColumn(
+                        index: leaves.count, node: index, path: path, physicalType: type, typeLength: typeLength,
+                        maxDefinitionLevel: definitionLevel, maxRepetitionLevel: repetitionLevel, element: element))
             } else if element.type != nil || childCount <= 0 {
                 throw SchemaError(
                     elementIndex: index,
                     message: "'\(element.name)' is neither a leaf with a type nor a group with children")
             }
-            nodes.append(SchemaNode(
-                index: index, element: element, parent: parentIndex, children: [], path: path,
-                definitionLevel: definitionLevel, repetitionLevel: repetitionLevel,
-                leaves: leafIndex.map { $0..<($0 + 1) } ?? 0..<0, leafIndex: leafIndex))
+            nodes.append(
+                SchemaNode(
+                    index: index, element: element, parent: parentIndex, children: [], path: path,
+                    definitionLevel: definitionLevel, repetitionLevel: repetitionLevel,
+                    leaves: leafIndex.map { $0..<($0 + 1) } ?? 0..<0, leafIndex: leafIndex))
             nodes[parentIndex].children.append(index)
             if childCount > 0 {
                 open.append((index, childCount))
@@ -83,7 +87,9 @@ public struct SchemaTree: Sendable, Hashable {
         if let unfinished = open.first(where: { $0.remaining > 0 }) {
             throw SchemaError(
                 elementIndex: unfinished.node,
-                message: "'\(nodes[unfinished.node].name)' declares \(unfinished.remaining) more children than the schema holds")
+                message:
+                    "'\(nodes[unfinished.node].name)' declares \(unfinished.remaining) more children than the schema holds"
+            )
         }
         // Children follow their parent, so a reverse pass sees every child before its parent.
         for index in stride(from: nodes.count - 1, through: 0, by: -1) where !nodes[index].isLeaf {
@@ -95,7 +101,8 @@ public struct SchemaTree: Sendable, Hashable {
         self.leaves = leaves
     }
 
-    private static func typeLength(of element: SchemaElement, type: PhysicalType, index: Int) throws(SchemaError) -> Int {
+    private static func typeLength(of element: SchemaElement, type: PhysicalType, index: Int) throws(SchemaError) -> Int
+    {
         switch type {
         case .boolean, .int32, .int64, .float, .double, .byteArray:
             return 0

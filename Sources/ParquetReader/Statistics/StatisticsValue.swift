@@ -19,7 +19,12 @@ extension LeafColumn {
             return load(Int64.self).map { .int64($0) }
         case .int96:
             guard bytes.count == 12 else { return nil }
-            return .int96(bytes.withUnsafeBytes { Int96(low: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)), high: UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) })
+            return .int96(
+                bytes.withUnsafeBytes {
+                    Int96(
+                        low: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)),
+                        high: UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+                })
         case .float:
             return load(UInt32.self).map { .float(Float(bitPattern: $0)) }
         case .double:

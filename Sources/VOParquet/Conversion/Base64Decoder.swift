@@ -24,15 +24,19 @@ struct Base64Decoder {
     /// Decodes `text` into `output`, which has room for `maximumDecodedCount(text.count)`
     /// bytes; returns how many were written, or nil at a character that is not base64
     /// (`invalidIndex` is set to its index).
-    mutating func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
-                         invalidIndex: inout Int) -> Int? {
+    mutating func decode(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+        invalidIndex: inout Int
+    ) -> Int? {
         Self.table.withUnsafeBufferPointer { table in
             decode(text, into: output, table: table, invalidIndex: &invalidIndex)
         }
     }
 
-    private mutating func decode(_ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
-                                 table: UnsafeBufferPointer<UInt8>, invalidIndex: inout Int) -> Int? {
+    private mutating func decode(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+        table: UnsafeBufferPointer<UInt8>, invalidIndex: inout Int
+    ) -> Int? {
         var written = 0
         var accumulator = self.accumulator
         var pending = self.pending
@@ -41,8 +45,10 @@ struct Base64Decoder {
         while index < text.count {
             // Fast path: four characters that are all base64 digits make three bytes.
             if pending == 0, padding == 0, index + 4 <= text.count {
-                let a = table[Int(text[index])], b = table[Int(text[index + 1])]
-                let c = table[Int(text[index + 2])], d = table[Int(text[index + 3])]
+                let a = table[Int(text[index])]
+                let b = table[Int(text[index + 1])]
+                let c = table[Int(text[index + 2])]
+                let d = table[Int(text[index + 3])]
                 if (a | b | c | d) < 64 {
                     let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
                     output[written] = UInt8(truncatingIfNeeded: group >> 16)
@@ -78,11 +84,17 @@ struct Base64Decoder {
             } else if value == Self.pad {
                 if padding > 0 {
                     padding += 1
-                    guard padding <= 2 else { invalidIndex = index; return nil }
+                    guard padding <= 2 else {
+                        invalidIndex = index
+                        return nil
+                    }
                     continue
                 }
                 // "xx==" carries one byte, "xxx=" two.
-                guard pending >= 2 else { invalidIndex = index; return nil }
+                guard pending >= 2 else {
+                    invalidIndex = index
+                    return nil
+                }
                 if pending == 2 {
                     output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
                     written += 1

@@ -23,8 +23,10 @@ final class BinaryDataReader<Sink: ByteSink> {
     private let progress: (Int) -> Void
 
     /// The parser must be on the STREAM start tag.
-    init(parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], hasNullFlags: Bool,
-         progress: @escaping (Int) -> Void) {
+    init(
+        parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], hasNullFlags: Bool,
+        progress: @escaping (Int) -> Void
+    ) {
         self.parser = parser
         self.stream = BinaryStreamReader(parser: parser)
         self.writer = writer
@@ -79,8 +81,9 @@ final class BinaryDataReader<Sink: ByteSink> {
     @inline(__always)
     private func need(_ count: Int, column: Int?, rowOffset: Int) throws(ConversionError) {
         guard try stream.require(count) else {
-            throw ConversionError(line: parser.line, row: writer.rowCount, column: column.map { names[$0] },
-                                  "the STREAM ends inside the row that starts at decoded byte \(rowOffset) (truncated data?)")
+            throw ConversionError(
+                line: parser.line, row: writer.rowCount, column: column.map { names[$0] },
+                "the STREAM ends inside the row that starts at decoded byte \(rowOffset) (truncated data?)")
         }
     }
 
@@ -88,7 +91,6 @@ final class BinaryDataReader<Sink: ByteSink> {
     private func require(_ count: Int, _ format: CellFormat, _ rowOffset: Int) throws(CellDecodingFailure) {
         do { try need(count, column: format.column, rowOffset: rowOffset) } catch { throw .stream(error) }
     }
-
 
     private func readCell(_ format: CellFormat, isNull: Bool, rowOffset: Int) throws(CellDecodingFailure) {
         // How many values the cell holds.
@@ -117,7 +119,9 @@ final class BinaryDataReader<Sink: ByteSink> {
                 do { try writer.appendNull() } catch { throw .writer(error) }
             } else if format.isList {
                 scratch.reset()
-                for bit in 0..<count { scratch.booleans.append(stream.pointer[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0) }
+                for bit in 0..<count {
+                    scratch.booleans.append(stream.pointer[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0)
+                }
                 stream.skip(bytes)
                 do { try scratch.appendArray(.bit, to: writer) } catch { throw .writer(error) }
             } else {
@@ -268,7 +272,8 @@ final class BinaryDataReader<Sink: ByteSink> {
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         // Empty text is null in BINARY, as above (this covers fixed-size text of NULs too).
-        let isNull = (!hasNullFlags && bytes.isEmpty) || (textNulls[format.column].map { bytes.elementsEqual($0) } ?? false)
+        let isNull =
+            (!hasNullFlags && bytes.isEmpty) || (textNulls[format.column].map { bytes.elementsEqual($0) } ?? false)
         do {
             if isNull { try writer.appendNull() } else { try writer.append(utf8: bytes) }
         } catch {

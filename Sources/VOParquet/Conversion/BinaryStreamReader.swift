@@ -70,13 +70,16 @@ final class BinaryStreamReader {
                 var invalidIndex = 0
                 guard let written = decoder.decode(text, into: buffer + end, invalidIndex: &invalidIndex) else {
                     let character = Unicode.Scalar(text[invalidIndex])
-                    throw ConversionError(line: parser.line, "the base64 STREAM holds an invalid character '\(character.escaped(asASCII: true))'")
+                    throw ConversionError(
+                        line: parser.line,
+                        "the base64 STREAM holds an invalid character '\(character.escaped(asASCII: true))'")
                 }
                 end += written
             case .endElement where parser.depth == streamDepth - 1:
                 streamEnded = true
                 guard decoder.isComplete else {
-                    throw ConversionError(line: parser.line, "the base64 STREAM ends in the middle of a 4-character group")
+                    throw ConversionError(
+                        line: parser.line, "the base64 STREAM ends in the middle of a 4-character group")
                 }
             case .startElement:
                 throw ConversionError(line: parser.line, "unexpected <\(parser.name)> inside STREAM")

@@ -23,18 +23,19 @@ struct CellFormat {
     init(_ column: VOParquetColumn, index: Int) {
         let field = column.field
         self.column = index
-        primitive = switch field.datatype {
-        case .boolean: .boolean
-        case .bit: .bit
-        case .unsignedByte: .unsignedByte
-        case .short: .short
-        case .int: .int
-        case .long: .long
-        case .float, .floatComplex: .float
-        case .double, .doubleComplex: .double
-        case .char: .char
-        case .unicodeChar: .unicodeChar
-        }
+        primitive =
+            switch field.datatype {
+            case .boolean: .boolean
+            case .bit: .bit
+            case .unsignedByte: .unsignedByte
+            case .short: .short
+            case .int: .int
+            case .long: .long
+            case .float, .floatComplex: .float
+            case .double, .doubleComplex: .double
+            case .char: .char
+            case .unicodeChar: .unicodeChar
+            }
         isList = column.isList
         elementsPerValue = field.datatype.isComplex ? 2 : 1
         if let arraysize = field.arraysize {
@@ -45,7 +46,9 @@ struct CellFormat {
         let nullText = field.nullValue.map { Array($0.utf8) }
         integerNull = nullText.flatMap { text in text.withUnsafeBytes { TextValues.integer($0) } }
         floatNull = nullText.flatMap { text in
-            (text + [0]).withUnsafeBytes { TextValues.double($0.baseAddress!.assumingMemoryBound(to: CChar.self), count: text.count) }
+            (text + [0]).withUnsafeBytes {
+                TextValues.double($0.baseAddress!.assumingMemoryBound(to: CChar.self), count: text.count)
+            }
         }
     }
 

@@ -15,7 +15,8 @@ final class TableDataReader<Sink: ByteSink> {
     private var cellCount = 0
     private let progress: (Int) -> Void
 
-    init(parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], progress: @escaping (Int) -> Void) {
+    init(parser: XMLPullParser, writer: VOParquetWriter<Sink>, formats: [CellFormat], progress: @escaping (Int) -> Void)
+    {
         self.parser = parser
         self.writer = writer
         self.formats = formats
@@ -39,11 +40,14 @@ final class TableDataReader<Sink: ByteSink> {
             switch event {
             case .startElement where inRow && parser.hasLocalName("TD"):
                 guard cellIndex < formats.count else {
-                    throw ConversionError(line: parser.line, row: writer.rowCount, "the row has more cells than the \(formats.count) FIELDs")
+                    throw ConversionError(
+                        line: parser.line, row: writer.rowCount,
+                        "the row has more cells than the \(formats.count) FIELDs")
                 }
                 if parser.hasAttributes, parser.attribute("encoding") != nil {
-                    throw ConversionError(line: parser.line, row: writer.rowCount, column: names[cellIndex],
-                                          "TD with an encoding attribute is not supported")
+                    throw ConversionError(
+                        line: parser.line, row: writer.rowCount, column: names[cellIndex],
+                        "TD with an encoding attribute is not supported")
                 }
                 try readCellText()
                 try appendCell(formats[cellIndex])
@@ -54,8 +58,9 @@ final class TableDataReader<Sink: ByteSink> {
             case .endElement where inRow:
                 // The end of TR (a TD's end is consumed by readCellText).
                 guard cellIndex == formats.count else {
-                    throw ConversionError(line: parser.line, row: writer.rowCount,
-                                          "the row has \(cellIndex) cells, the table has \(formats.count) FIELDs")
+                    throw ConversionError(
+                        line: parser.line, row: writer.rowCount,
+                        "the row has \(cellIndex) cells, the table has \(formats.count) FIELDs")
                 }
                 inRow = false
                 do {
@@ -72,7 +77,8 @@ final class TableDataReader<Sink: ByteSink> {
                     throw ConversionError(line: parser.line, row: writer.rowCount, "text outside a TD")
                 }
             case .startElement:
-                throw ConversionError(line: parser.line, row: writer.rowCount, "unexpected <\(parser.name)> in TABLEDATA")
+                throw ConversionError(
+                    line: parser.line, row: writer.rowCount, "unexpected <\(parser.name)> in TABLEDATA")
             case .endOfDocument:
                 throw ConversionError(line: parser.line, "the document ends inside TABLEDATA")
             }
@@ -95,7 +101,8 @@ final class TableDataReader<Sink: ByteSink> {
 
     private func appendToCell(_ text: UnsafeBufferPointer<UInt8>) {
         if cellCount + text.count + 1 > cellCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(cellCapacity * 2, cellCount + text.count + 1))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(
+                capacity: max(cellCapacity * 2, cellCount + text.count + 1))
             grown.update(from: cell, count: cellCount)
             cell.deallocate()
             cell = grown
@@ -180,7 +187,6 @@ final class TableDataReader<Sink: ByteSink> {
         }
     }
 
-
     /// Whitespace-separated elements (bits may also run together).
     private func appendArray(_ text: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {
         scratch.reset()
@@ -207,7 +213,9 @@ final class TableDataReader<Sink: ByteSink> {
                 scratch.booleans.append(value ?? false)
                 isNull = value == nil
             case .unsignedByte, .short, .int, .long:
-                guard let value = TextValues.integer(token) else { throw .value("'\(Self.shown(token))' is not an integer") }
+                guard let value = TextValues.integer(token) else {
+                    throw .value("'\(Self.shown(token))' is not an integer")
+                }
                 scratch.integers.append(value)
                 isNull = value == format.integerNull
             case .float:

@@ -62,7 +62,9 @@ enum TextValues {
     static func double(_ text: UnsafePointer<CChar>, count: Int) -> Double? {
         var end: UnsafeMutablePointer<CChar>?
         let value = strtod(text, &end)
-        guard let end, restIsSpace(from: end, to: text + count), end != UnsafeMutablePointer(mutating: text) else { return nil }
+        guard let end, restIsSpace(from: end, to: text + count), end != UnsafeMutablePointer(mutating: text) else {
+            return nil
+        }
         return value
     }
 
@@ -70,7 +72,9 @@ enum TextValues {
     static func float(_ text: UnsafePointer<CChar>, count: Int) -> Float? {
         var end: UnsafeMutablePointer<CChar>?
         let value = strtof(text, &end)
-        guard let end, restIsSpace(from: end, to: text + count), end != UnsafeMutablePointer(mutating: text) else { return nil }
+        guard let end, restIsSpace(from: end, to: text + count), end != UnsafeMutablePointer(mutating: text) else {
+            return nil
+        }
         return value
     }
 

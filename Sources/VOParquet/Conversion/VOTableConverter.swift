@@ -36,13 +36,16 @@ public final class VOTableConverter {
         do {
             let stop = try structure.readToData()
             self.stop = stop
-            guard stop == .data else { return try VOTableEnvelope(fields: structure.fields, complete: .init(structure)) }
+            guard stop == .data else {
+                return try VOTableEnvelope(fields: structure.fields, complete: .init(structure))
+            }
             // Close the elements open around DATA: TABLE and its ancestors.
             let open = parser.openElementNames.dropLast()
             let closing = open.reversed().map { "</\($0)>" }
             let suffix = closing.joined(separator: "\n") + "\n"
-            let parts = try VOTableEnvelope.Parts(prefix: structure.prefix, suffix: Array(suffix.utf8),
-                                                  tableEndTagLength: closing[0].utf8.count)
+            let parts = try VOTableEnvelope.Parts(
+                prefix: structure.prefix, suffix: Array(suffix.utf8),
+                tableEndTagLength: closing[0].utf8.count)
             return try VOTableEnvelope(fields: structure.fields, complete: parts, hadData: true)
         } catch {
             throw ConversionError(error, line: parser.line)
@@ -55,8 +58,10 @@ public final class VOTableConverter {
     /// `maxRows` or `maxBytes`, the remaining rows are skipped and the file is
     /// finished as overflowed. `progress` gets the row count now and then.
     @discardableResult
-    public func convert<Sink>(into writer: VOParquetWriter<Sink>, extraInfos: [VOTableInfo] = [],
-                              progress: @escaping (Int) -> Void = { _ in }) throws(ConversionError) -> Summary {
+    public func convert<Sink>(
+        into writer: VOParquetWriter<Sink>, extraInfos: [VOTableInfo] = [],
+        progress: @escaping (Int) -> Void = { _ in }
+    ) throws(ConversionError) -> Summary {
         if stop == nil { _ = try readEnvelope() }
         var limit: VOParquetLimit?
         if stop == .data {
@@ -74,7 +79,9 @@ public final class VOTableConverter {
     }
 
     /// Reads the DATA element (the parser is on its start tag) through its end tag.
-    private func readData<Sink>(into writer: VOParquetWriter<Sink>, progress: @escaping (Int) -> Void) throws(ConversionError) -> VOParquetLimit? {
+    private func readData<Sink>(into writer: VOParquetWriter<Sink>, progress: @escaping (Int) -> Void)
+        throws(ConversionError) -> VOParquetLimit?
+    {
         let dataDepth = parser.depth
         let formats = writer.columns.enumerated().map { CellFormat($1, index: $0) }
         var limit: VOParquetLimit?
@@ -88,16 +95,20 @@ public final class VOTableConverter {
                 throw ConversionError(line: parser.line, "\(serialization) has no STREAM")
             }
             if parser.attribute("href") != nil {
-                throw ConversionError(line: parser.line, "a STREAM that refers to external data (href) is not supported")
+                throw ConversionError(
+                    line: parser.line, "a STREAM that refers to external data (href) is not supported")
             }
             let encoding = parser.attribute("encoding") ?? "none"
             guard encoding == "base64" else {
                 throw ConversionError(line: parser.line, "STREAM encoding '\(encoding)' is not supported; only base64")
             }
-            limit = try BinaryDataReader(parser: parser, writer: writer, formats: formats, hasNullFlags: hasNullFlags,
-                                         progress: progress).read()
+            limit = try BinaryDataReader(
+                parser: parser, writer: writer, formats: formats, hasNullFlags: hasNullFlags,
+                progress: progress
+            ).read()
         } else {
-            throw ConversionError(line: parser.line, "\(parser.localName) data is not supported; only TABLEDATA, BINARY and BINARY2")
+            throw ConversionError(
+                line: parser.line, "\(parser.localName) data is not supported; only TABLEDATA, BINARY and BINARY2")
         }
         // Skip what is left of DATA: rows after a limit, trailing INFO elements.
         while true {

@@ -59,11 +59,12 @@ public struct VOTableArraySize: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let lastText = switch last {
-        case .fixed(let count): "\(count)"
-        case .bounded(let count): "\(count)*"
-        case .unbounded: "*"
-        }
+        let lastText =
+            switch last {
+            case .fixed(let count): "\(count)"
+            case .bounded(let count): "\(count)*"
+            case .unbounded: "*"
+            }
         return (leadingDimensions.map(String.init) + [lastText]).joined(separator: "x")
     }
 }

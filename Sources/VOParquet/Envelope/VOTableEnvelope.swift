@@ -27,8 +27,10 @@ public struct VOTableEnvelope: Sendable {
     /// document, and `header + footerOverflow` the same with the overflow INFO. Without
     /// `footerOverflow`, an overflow INFO is inserted after the TABLE of `footer`.
     /// `columnTypes`, when given, must agree with the FIELDs. DATA elements are removed.
-    public init(header: String, footer: String, footerOverflow: String? = nil,
-                columnTypes: [VOTableColumnType]? = nil) throws(VOParquetError) {
+    public init(
+        header: String, footer: String, footerOverflow: String? = nil,
+        columnTypes: [VOTableColumnType]? = nil
+    ) throws(VOParquetError) {
         let (fields, complete, hadData) = try Self.read(header + footer)
         self.fields = fields
         self.hadData = hadData
@@ -72,7 +74,9 @@ public struct VOTableEnvelope: Sendable {
 
     /// The UTF-8 length of the longer of the two documents, without extra INFOs.
     var maximumContentByteCount: Int {
-        max(complete.prefix.utf8.count + complete.suffix.utf8.count, overflow.prefix.utf8.count + overflow.suffix.utf8.count)
+        max(
+            complete.prefix.utf8.count + complete.suffix.utf8.count,
+            overflow.prefix.utf8.count + overflow.suffix.utf8.count)
     }
 
     // MARK: Reading
@@ -91,24 +95,32 @@ public struct VOTableEnvelope: Sendable {
         // Indent like the TABLE end tag's own line.
         let indentation = parts.prefix.utf8.reversed().prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         let indent = String(decoding: indentation, as: UTF8.self)
-        parts.suffix = String(decoding: endTag, as: UTF8.self) + "\n" + indent + info.xml + String(decoding: rest, as: UTF8.self)
+        parts.suffix =
+            String(decoding: endTag, as: UTF8.self) + "\n" + indent + info.xml + String(decoding: rest, as: UTF8.self)
         return parts
     }
 
-    private static func check(_ columnTypes: [VOTableColumnType], against fields: [VOTableField]) throws(VOParquetError) {
+    private static func check(_ columnTypes: [VOTableColumnType], against fields: [VOTableField]) throws(VOParquetError)
+    {
         for (field, type) in zip(fields, columnTypes) {
             guard type.name == field.name else {
-                throw .columnTypeMismatch(column: field.name, detail: "the column type at this position is named '\(type.name)'")
+                throw .columnTypeMismatch(
+                    column: field.name, detail: "the column type at this position is named '\(type.name)'")
             }
             guard type.datatype == field.datatype.rawValue else {
-                throw .columnTypeMismatch(column: field.name,
-                                          detail: "datatype '\(type.datatype)' given, the FIELD says '\(field.datatype.rawValue)'")
+                throw .columnTypeMismatch(
+                    column: field.name,
+                    detail: "datatype '\(type.datatype)' given, the FIELD says '\(field.datatype.rawValue)'")
             }
             guard type.arraysize == field.arraysizeText else {
-                throw .columnTypeMismatch(column: field.name, detail: "arraysize \(quoted(type.arraysize)) given, the FIELD says \(quoted(field.arraysizeText))")
+                throw .columnTypeMismatch(
+                    column: field.name,
+                    detail: "arraysize \(quoted(type.arraysize)) given, the FIELD says \(quoted(field.arraysizeText))")
             }
             guard type.xtype == field.xtype else {
-                throw .columnTypeMismatch(column: field.name, detail: "xtype \(quoted(type.xtype)) given, the FIELD says \(quoted(field.xtype))")
+                throw .columnTypeMismatch(
+                    column: field.name,
+                    detail: "xtype \(quoted(type.xtype)) given, the FIELD says \(quoted(field.xtype))")
             }
         }
         guard columnTypes.count == fields.count else {
@@ -127,7 +139,8 @@ extension VOTableEnvelope.Parts {
 
     init(prefix: [UInt8], suffix: [UInt8], tableEndTagLength: Int) throws(VOParquetError) {
         guard let prefix = String(validating: prefix, as: UTF8.self),
-              let suffix = String(validating: suffix, as: UTF8.self) else {
+            let suffix = String(validating: suffix, as: UTF8.self)
+        else {
             throw .invalidVOTable("the document is not valid UTF-8")
         }
         self.prefix = prefix

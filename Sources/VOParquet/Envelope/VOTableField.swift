@@ -23,9 +23,11 @@ public struct VOTableField: Hashable, Sendable {
     public let nullValue: String?
 
     /// A FIELD from its attributes; throws when `arraysize` does not parse.
-    public init(name: String, datatype: VOTableDatatype, arraysize: String? = nil, xtype: String? = nil,
-                unit: String? = nil, ucd: String? = nil, utype: String? = nil, description: String? = nil,
-                nullValue: String? = nil) throws(VOParquetError) {
+    public init(
+        name: String, datatype: VOTableDatatype, arraysize: String? = nil, xtype: String? = nil,
+        unit: String? = nil, ucd: String? = nil, utype: String? = nil, description: String? = nil,
+        nullValue: String? = nil
+    ) throws(VOParquetError) {
         self.name = name
         self.datatype = datatype
         self.arraysizeText = arraysize

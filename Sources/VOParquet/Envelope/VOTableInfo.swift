@@ -33,7 +33,8 @@ public struct VOTableInfo: Hashable, Sendable {
 enum XMLEscaping {
     /// Characters XML 1.0 does not allow, not even as references.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
+            || scalar.value == 0xFFFF
     }
 
     static func attribute(_ text: String) -> String { escaped(text, inAttribute: true) }

@@ -41,7 +41,9 @@ public enum VOTablePrettyPrinter {
                     let indent = indentation(depth - 1)
                     if let tag = pendingStartTag {
                         let text = trimmed(pendingText)
-                        output += indent + tag + (text.isEmpty ? "/>\n" : ">" + XMLEscaping.text(text) + "</\(parser.name)>\n")
+                        output +=
+                            indent + tag
+                            + (text.isEmpty ? "/>\n" : ">" + XMLEscaping.text(text) + "</\(parser.name)>\n")
                         pendingStartTag = nil
                         pendingText = ""
                     } else {

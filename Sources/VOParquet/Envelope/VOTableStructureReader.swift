@@ -12,7 +12,11 @@ final class VOTableStructureReader {
     /// Length in bytes of the first TABLE's end tag at the start of `suffix`.
     private(set) var tableEndTagLength = 0
 
-    private enum Stage { case beforeTable, inTable(depth: Int), afterTable }
+    private enum Stage {
+        case beforeTable
+        case inTable(depth: Int)
+        case afterTable
+    }
     private var stage = Stage.beforeTable
     private var fieldNames = Set<String>()
     private var sawRoot = false
@@ -62,7 +66,9 @@ final class VOTableStructureReader {
                     continue
                 case .endOfDocument:
                     keepCaptured(upTo: parser.tokenEnd)
-                    guard case .afterTable = stage else { throw VOParquetError.invalidVOTable("the document has no TABLE") }
+                    guard case .afterTable = stage else {
+                        throw VOParquetError.invalidVOTable("the document has no TABLE")
+                    }
                     return .endOfDocument
                 }
             }
@@ -134,7 +140,9 @@ final class VOTableStructureReader {
     private func readField() throws {
         let position = fields.count
         guard let name = parser.attribute("name") else { throw VOParquetError.fieldWithoutName(position: position) }
-        guard let datatypeText = parser.attribute("datatype") else { throw VOParquetError.fieldWithoutDatatype(column: name) }
+        guard let datatypeText = parser.attribute("datatype") else {
+            throw VOParquetError.fieldWithoutDatatype(column: name)
+        }
         guard let datatype = VOTableDatatype(rawValue: datatypeText) else {
             throw VOParquetError.unknownDatatype(column: name, datatype: datatypeText)
         }
@@ -154,9 +162,10 @@ final class VOTableStructureReader {
             case .startElement where parser.depth == fieldDepth + 1 && parser.hasLocalName("VALUES"):
                 nullValue = parser.attribute("null")
             case .endElement where parser.depth == fieldDepth - 1:
-                fields.append(try VOTableField(
-                    name: name, datatype: datatype, arraysize: arraysize, xtype: xtype, unit: unit, ucd: ucd,
-                    utype: utype, description: description, nullValue: nullValue))
+                fields.append(
+                    try VOTableField(
+                        name: name, datatype: datatype, arraysize: arraysize, xtype: xtype, unit: unit, ucd: ucd,
+                        utype: utype, description: description, nullValue: nullValue))
                 return
             case .endOfDocument:
                 throw parser.error("the document ends inside FIELD '\(name)'")

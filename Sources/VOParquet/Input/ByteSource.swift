@@ -1,3 +1,5 @@
+import Parquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Parquet
 
 /// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
 public protocol ByteSource: AnyObject {
@@ -23,8 +24,8 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .io(path, operation, message): "\(operation) '\(path)' failed: \(message)"
-        case let .gzip(message): "gzip input: \(message)"
+        case .io(let path, let operation, let message): "\(operation) '\(path)' failed: \(message)"
+        case .gzip(let message): "gzip input: \(message)"
         }
     }
 }

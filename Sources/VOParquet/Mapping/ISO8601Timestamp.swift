@@ -10,14 +10,16 @@ enum ISO8601Timestamp {
         var scanner = Scanner(bytes: text)
         scanner.trimWhitespace()
         guard let year = scanner.digits(4), scanner.take(UInt8(ascii: "-")),
-              let month = scanner.digits(2), scanner.take(UInt8(ascii: "-")),
-              let day = scanner.digits(2),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year) else { return nil }
+            let month = scanner.digits(2), scanner.take(UInt8(ascii: "-")),
+            let day = scanner.digits(2),
+            (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year)
+        else { return nil }
         var seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
         var micros: Int64 = 0
         if scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")) || scanner.take(UInt8(ascii: " ")) {
             guard let hour = scanner.digits(2), scanner.take(UInt8(ascii: ":")), let minute = scanner.digits(2),
-                  hour < 24, minute < 60 else { return nil }
+                hour < 24, minute < 60
+            else { return nil }
             seconds += Int64(hour * 3600 + minute * 60)
             if scanner.take(UInt8(ascii: ":")) {
                 guard let second = scanner.digits(2), second < 60 else { return nil }
@@ -82,8 +84,12 @@ enum ISO8601Timestamp {
         var atEnd: Bool { index == end }
 
         mutating func trimWhitespace() {
-            while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
-            while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+            while index < end,
+                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+            { index += 1 }
+            while end > index,
+                bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D
+            { end -= 1 }
         }
 
         mutating func take(_ byte: UInt8) -> Bool {

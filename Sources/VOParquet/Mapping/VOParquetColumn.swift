@@ -47,16 +47,17 @@ public struct VOParquetColumn: Hashable, Sendable {
             return
         }
         maximumStringLength = nil
-        let (kind, type): (ValueKind, ColumnType) = switch datatype {
-        case .boolean, .bit: (.boolean, .boolean)
-        case .unsignedByte: (.unsignedByte, .uint8)
-        case .short: (.short, .int16)
-        case .int: (.int, .int32)
-        case .long: (.long, .int64)
-        case .float, .floatComplex: (.float, .float)
-        case .double, .doubleComplex: (.double, .double)
-        case .char, .unicodeChar: (.string, .string)
-        }
+        let (kind, type): (ValueKind, ColumnType) =
+            switch datatype {
+            case .boolean, .bit: (.boolean, .boolean)
+            case .unsignedByte: (.unsignedByte, .uint8)
+            case .short: (.short, .int16)
+            case .int: (.int, .int32)
+            case .long: (.long, .int64)
+            case .float, .floatComplex: (.float, .float)
+            case .double, .doubleComplex: (.double, .double)
+            case .char, .unicodeChar: (.string, .string)
+            }
         valueKind = kind
         if field.isScalar {
             column = Column(field.name, type)

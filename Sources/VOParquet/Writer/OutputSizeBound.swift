@@ -30,7 +30,9 @@ struct OutputSizeBound {
     /// also close when their buffers reach it.
     init(columns: [VOParquetColumn], envelope: VOTableEnvelope, options: VOParquetOptions, pageMemoryLimit: Int) {
         let writer = options.writer
-        let dictionaryIndexBytes = writer.encoding == .dictionary || writer.columnOptions.values.contains { $0.encoding == .dictionary } ? 4 : 0
+        let dictionaryIndexBytes =
+            writer.encoding == .dictionary || writer.columnOptions.values.contains { $0.encoding == .dictionary }
+            ? 4 : 0
         var fixedRow = 0
         var schema = 64
         var rowGroupEntry = 128
@@ -54,7 +56,8 @@ struct OutputSizeBound {
         let keyValues = 256 + envelope.maximumContentByteCount + options.infoReserveBytes
         footerBytes = 8 + 512 + schema + 4 * columns.count + keyValues
         footerBytesPerRowGroup = rowGroupEntry
-        let everyCodecIsNone = writer.compression == .uncompressed
+        let everyCodecIsNone =
+            writer.compression == .uncompressed
             && writer.columnOptions.values.allSatisfy { $0.compression == nil || $0.compression == .uncompressed }
         compressionFactor = everyCodecIsNone ? 1.0 : 1.25
         columnCount = columns.count
@@ -77,7 +80,8 @@ struct OutputSizeBound {
     func bufferedRows(_ rows: Int, plainBytes: Int) -> Int {
         // The rows' buffers take at most twice their PLAIN bound (string end offsets,
         // one byte per boolean and level), and a page closes at either limit.
-        let pages = columnCount * (2 + rows / pageRowLimit) + plainBytes / pageByteLimit
+        let pages =
+            columnCount * (2 + rows / pageRowLimit) + plainBytes / pageByteLimit
             + 2 * plainBytes / pageMemoryLimit + 1
         return Int((Double(plainBytes) * compressionFactor).rounded(.up)) + pages * Self.pageHeaderBytes
     }

@@ -62,7 +62,9 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     /// Maps the envelope's FIELDs to Parquet columns and writes the file's leading
     /// magic bytes to `sink`. Nothing is written when the envelope cannot be mapped.
-    public init(envelope: VOTableEnvelope, sink: Sink, options: VOParquetOptions = VOParquetOptions()) throws(VOParquetError) {
+    public init(envelope: VOTableEnvelope, sink: Sink, options: VOParquetOptions = VOParquetOptions())
+        throws(VOParquetError)
+    {
         var columns: [VOParquetColumn] = []
         for field in envelope.fields { columns.append(try VOParquetColumn(field: field, options: options)) }
         let schema: Schema
@@ -73,7 +75,8 @@ public final class VOParquetWriter<Sink: ByteSink> {
         } catch {
             throw .writer(error)
         }
-        let bound = OutputSizeBound(columns: columns, envelope: envelope, options: options, pageMemoryLimit: plan.pageMemoryLimit)
+        let bound = OutputSizeBound(
+            columns: columns, envelope: envelope, options: options, pageMemoryLimit: plan.pageMemoryLimit)
         if let maxBytes = options.maxBytes {
             let needed = Self.magicLength + bound.footer(rowGroups: 0)
             guard needed <= maxBytes else { throw .maxBytesTooSmall(maxBytes: maxBytes, needed: needed) }
@@ -206,19 +209,26 @@ public final class VOParquetWriter<Sink: ByteSink> {
                 let count = isChar ? bytes.count : StringLimit.utf16Count(bytes)
                 if count > limit {
                     guard options.overlongStrings == .truncate else {
-                        throw rejectRow(.stringTooLong(column: columns[index].field.name, row: rowCount, length: count, limit: limit))
+                        throw rejectRow(
+                            .stringTooLong(
+                                column: columns[index].field.name, row: rowCount, length: count, limit: limit))
                     }
-                    length = isChar
+                    length =
+                        isChar
                         ? StringLimit.utf8PrefixLength(bytes, maxBytes: limit)
                         : StringLimit.utf16PrefixLength(bytes, maxUnits: limit)
                 }
             }
-            do { try core.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<length])) } catch { throw failed(error) }
+            do { try core.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[..<length])) } catch {
+                throw failed(error)
+            }
             rowVariableBytes &+= length &+ bound.perValueOverhead
         case .timestamp:
             guard let micros = ISO8601Timestamp.microseconds(bytes) else {
-                throw rejectRow(.invalidTimestamp(
-                    column: columns[index].field.name, row: rowCount, text: String(decoding: bytes.prefix(64), as: UTF8.self)))
+                throw rejectRow(
+                    .invalidTimestamp(
+                        column: columns[index].field.name, row: rowCount,
+                        text: String(decoding: bytes.prefix(64), as: UTF8.self)))
             }
             do { try core.append(micros) } catch { throw failed(error) }
         case .notText:
@@ -284,11 +294,15 @@ public final class VOParquetWriter<Sink: ByteSink> {
         let column = columns[cursor]
         guard column.isList else { return }
         if let fixed = column.fixedElementCount, count != fixed {
-            throw rejectRow(.writer(.wrongFixedLength(column: column.field.name, row: rowCount, expected: fixed, got: count)))
+            throw rejectRow(
+                .writer(.wrongFixedLength(column: column.field.name, row: rowCount, expected: fixed, got: count)))
         }
         if let maximum = column.maximumElementCount, count > maximum {
-            throw rejectRow(.writer(.valueOutOfRange(
-                column: column.field.name, row: rowCount, value: "\(count) elements", allowed: "at most \(maximum) elements")))
+            throw rejectRow(
+                .writer(
+                    .valueOutOfRange(
+                        column: column.field.name, row: rowCount, value: "\(count) elements",
+                        allowed: "at most \(maximum) elements")))
         }
     }
 
@@ -336,7 +350,8 @@ public final class VOParquetWriter<Sink: ByteSink> {
         }
         let rowBytes = bound.fixedRowBytes &+ rowVariableBytes
         if let maxBytes = options.maxBytes {
-            let projected = counter.byteCount
+            let projected =
+                counter.byteCount
                 + bound.bufferedRows(bufferedRows + 1, plainBytes: bufferedBytes + rowBytes)
                 + bound.footer(rowGroups: rowGroupsWritten + 1)
             if projected > maxBytes { throw refuse(.maxBytes(maxBytes)) }

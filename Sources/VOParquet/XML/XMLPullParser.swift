@@ -77,8 +77,10 @@ final class XMLPullParser {
     /// VOTable needs more, and the open-element stack stays small.
     static let maximumDepth = 256
 
-    init(source: any ByteSource, initialCapacity: Int = 1 << 16, maxMarkupBytes: Int = 64 << 20,
-         textPieceBytes: Int = 1 << 16) {
+    init(
+        source: any ByteSource, initialCapacity: Int = 1 << 16, maxMarkupBytes: Int = 64 << 20,
+        textPieceBytes: Int = 1 << 16
+    ) {
         self.source = source
         self.capacity = max(64, initialCapacity)
         self.buffer = .allocate(capacity: capacity)
@@ -102,7 +104,9 @@ final class XMLPullParser {
     var openElementNames: [String] { (0..<openNameEnds.count).map(openName) }
 
     /// The current element's qualified name.
-    var name: String { String(decoding: UnsafeBufferPointer(start: buffer + nameStart, count: nameEnd - nameStart), as: UTF8.self) }
+    var name: String {
+        String(decoding: UnsafeBufferPointer(start: buffer + nameStart, count: nameEnd - nameStart), as: UTF8.self)
+    }
 
     /// The current element's name without its namespace prefix.
     var localName: String {
@@ -134,8 +138,10 @@ final class XMLPullParser {
         var key = name
         return key.withUTF8 { key in
             attributeStorage.withUnsafeBufferPointer { storage in
-                for span in attributeSpans where span.name.count == key.count
-                    && memcmp(storage.baseAddress! + span.name.lowerBound, key.baseAddress!, key.count) == 0 {
+                for span in attributeSpans
+                where span.name.count == key.count
+                    && memcmp(storage.baseAddress! + span.name.lowerBound, key.baseAddress!, key.count) == 0
+                {
                     return String(decoding: storage[span.value], as: UTF8.self)
                 }
                 return nil
@@ -146,7 +152,10 @@ final class XMLPullParser {
     /// Every attribute of the current start tag, in document order.
     var attributes: [(name: String, value: String)] {
         attributeSpans.map {
-            (String(decoding: attributeStorage[$0.name], as: UTF8.self), String(decoding: attributeStorage[$0.value], as: UTF8.self))
+            (
+                String(decoding: attributeStorage[$0.name], as: UTF8.self),
+                String(decoding: attributeStorage[$0.value], as: UTF8.self)
+            )
         }
     }
 
@@ -186,7 +195,8 @@ final class XMLPullParser {
 
     private func appendCaptured(upTo offset: Int) {
         guard captureFrom != nil, offset > capturedUpTo else { return }
-        captured.append(contentsOf: UnsafeBufferPointer(start: buffer + (capturedUpTo - base), count: offset - capturedUpTo))
+        captured.append(
+            contentsOf: UnsafeBufferPointer(start: buffer + (capturedUpTo - base), count: offset - capturedUpTo))
         capturedUpTo = offset
     }
 
@@ -208,8 +218,9 @@ final class XMLPullParser {
                 tokenStart = base + position
                 if inCDATA { return try scanText() }
                 guard try ensure(1) else {
-                    throw XMLError(line: line(atRelative: position),
-                                   "the document ends inside <\(openName(openNameEnds.count - 1))> (truncated input?)")
+                    throw XMLError(
+                        line: line(atRelative: position),
+                        "the document ends inside <\(openName(openNameEnds.count - 1))> (truncated input?)")
                 }
                 if buffer[position] != UInt8(ascii: "<") { return try scanText() }
                 if let event = try scanMarkup() { return event }
@@ -218,7 +229,9 @@ final class XMLPullParser {
                 tokenBegin = position
                 tokenStart = base + position
                 guard try ensure(1) else {
-                    guard phase == .epilog else { throw XMLError(line: line(atRelative: position), "the document has no root element") }
+                    guard phase == .epilog else {
+                        throw XMLError(line: line(atRelative: position), "the document has no root element")
+                    }
                     phase = .finished
                     tokenStart = base + limit
                     tokenEnd = tokenStart
@@ -305,7 +318,10 @@ final class XMLPullParser {
         position = end + 1
         tokenEnd = base + position
         pushElement()
-        if phase == .prolog { phase = .content; sawRoot = true }
+        if phase == .prolog {
+            phase = .content
+            sawRoot = true
+        }
         pendingEnd = selfClosing
         return .startElement
     }
@@ -332,7 +348,9 @@ final class XMLPullParser {
                 throw errorAtToken("attribute '\(string(nameFrom..<nameTo))' appears twice in <\(name)>")
             }
         } else {
-            if manyAttributeNames.isEmpty { manyAttributeNames = Set(attributeSpans.map { Array(attributeStorage[$0.name]) }) }
+            if manyAttributeNames.isEmpty {
+                manyAttributeNames = Set(attributeSpans.map { Array(attributeStorage[$0.name]) })
+            }
             guard manyAttributeNames.insert(Array(attributeStorage[nameRange])).inserted else {
                 throw errorAtToken("attribute '\(string(nameFrom..<nameTo))' appears twice in <\(name)>")
             }
@@ -390,7 +408,9 @@ final class XMLPullParser {
         let target = try scanName(at: tokenBegin + 2)
         let targetName = string((tokenBegin + 2)..<target).lowercased()
         if targetName == "xml" {
-            guard isDocumentStart else { throw errorAtToken("an XML declaration that is not at the start of the document") }
+            guard isDocumentStart else {
+                throw errorAtToken("an XML declaration that is not at the start of the document")
+            }
             try checkDeclaredEncoding(in: target..<end)
         }
         position = end + 2
@@ -434,8 +454,9 @@ final class XMLPullParser {
             while position < limit && isWhitespace(buffer[position]) { position += 1 }
             if position < limit {
                 guard buffer[position] == UInt8(ascii: "<") else {
-                    throw XMLError(line: line(atRelative: position),
-                                   sawRoot ? "text after the root element" : "text before the root element")
+                    throw XMLError(
+                        line: line(atRelative: position),
+                        sawRoot ? "text after the root element" : "text before the root element")
                 }
                 return
             }
@@ -459,7 +480,9 @@ final class XMLPullParser {
             // Copy a run of plain bytes in one go.
             var runEnd = position
             if inCDATA {
-                while runEnd < limit, buffer[runEnd] != UInt8(ascii: "]"), buffer[runEnd] != UInt8(ascii: "\r") { runEnd += 1 }
+                while runEnd < limit, buffer[runEnd] != UInt8(ascii: "]"), buffer[runEnd] != UInt8(ascii: "\r") {
+                    runEnd += 1
+                }
             } else {
                 runEnd = plainTextEnd(from: position)
             }
@@ -473,7 +496,8 @@ final class XMLPullParser {
                 guard try fill() else {
                     if textCount > 0 { break }
                     let inside = inCDATA ? "a CDATA section" : "<\(openName(openNameEnds.count - 1))>"
-                    throw XMLError(line: line(atRelative: position), "the document ends inside \(inside) (truncated input?)")
+                    throw XMLError(
+                        line: line(atRelative: position), "the document ends inside \(inside) (truncated input?)")
                 }
                 continue
             }
@@ -534,7 +558,9 @@ final class XMLPullParser {
         let body = UnsafeBufferPointer(start: buffer + index + 1, count: semicolon - index - 1)
         if let first = body.first, first == UInt8(ascii: "#") {
             guard let scalar = XMLCharacterReference.scalar(body.dropFirst()) else {
-                throw XMLError(line: line(atRelative: index), "invalid character reference '&\(String(decoding: body, as: UTF8.self));'")
+                throw XMLError(
+                    line: line(atRelative: index),
+                    "invalid character reference '&\(String(decoding: body, as: UTF8.self));'")
             }
             output.append(contentsOf: UTF8.encode(scalar)!)
         } else if let byte = XMLCharacterReference.predefinedEntity(body) {
@@ -594,12 +620,15 @@ final class XMLPullParser {
     }
 
     /// Index where `first, second[, third]` next occur at or after `tokenBegin + from`.
-    private func findSequence(_ first: UInt8, _ second: UInt8, _ third: UInt8? = nil, from: Int) throws(XMLError) -> Int {
+    private func findSequence(_ first: UInt8, _ second: UInt8, _ third: UInt8? = nil, from: Int) throws(XMLError) -> Int
+    {
         let length = third == nil ? 2 : 3
         var offset = from
         while true {
             while tokenBegin + offset + length > limit {
-                guard try fill() else { throw errorAtToken("the document ends inside a comment or processing instruction") }
+                guard try fill() else {
+                    throw errorAtToken("the document ends inside a comment or processing instruction")
+                }
             }
             let index = tokenBegin + offset
             if buffer[index] == first, buffer[index + 1] == second, third.map({ buffer[index + 2] == $0 }) ?? true {

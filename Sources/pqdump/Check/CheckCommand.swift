@@ -12,7 +12,8 @@ enum CheckCommand {
         let decompressor = PageDecompressor()
         for rowGroup in context.reader.metadata.rowGroups.indices {
             for leaf in context.schema.leaves.indices {
-                ChunkCheck(context: context, rowGroup: rowGroup, leaf: leaf, decompressor: decompressor).run(into: &report)
+                ChunkCheck(context: context, rowGroup: rowGroup, leaf: leaf, decompressor: decompressor).run(
+                    into: &report)
             }
         }
         context.emit(json: report.json) { report.lines }

@@ -35,9 +35,11 @@ struct CheckReport {
     var lines: [String] {
         var lines = problems.map { "PROBLEM \($0.location): \($0.message)" }
         lines += notes.map { "note \($0.location): \($0.message)" }
-        lines.append(problems.isEmpty
-            ? "OK: \(chunksChecked) column chunks and \(pagesChecked) pages checked"
-            : "FAILED: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(chunksChecked) column chunks and \(pagesChecked) pages")
+        lines.append(
+            problems.isEmpty
+                ? "OK: \(chunksChecked) column chunks and \(pagesChecked) pages checked"
+                : "FAILED: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(chunksChecked) column chunks and \(pagesChecked) pages"
+        )
         return lines
     }
 }

@@ -20,7 +20,8 @@ struct ChunkCheck {
         let data: ColumnChunkData
         let unreadBytes: Int
         do {
-            let chunkReader = try context.reader.columnChunkReader(rowGroup: rowGroup, column: leaf, decompressor: decompressor)
+            let chunkReader = try context.reader.columnChunkReader(
+                rowGroup: rowGroup, column: leaf, decompressor: decompressor)
             chunkReader.verifiesChecksums = false
             while let page = try chunkReader.nextPage() {
                 pages.append(page)
@@ -35,7 +36,9 @@ struct ChunkCheck {
         report.pagesChecked += pages.count
         for page in pages {
             if case .invalid(let stored, let computed) = page.checksum {
-                report.problem(pageLocation(page), "CRC mismatch: stored 0x\(String(stored, radix: 16)), computed 0x\(String(computed, radix: 16))")
+                report.problem(
+                    pageLocation(page),
+                    "CRC mismatch: stored 0x\(String(stored, radix: 16)), computed 0x\(String(computed, radix: 16))")
             }
         }
         // Writers record offsets and sizes of empty chunks inconsistently (pyarrow writes
@@ -62,8 +65,10 @@ struct ChunkCheck {
     private func checkSizesAndOffsets(_ metadata: ColumnMetaData, pages: [PageInfo], report: inout CheckReport) {
         let uncompressed = pages.reduce(Int64(0)) { $0 + Int64($1.headerSize) + Int64($1.header.uncompressedPageSize) }
         if uncompressed != metadata.totalUncompressedSize {
-            report.problem(location, "total_uncompressed_size \(metadata.totalUncompressedSize) but the pages and headers "
-                + "add up to \(uncompressed)")
+            report.problem(
+                location,
+                "total_uncompressed_size \(metadata.totalUncompressedSize) but the pages and headers "
+                    + "add up to \(uncompressed)")
         }
         let dictionaryPage = pages.first { $0.header.type == .dictionaryPage }
         switch (metadata.dictionaryPageOffset, dictionaryPage) {
@@ -77,15 +82,18 @@ struct ChunkCheck {
             break
         }
         if let first = dataPages(pages).first, Int64(first.offset) != metadata.dataPageOffset {
-            report.problem(location, "data_page_offset \(metadata.dataPageOffset) but the first data page is at \(first.offset)")
+            report.problem(
+                location, "data_page_offset \(metadata.dataPageOffset) but the first data page is at \(first.offset)")
         }
         for page in pages {
             guard let header = page.header.dataPageHeaderV2 else { continue }
             if Int(header.numNulls) != page.nullCount {
-                report.problem(pageLocation(page), "num_nulls \(header.numNulls) but the levels hold \(page.nullCount) nulls")
+                report.problem(
+                    pageLocation(page), "num_nulls \(header.numNulls) but the levels hold \(page.nullCount) nulls")
             }
             if Int(header.numRows) != page.rowCount {
-                report.problem(pageLocation(page), "num_rows \(header.numRows) but the levels start \(page.rowCount) rows")
+                report.problem(
+                    pageLocation(page), "num_rows \(header.numRows) but the levels start \(page.rowCount) rows")
             }
         }
     }
@@ -113,15 +121,19 @@ struct ChunkCheck {
         let listed = Set(metadata.encodings)
         // PLAIN_DICTIONARY is the old name of both a dictionary page's PLAIN and RLE_DICTIONARY.
         func isListed(_ encoding: Encoding) -> Bool {
-            listed.contains(encoding) || (listed.contains(.plainDictionary) && (encoding == .plain || encoding == .rleDictionary))
+            listed.contains(encoding)
+                || (listed.contains(.plainDictionary) && (encoding == .plain || encoding == .rleDictionary))
                 || (encoding == .plainDictionary && (listed.contains(.plain) || listed.contains(.rleDictionary)))
         }
         let list = metadata.encodings.map(\.description).joined(separator: ",")
         for encoding in dataEncodings.sorted(by: { $0.rawValue < $1.rawValue }) where !isListed(encoding) {
             report.problem(location, "data pages use \(encoding), which the encodings list [\(list)] leaves out")
         }
-        for encoding in otherEncodings.subtracting(dataEncodings).sorted(by: { $0.rawValue < $1.rawValue }) where !isListed(encoding) {
-            report.note(location, "levels or the dictionary page use \(encoding), which the encodings list [\(list)] leaves out")
+        for encoding in otherEncodings.subtracting(dataEncodings).sorted(by: { $0.rawValue < $1.rawValue })
+        where !isListed(encoding) {
+            report.note(
+                location, "levels or the dictionary page use \(encoding), which the encodings list [\(list)] leaves out"
+            )
         }
         guard let stats = metadata.encodingStats else { return }
         var declared: [String: Int] = [:]
@@ -136,23 +148,31 @@ struct ChunkCheck {
             actual["\(type)/\(encoding)", default: 0] += 1
         }
         if declared != actual {
-            report.problem(location, "encoding_stats \(declared.sorted(by: { $0.key < $1.key })) but the pages are "
-                + "\(actual.sorted(by: { $0.key < $1.key }))")
+            report.problem(
+                location,
+                "encoding_stats \(declared.sorted(by: { $0.key < $1.key })) but the pages are "
+                    + "\(actual.sorted(by: { $0.key < $1.key }))")
         }
     }
 
-    private func checkStatistics(_ metadata: ColumnMetaData, pages: [PageInfo], data: ColumnChunkData, report: inout CheckReport) {
+    private func checkStatistics(
+        _ metadata: ColumnMetaData, pages: [PageInfo], data: ColumnChunkData, report: inout CheckReport
+    ) {
         let check = StatisticsCheck(leaf: column, kind: context.renderer.kind(ofLeaf: leaf))
         // Null counts of nested columns count list slots differently between writers.
         let comparableNulls = column.maxRepetitionLevel == 0
         if let statistics = metadata.statistics {
             let nulls = data.entryCount - data.values.count
-            check.check(statistics, values: data.values, range: 0..<data.values.count,
-                        nullCount: comparableNulls ? nulls : nil) { report.problem(location + " statistics", $0) }
+            check.check(
+                statistics, values: data.values, range: 0..<data.values.count,
+                nullCount: comparableNulls ? nulls : nil
+            ) { report.problem(location + " statistics", $0) }
         }
         for page in dataPages(pages) {
             guard let statistics = page.statistics else { continue }
-            check.check(statistics, values: data.values, range: page.values, nullCount: comparableNulls ? page.nullCount : nil) {
+            check.check(
+                statistics, values: data.values, range: page.values, nullCount: comparableNulls ? page.nullCount : nil
+            ) {
                 report.problem(pageLocation(page) + " statistics", $0)
             }
         }
@@ -172,15 +192,19 @@ struct ChunkCheck {
         if let offsetIndex {
             let place = location + " offset index"
             if offsetIndex.pageLocations.count != dataPages.count {
-                report.problem(place, "\(offsetIndex.pageLocations.count) page locations for \(dataPages.count) data pages")
+                report.problem(
+                    place, "\(offsetIndex.pageLocations.count) page locations for \(dataPages.count) data pages")
             } else {
                 var firstRow: Int64 = 0
                 for (entry, page) in zip(offsetIndex.pageLocations, dataPages) {
                     if entry.offset != Int64(page.offset) || Int(entry.compressedPageSize) != page.totalSize
                         || entry.firstRowIndex != firstRow
                     {
-                        report.problem(place, "page \(page.index) is at \(page.offset), \(page.totalSize) bytes, first row \(firstRow); "
-                            + "the index says \(entry.offset), \(entry.compressedPageSize) bytes, first row \(entry.firstRowIndex)")
+                        report.problem(
+                            place,
+                            "page \(page.index) is at \(page.offset), \(page.totalSize) bytes, first row \(firstRow); "
+                                + "the index says \(entry.offset), \(entry.compressedPageSize) bytes, first row \(entry.firstRowIndex)"
+                        )
                     }
                     firstRow += Int64(page.rowCount)
                 }
@@ -190,7 +214,7 @@ struct ChunkCheck {
         let place = location + " column index"
         let count = dataPages.count
         guard columnIndex.nullPages.count == count, columnIndex.minValues.count == count,
-              columnIndex.maxValues.count == count, columnIndex.nullCounts.map({ $0.count == count }) ?? true
+            columnIndex.maxValues.count == count, columnIndex.nullCounts.map({ $0.count == count }) ?? true
         else {
             report.problem(place, "its lists do not have one entry per data page (\(count))")
             return
@@ -202,23 +226,35 @@ struct ChunkCheck {
         for (position, page) in dataPages.enumerated() {
             let isNullPage = page.values.isEmpty
             if columnIndex.nullPages[position] != isNullPage {
-                report.problem(place, "null_pages[\(position)] is \(columnIndex.nullPages[position]) but page \(page.index) "
-                    + (isNullPage ? "holds only nulls" : "holds values"))
+                report.problem(
+                    place,
+                    "null_pages[\(position)] is \(columnIndex.nullPages[position]) but page \(page.index) "
+                        + (isNullPage ? "holds only nulls" : "holds values"))
                 continue
             }
-            if let nullCounts = columnIndex.nullCounts, column.maxRepetitionLevel == 0, nullCounts[position] != Int64(page.nullCount) {
-                report.problem(place, "null_counts[\(position)] is \(nullCounts[position]) but page \(page.index) has \(page.nullCount) nulls")
+            if let nullCounts = columnIndex.nullCounts, column.maxRepetitionLevel == 0,
+                nullCounts[position] != Int64(page.nullCount)
+            {
+                report.problem(
+                    place,
+                    "null_counts[\(position)] is \(nullCounts[position]) but page \(page.index) has \(page.nullCount) nulls"
+                )
             }
             guard !isNullPage else { continue }
             let actual = check.extremes(of: data.values, in: page.values)
             // An all-NaN page has no bounds to compare (writers store NaN or nothing).
             guard actual.minimum != nil else { continue }
-            check.checkBound(columnIndex.minValues[position], isMinimum: true, exact: nil, actual: actual,
-                             name: "min_values[\(position)]") { report.problem(place, $0) }
-            check.checkBound(columnIndex.maxValues[position], isMinimum: false, exact: nil, actual: actual,
-                             name: "max_values[\(position)]") { report.problem(place, $0) }
-            guard let minimum = column.statisticsValue(columnIndex.minValues[position])
-                .flatMap({ OrderKey($0, order: check.order, kind: check.kind) }),
+            check.checkBound(
+                columnIndex.minValues[position], isMinimum: true, exact: nil, actual: actual,
+                name: "min_values[\(position)]"
+            ) { report.problem(place, $0) }
+            check.checkBound(
+                columnIndex.maxValues[position], isMinimum: false, exact: nil, actual: actual,
+                name: "max_values[\(position)]"
+            ) { report.problem(place, $0) }
+            guard
+                let minimum = column.statisticsValue(columnIndex.minValues[position])
+                    .flatMap({ OrderKey($0, order: check.order, kind: check.kind) }),
                 let maximum = column.statisticsValue(columnIndex.maxValues[position])
                     .flatMap({ OrderKey($0, order: check.order, kind: check.kind) })
             else { continue }

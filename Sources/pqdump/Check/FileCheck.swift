@@ -23,26 +23,35 @@ struct FileCheck {
             let chunks = rowGroup.columns.compactMap(\.metaData)
             let compressed = FooterSum.of(chunks.lazy.map(\.totalCompressedSize))
             if let declared = rowGroup.totalCompressedSize, declared != compressed {
-                report.problem(place, "total_compressed_size \(declared) but its column chunks add up to \(FooterSum.text(compressed))")
+                report.problem(
+                    place,
+                    "total_compressed_size \(declared) but its column chunks add up to \(FooterSum.text(compressed))")
             }
             let uncompressed = FooterSum.of(chunks.lazy.map(\.totalUncompressedSize))
             if uncompressed == nil {
-                report.problem(place, "the column chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))")
+                report.problem(
+                    place, "the column chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))")
             } else if rowGroup.totalByteSize != uncompressed {
-                report.note(place, "total_byte_size \(rowGroup.totalByteSize); the chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))")
+                report.note(
+                    place,
+                    "total_byte_size \(rowGroup.totalByteSize); the chunks' total_uncompressed_size add up to \(FooterSum.text(uncompressed))"
+                )
             }
             for (leaf, chunk) in rowGroup.columns.enumerated() {
                 let column = schema.leaves[leaf]
                 let chunkPlace = "\(place), column \(column.dottedPath)"
                 let meta = chunk.metaData!
                 if meta.pathInSchema != column.path {
-                    report.problem(chunkPlace, "path_in_schema \(meta.pathInSchema.joined(separator: ".")) differs from the schema")
+                    report.problem(
+                        chunkPlace, "path_in_schema \(meta.pathInSchema.joined(separator: ".")) differs from the schema"
+                    )
                 }
                 guard meta.numValues > 0 else { continue }
                 do {
                     let range = try reader.columnChunkRange(rowGroup: rowGroupIndex, column: leaf)
                     if leaf == 0, let fileOffset = rowGroup.fileOffset, fileOffset != Int64(range.lowerBound) {
-                        report.problem(place, "file_offset \(fileOffset) but its first column chunk starts at \(range.lowerBound)")
+                        report.problem(
+                            place, "file_offset \(fileOffset) but its first column chunk starts at \(range.lowerBound)")
                     }
                     ranges.append((range, chunkPlace))
                 } catch {

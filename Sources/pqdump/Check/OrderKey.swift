@@ -21,7 +21,8 @@ enum OrderKey {
         guard order != .undefined else { return nil }
         switch value {
         case .boolean(let value): self = .unsigned(value ? 1 : 0)
-        case .int32(let value): self = order == .unsigned ? .unsigned(UInt64(UInt32(bitPattern: value))) : .signed(Int64(value))
+        case .int32(let value):
+            self = order == .unsigned ? .unsigned(UInt64(UInt32(bitPattern: value))) : .signed(Int64(value))
         case .int64(let value): self = order == .unsigned ? .unsigned(UInt64(bitPattern: value)) : .signed(value)
         case .float(let value): self = .real(Double(value))
         case .double(let value): self = .real(value)

@@ -21,17 +21,21 @@ struct SchemaCheck {
         var problems: [String] = []
         if let logical = element.logicalType {
             if let physical = element.type, !suits(logical, physical, typeLength: element.typeLength) {
-                problems.append("logical type \(SchemaDescription.text(logical)) does not suit physical type \(physical)")
+                problems.append(
+                    "logical type \(SchemaDescription.text(logical)) does not suit physical type \(physical)")
             }
             if let converted = element.convertedType, let expected = convertedType(of: logical), converted != expected {
                 problems.append("logical type \(SchemaDescription.text(logical)) but converted_type \(converted)")
             }
             if case .decimal(let scale, let precision) = logical {
                 if let elementScale = element.scale, elementScale != scale {
-                    problems.append("DECIMAL logical type has scale \(scale) but the element's scale is \(elementScale)")
+                    problems.append(
+                        "DECIMAL logical type has scale \(scale) but the element's scale is \(elementScale)")
                 }
                 if let elementPrecision = element.precision, elementPrecision != precision {
-                    problems.append("DECIMAL logical type has precision \(precision) but the element's precision is \(elementPrecision)")
+                    problems.append(
+                        "DECIMAL logical type has precision \(precision) but the element's precision is \(elementPrecision)"
+                    )
                 }
                 problems += decimalProblems(scale: scale, precision: precision, element)
             }
@@ -78,7 +82,8 @@ struct SchemaCheck {
         case .float16: physical == .fixedLenByteArray && typeLength == 2
         case .decimal: [.int32, .int64, .fixedLenByteArray, .byteArray].contains(physical)
         case .date: physical == .int32
-        case .integer(let bitWidth, _): physical == (bitWidth == 64 ? .int64 : .int32) && [8, 16, 32, 64].contains(bitWidth)
+        case .integer(let bitWidth, _):
+            physical == (bitWidth == 64 ? .int64 : .int32) && [8, 16, 32, 64].contains(bitWidth)
         case .time(_, let unit): physical == (unit == .millis ? .int32 : .int64)
         case .timestamp: physical == .int64
         default: true

@@ -86,12 +86,14 @@ struct StatisticsCheck {
         let bounds = statistics.bounds(order: order)
         let prefix = bounds.deprecated ? "deprecated " : ""
         if let minimum = bounds.min {
-            checkBound(minimum, isMinimum: true, exact: bounds.deprecated ? nil : statistics.isMinValueExact,
-                       actual: actual, name: prefix + "min", report: report)
+            checkBound(
+                minimum, isMinimum: true, exact: bounds.deprecated ? nil : statistics.isMinValueExact,
+                actual: actual, name: prefix + "min", report: report)
         }
         if let maximum = bounds.max {
-            checkBound(maximum, isMinimum: false, exact: bounds.deprecated ? nil : statistics.isMaxValueExact,
-                       actual: actual, name: prefix + "max", report: report)
+            checkBound(
+                maximum, isMinimum: false, exact: bounds.deprecated ? nil : statistics.isMaxValueExact,
+                actual: actual, name: prefix + "max", report: report)
         }
     }
 }

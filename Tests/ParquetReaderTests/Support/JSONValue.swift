@@ -32,7 +32,8 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case .number(let value): "\(value)"
         case .string(let value): "\"\(value)\""
         case .array(let values): "[" + values.map(\.description).joined(separator: ",") + "]"
-        case .object(let members): "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+        case .object(let members):
+            "{" + members.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
         }
     }
 
@@ -91,7 +92,10 @@ enum JSONValue: Equatable, CustomStringConvertible {
                 position += 1
                 var members: [String: JSONValue] = [:]
                 skipWhitespace()
-                if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+                if bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    return .object(members)
+                }
                 while true {
                     skipWhitespace()
                     let key = try string()
@@ -105,7 +109,10 @@ enum JSONValue: Equatable, CustomStringConvertible {
                 position += 1
                 var elements: [JSONValue] = []
                 skipWhitespace()
-                if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+                if bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return .array(elements)
+                }
                 while true {
                     elements.append(try value())
                     skipWhitespace()
@@ -113,9 +120,15 @@ enum JSONValue: Equatable, CustomStringConvertible {
                 }
             case UInt8(ascii: "\""):
                 return .string(try string())
-            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-            case UInt8(ascii: "n"): try literal("null"); return .null
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return .null
             default:
                 return try number()
             }
@@ -124,19 +137,26 @@ enum JSONValue: Equatable, CustomStringConvertible {
         /// After a member or element: true at the closing bracket, false after a comma.
         mutating func separator(_ closing: Unicode.Scalar) throws -> Bool {
             guard position < bytes.count else { throw failure("ends early") }
-            if bytes[position] == UInt8(ascii: closing) { position += 1; return true }
+            if bytes[position] == UInt8(ascii: closing) {
+                position += 1
+                return true
+            }
             try expect(",")
             return false
         }
 
         mutating func expect(_ character: Unicode.Scalar) throws {
-            guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { throw failure("expected \(character)") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: character) else {
+                throw failure("expected \(character)")
+            }
             position += 1
         }
 
         mutating func literal(_ word: String) throws {
             let expected = Array(word.utf8)
-            guard bytes.count - position >= expected.count, Array(bytes[position..<(position + expected.count)]) == expected else {
+            guard bytes.count - position >= expected.count,
+                Array(bytes[position..<(position + expected.count)]) == expected
+            else {
                 throw failure("bad literal")
             }
             position += expected.count
@@ -166,7 +186,10 @@ enum JSONValue: Equatable, CustomStringConvertible {
                 let byte = bytes[position]
                 position += 1
                 if byte == UInt8(ascii: "\"") { break }
-                guard byte == UInt8(ascii: "\\") else { raw.append(byte); continue }
+                guard byte == UInt8(ascii: "\\") else {
+                    raw.append(byte)
+                    continue
+                }
                 flush()
                 guard position < bytes.count else { throw failure("unterminated escape") }
                 let escape = bytes[position]
@@ -193,7 +216,9 @@ enum JSONValue: Equatable, CustomStringConvertible {
         }
 
         mutating func hexQuad() throws -> UInt32 {
-            guard bytes.count - position >= 4, let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else {
+            guard bytes.count - position >= 4,
+                let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
+            else {
                 throw failure("bad \\u escape")
             }
             position += 4

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Parquet
 import ParquetFormat
 import Testing
+
+@testable import Parquet
 
 @Suite("Split-block Bloom filter")
 struct SplitBlockBloomFilterTests {
@@ -36,7 +37,8 @@ struct SplitBlockBloomFilterTests {
         let hash: UInt64 = 0xC000_0000_0000_0001  // block (0xC0000000 * 4) >> 32 = 3; key 1
         filter.insert(hash: hash)
         let salts: [UInt32] = [
-            0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31]
+            0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31,
+        ]
         #expect(Array(filter.words[0..<24]) == Array(repeating: 0, count: 24))
         #expect(Array(filter.words[24..<32]) == salts.map { 1 << ($0 >> 27) })
     }
@@ -44,7 +46,9 @@ struct SplitBlockBloomFilterTests {
     @Test func headerDescribesTheBitset() throws {
         let filter = SplitBlockBloomFilter(byteCount: 1_024)
         let header = try BloomFilterHeader.decode(filter.encodedHeader)
-        #expect(header == BloomFilterHeader(
-            numBytes: 1_024, algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed))
+        #expect(
+            header
+                == BloomFilterHeader(
+                    numBytes: 1_024, algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed))
     }
 }

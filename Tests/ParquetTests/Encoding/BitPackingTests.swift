@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("Bit packing (LSB first)")
 struct BitPackingTests {
@@ -7,7 +8,9 @@ struct BitPackingTests {
         let byteCount = BitPacking.byteCount(valueCount: values.count, bitWidth: bitWidth)
         var bytes = [UInt8](repeating: 0xEE, count: byteCount)
         values.withUnsafeBufferPointer { source in
-            bytes.withUnsafeMutableBytes { BitPacking.pack(source.baseAddress!, count: values.count, bitWidth: bitWidth, into: $0.baseAddress!) }
+            bytes.withUnsafeMutableBytes {
+                BitPacking.pack(source.baseAddress!, count: values.count, bitWidth: bitWidth, into: $0.baseAddress!)
+            }
         }
         return bytes
     }

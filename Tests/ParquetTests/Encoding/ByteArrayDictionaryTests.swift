@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("Byte-array dictionary")
 struct ByteArrayDictionaryTests {

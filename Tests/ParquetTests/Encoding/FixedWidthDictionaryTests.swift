@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("Fixed-width dictionary")
 struct FixedWidthDictionaryTests {

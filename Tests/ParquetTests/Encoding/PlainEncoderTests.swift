@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("PLAIN encoding")
 struct PlainEncoderTests {
@@ -25,7 +26,9 @@ struct PlainEncoderTests {
             let asBits = values.map { UInt8($0 ? 1 : 0) }
             var expected = [UInt8](repeating: 0, count: (count + 7) / 8)
             asBits.withUnsafeBufferPointer { source in
-                expected.withUnsafeMutableBytes { BitPacking.pack(source.baseAddress!, count: count, bitWidth: 1, into: $0.baseAddress!) }
+                expected.withUnsafeMutableBytes {
+                    BitPacking.pack(source.baseAddress!, count: count, bitWidth: 1, into: $0.baseAddress!)
+                }
             }
             #expect(booleans(values) == expected, "count \(count)")
         }

@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("RLE/bit-packing hybrid decoder")
 struct RLEHybridDecoderTests {
@@ -40,23 +41,30 @@ struct RLEHybridDecoderTests {
     @Test func everyTruncationIsRejected() {
         // Ends in a full bit-packed group and an RLE run, so every byte is required.
         var generator = SeededGenerator(state: 9)
-        let values = (0..<64).map { _ in UInt32.random(in: 0..<512, using: &generator) }
+        let values =
+            (0..<64).map { _ in UInt32.random(in: 0..<512, using: &generator) }
             + [UInt32](repeating: 300, count: 40)
         let encoded = hybridEncoded(values, bitWidth: 9)
         for keptCount in 0..<encoded.count {
-            #expect(decodingError(Array(encoded.prefix(keptCount)), bitWidth: 9, count: values.count) != nil,
-                    "kept \(keptCount) of \(encoded.count) bytes")
+            #expect(
+                decodingError(Array(encoded.prefix(keptCount)), bitWidth: 9, count: values.count) != nil,
+                "kept \(keptCount) of \(encoded.count) bytes")
         }
     }
 
     @Test func specificErrors() {
         #expect(decodingError([0x80], bitWidth: 1, count: 1) == .malformedRunHeader(offset: 0))
-        #expect(decodingError([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], bitWidth: 1, count: 1) == .malformedRunHeader(offset: 0))
+        #expect(
+            decodingError([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], bitWidth: 1, count: 1) == .malformedRunHeader(offset: 0)
+        )
         #expect(decodingError([0x00], bitWidth: 1, count: 1) == .emptyRun(offset: 0))
         #expect(decodingError([0x01], bitWidth: 1, count: 1) == .emptyRun(offset: 0))
         #expect(decodingError([0x10], bitWidth: 3, count: 8) == .truncatedRepeatedValue(offset: 0))
-        #expect(decodingError([0x10, 0x08], bitWidth: 3, count: 8) == .repeatedValueTooWide(offset: 0, value: 8, bitWidth: 3))
-        #expect(decodingError([0x03, 0x88], bitWidth: 3, count: 8)
+        #expect(
+            decodingError([0x10, 0x08], bitWidth: 3, count: 8)
+                == .repeatedValueTooWide(offset: 0, value: 8, bitWidth: 3))
+        #expect(
+            decodingError([0x03, 0x88], bitWidth: 3, count: 8)
                 == .truncatedBitPackedRun(offset: 0, neededBytes: 3, availableBytes: 1))
         #expect(decodingError([0x10, 0x01, 0x80], bitWidth: 1, count: 9) == .malformedRunHeader(offset: 2))
         #expect(decodingError([], bitWidth: 33, count: 1) == .invalidBitWidth(33))
@@ -92,7 +100,8 @@ struct RLEHybridDecoderTests {
     }
 
     @Test func errorsDescribeThemselves() {
-        let description = RLEHybridDecodingError.truncatedBitPackedRun(offset: 4, neededBytes: 3, availableBytes: 1).description
+        let description = RLEHybridDecodingError.truncatedBitPackedRun(offset: 4, neededBytes: 3, availableBytes: 1)
+            .description
         #expect(description.contains("byte 4"))
         #expect(description.contains("needs 3 bytes"))
     }

@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("RLE/bit-packing hybrid encoder: exact bytes")
 struct RLEHybridEncoderTests {
@@ -24,7 +25,8 @@ struct RLEHybridEncoderTests {
     @Test func repeatedValueUsesRoundedUpBytesLittleEndian() {
         #expect(hybridEncoded([UInt32](repeating: 0x1234, count: 8), bitWidth: 13) == [0x10, 0x34, 0x12])
         #expect(hybridEncoded([UInt32](repeating: 0x1_2345, count: 8), bitWidth: 17) == [0x10, 0x45, 0x23, 0x01])
-        #expect(hybridEncoded([UInt32](repeating: 0xDEAD_BEEF, count: 8), bitWidth: 32) == [0x10, 0xEF, 0xBE, 0xAD, 0xDE])
+        #expect(
+            hybridEncoded([UInt32](repeating: 0xDEAD_BEEF, count: 8), bitWidth: 32) == [0x10, 0xEF, 0xBE, 0xAD, 0xDE])
     }
 
     @Test func widthZeroRunsHaveNoValueBytes() {

@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 /// Cross-checks the optimised encoder byte for byte against a deliberately naive encoder that
 /// follows Encodings.md and the same run policy: maximal runs of 8 or more equal values are
@@ -66,7 +67,9 @@ struct RLEHybridReferenceTests {
                 let runLength = [1, 1, 2, 3, 7, 8, 9, 15, 16, 17, 60][Int.random(in: 0..<11, using: &generator)]
                 values += repeatElement(value, count: min(runLength, count - values.count))
             }
-            #expect(hybridEncoded(values, bitWidth: bitWidth) == referenceEncoding(values, bitWidth: bitWidth), "count \(count)")
+            #expect(
+                hybridEncoded(values, bitWidth: bitWidth) == referenceEncoding(values, bitWidth: bitWidth),
+                "count \(count)")
         }
     }
 
@@ -75,7 +78,8 @@ struct RLEHybridReferenceTests {
     func runAtEveryOffset(runLength: Int) {
         for offset in 0..<140 {
             // Neighbouring literal values always differ: 0, 1, 2, 0, 1, 2, ...; the run is 5s.
-            let values = (0..<offset).map { UInt32($0 % 3) }
+            let values =
+                (0..<offset).map { UInt32($0 % 3) }
                 + [UInt32](repeating: 5, count: runLength)
                 + (0..<20).map { UInt32($0 % 3) }
             let encoded = hybridEncoded(values, bitWidth: 3)

@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("RLE/bit-packing hybrid round trips")
 struct RLEHybridRoundTripTests {

@@ -1,5 +1,6 @@
-@testable import Parquet
 import Testing
+
+@testable import Parquet
 
 @Suite("Single-bit hybrid encoder")
 struct SingleBitHybridEncoderTests {
@@ -17,7 +18,8 @@ struct SingleBitHybridEncoderTests {
         // 1,0,1 then padding: one padded group.
         #expect(encoded([1, 0, 1]) == [3, 0b101])
         // 8 mixed, 16 zeros, 3 ones: literal group, RLE run of zeros, padded literal group.
-        #expect(encoded([1, 1, 0, 1, 1, 1, 1, 1] + Array(repeating: 0, count: 16) + [1, 1, 1])
+        #expect(
+            encoded([1, 1, 0, 1, 1, 1, 1, 1] + Array(repeating: 0, count: 16) + [1, 1, 1])
                 == [3, 0b1111_1011, 32, 0, 3, 0b111])
         #expect(encoded([]).isEmpty)
     }

@@ -17,7 +17,9 @@ import Testing
         var options = WriterOptions()
         options.compression = .uncompressed
         options.maxRowGroupRows = rowGroupRows
-        return try ParquetWriter(schema: try Schema([Column("id", .int64, .required), Column("text", .string)]), sink: sink, options: options)
+        return try ParquetWriter(
+            schema: try Schema([Column("id", .int64, .required), Column("text", .string)]), sink: sink, options: options
+        )
     }
 
     static func appendRow(_ writer: ParquetWriter<AsyncChunkSink>, _ row: Int) throws {

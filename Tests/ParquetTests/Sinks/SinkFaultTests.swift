@@ -40,7 +40,8 @@ import Testing
 
     /// Writes 50 rows and finishes; returns the error, if any, and the writer, unless
     /// creating it (which writes the leading magic) failed.
-    static func write(to sink: FailingSink) throws -> (error: ParquetWriterError?, writer: ParquetWriter<FailingSink>?) {
+    static func write(to sink: FailingSink) throws -> (error: ParquetWriterError?, writer: ParquetWriter<FailingSink>?)
+    {
         let writer: ParquetWriter<FailingSink>
         do throws(ParquetWriterError) {
             writer = try ParquetWriter(schema: try Schema(WriterErrorTests.columns), sink: sink, options: options)
@@ -74,7 +75,8 @@ import Testing
             try {
                 let sink = FailingSink(failAt: failAt)
                 let (error, writer) = try Self.write(to: sink)
-                #expect(error == .sinkFailed("injected fault"), "call \(failAt) of \(calls): \(String(describing: error))")
+                #expect(
+                    error == .sinkFailed("injected fault"), "call \(failAt) of \(calls): \(String(describing: error))")
                 #expect(sink.calls == failAt, "the writer went on writing after call \(failAt) failed")
                 #expect(!sink.closed)
                 guard let writer else { return }

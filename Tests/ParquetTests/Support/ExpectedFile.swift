@@ -64,14 +64,16 @@ struct ExpectedFile {
 
     /// The repetition of each list level's element, outermost first; empty for a flat column.
     static func listLevels(_ type: ColumnType) -> [String] {
-        guard case let .list(element, repetition) = type else { return [] }
+        guard case .list(let element, let repetition) = type else { return [] }
         return [repetition == .required ? "REQUIRED" : "OPTIONAL"] + listLevels(element)
     }
 
     static func typeFields(_ type: ColumnType) -> [String] {
         func fields(_ physical: String, _ logical: String?, length: Int? = nil) -> [String] {
-            ["\"physical_type\": \"\(physical)\"", "\"type_length\": \(length.map(String.init) ?? "null")",
-             "\"logical_type\": \(logical ?? "null")"]
+            [
+                "\"physical_type\": \"\(physical)\"", "\"type_length\": \(length.map(String.init) ?? "null")",
+                "\"logical_type\": \(logical ?? "null")",
+            ]
         }
         func unit(_ unit: TimeUnit) -> String {
             switch unit {
@@ -103,12 +105,14 @@ struct ExpectedFile {
         case .fixedBinary(let length): return fields("FIXED_LEN_BYTE_ARRAY", nil, length: length)
         case .uuid: return fields("FIXED_LEN_BYTE_ARRAY", "{\"type\": \"UUID\"}", length: 16)
         case .date: return fields("INT32", "{\"type\": \"DATE\"}")
-        case let .time(timeUnit, utc):
-            return fields(timeUnit == .millis ? "INT32" : "INT64",
-                          "{\"type\": \"TIME\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
-        case let .timestamp(timeUnit, utc):
-            return fields("INT64", "{\"type\": \"TIMESTAMP\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
-        case let .decimal(precision, scale, storage):
+        case .time(let timeUnit, let utc):
+            return fields(
+                timeUnit == .millis ? "INT32" : "INT64",
+                "{\"type\": \"TIME\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
+        case .timestamp(let timeUnit, let utc):
+            return fields(
+                "INT64", "{\"type\": \"TIMESTAMP\", \"unit\": \"\(unit(timeUnit))\", \"is_adjusted_to_utc\": \(utc)}")
+        case .decimal(let precision, let scale, let storage):
             let logical = "{\"type\": \"DECIMAL\", \"precision\": \(precision), \"scale\": \(scale)}"
             switch storage {
             case .int32: return fields("INT32", logical)

@@ -19,8 +19,15 @@ enum ExpectedValue: Equatable {
         case .bool(let value): value ? "true" : "false"
         case .integer(let value): "\(value)"
         case .real(let value):
-            if value.isNaN { "\"NaN\"" } else if value == .infinity { "\"Infinity\"" }
-            else if value == -.infinity { "\"-Infinity\"" } else { "\(value)" }
+            if value.isNaN {
+                "\"NaN\""
+            } else if value == .infinity {
+                "\"Infinity\""
+            } else if value == -.infinity {
+                "\"-Infinity\""
+            } else {
+                "\(value)"
+            }
         case .text(let value): JSONText.quoted(value)
         case .binary(let value): JSONText.quoted(Data(value).base64EncodedString())
         case .decimal(let value): JSONText.quoted(value)

@@ -5,7 +5,8 @@ import Parquet
 /// test` sets it, otherwise a temporary directory nobody reads.
 enum InteropOutput {
     static let directory: URL = {
-        let path = ProcessInfo.processInfo.environment["PARQUET_INTEROP_DIR"]
+        let path =
+            ProcessInfo.processInfo.environment["PARQUET_INTEROP_DIR"]
             ?? NSTemporaryDirectory() + "parquet-interop-\(ProcessInfo.processInfo.processIdentifier)"
         let url = URL(fileURLWithPath: path, isDirectory: true)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -31,7 +31,7 @@ enum TestCell {
     }
 
     func expected(for type: ColumnType) -> ExpectedValue {
-        if case let .decimal(_, scale, _) = type {
+        if case .decimal(_, let scale, _) = type {
             switch self {
             case .int(let value): return .decimal(ExpectedValue.decimalText(Int128(value), scale: scale))
             case .wideDecimal(_, let value): return .decimal(ExpectedValue.decimalText(value, scale: scale))

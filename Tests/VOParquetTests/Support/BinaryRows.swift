@@ -14,7 +14,9 @@ struct BinaryRows {
     mutating func short(_ value: Int16) { withUnsafeBytes(of: value.bigEndian) { bytes += $0 } }
     mutating func long(_ value: Int64) { withUnsafeBytes(of: value.bigEndian) { bytes += $0 } }
     mutating func double(_ value: Double) { withUnsafeBytes(of: value.bitPattern.bigEndian) { bytes += $0 } }
-    mutating func boolean(_ value: Bool?) { bytes.append(value.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?")) }
+    mutating func boolean(_ value: Bool?) {
+        bytes.append(value.map { $0 ? UInt8(ascii: "T") : UInt8(ascii: "F") } ?? UInt8(ascii: "?"))
+    }
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func chars(_ text: String) {

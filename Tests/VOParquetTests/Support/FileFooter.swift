@@ -5,7 +5,8 @@ enum FileFooter {
     struct Malformed: Error {}
 
     static func metadata(of file: [UInt8]) throws -> FileMetaData {
-        guard file.count >= 12, file.prefix(4).elementsEqual("PAR1".utf8), file.suffix(4).elementsEqual("PAR1".utf8) else {
+        guard file.count >= 12, file.prefix(4).elementsEqual("PAR1".utf8), file.suffix(4).elementsEqual("PAR1".utf8)
+        else {
             throw Malformed()
         }
         return try FileMetaData.decode(Array(file[(file.count - 8 - length(of: file))..<(file.count - 8)]))

@@ -23,11 +23,13 @@ struct SharedEnvelope {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         let envelope = object["envelope"] as! [String: Any]
         let types = (object["columnTypes"] as! [[String: Any]]).map {
-            VOTableColumnType(name: $0["name"] as! String, datatype: $0["datatype"] as! String,
-                              arraysize: $0["arraysize"] as? String, xtype: $0["xtype"] as? String)
+            VOTableColumnType(
+                name: $0["name"] as! String, datatype: $0["datatype"] as! String,
+                arraysize: $0["arraysize"] as? String, xtype: $0["xtype"] as? String)
         }
-        return SharedEnvelope(header: envelope["header"] as! String, footer: envelope["footer"] as! String,
-                              footerOverflow: envelope["footerOverflow"] as? String, columnTypes: types)
+        return SharedEnvelope(
+            header: envelope["header"] as! String, footer: envelope["footer"] as! String,
+            footerOverflow: envelope["footerOverflow"] as? String, columnTypes: types)
     }
 
     static func isAvailable(_ name: String) -> Bool {
