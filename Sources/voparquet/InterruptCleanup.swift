@@ -14,16 +14,16 @@ enum InterruptCleanup {
 
     /// Installs the handlers; call once, before the temporary file is created.
     static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signal in
-            if let path = temporaryPathForSignals { unlink(path) }
-            // SA_RESETHAND has restored the default action and SA_NODEFER lets it
-            // happen now, so this ends the process with the signal's status.
-            raise(signal)
+        // `signal` rather than `sigaction`, whose struct differs between Glibc, Musl and Darwin.
+        for number in signals {
+            _ = signal(number) { number in
+                if let path = temporaryPathForSignals { unlink(path) }
+                // The default action comes back, and the signal raised again is delivered
+                // as soon as this handler returns: the process ends with its status.
+                _ = signal(number, SIG_DFL)
+                raise(number)
+            }
         }
-        action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
-        sigemptyset(&action.sa_mask)
-        for signal in signals { sigaction(signal, &action, nil) }
     }
 
     /// Sets the file to remove on a signal (nil: none).
