@@ -6,7 +6,8 @@ import Testing
 /// Random schemas (every physical and logical type, REQUIRED and OPTIONAL, plain,
 /// LIST and LIST of LIST), random values with their edge cases and nulls, and random
 /// writer options (encodings, page versions, codecs, page and row-group limits, page
-/// index, Bloom filter, CRC): whatever is written reads back equal.
+/// index, Bloom filter, CRC, the smallest memory limit the schema allows): whatever is
+/// written reads back equal.
 @Suite struct PropertyRoundTripTests {
     /// Built afresh by each user: the columns hold closures, which are not Sendable.
     static var baseColumns: [WriterColumn] { WriterColumn.everyType(.required) }
@@ -29,7 +30,7 @@ import Testing
 
         var description: String {
             "columns \(columns) optional \(optional) rows \(rows) nullEvery \(nullEvery) encodings \(encodings) codec \(codec) "
-                + "pageRows/rowGroupRows \(limits) v2/pageIndex/crc/bloom \(flags)"
+                + "pageRows/rowGroupRows \(limits) v2/pageIndex/crc/bloom/smallestMemoryLimit \(flags)"
         }
     }
 
@@ -38,7 +39,7 @@ import Testing
         await propertyCheck(
             count: 200,
             input: Gen.int(in: 0...(3 * base - 1)).array(of: 1...4), Gen.bool, Gen.int(in: 0...150), Gen.int(in: 0...4),
-            Gen.int(in: 0...5).array(of: 4), Gen.int(in: 0...4), Gen.int(in: 1...40).array(of: 2), Gen.bool.array(of: 4)
+            Gen.int(in: 0...5).array(of: 4), Gen.int(in: 0...4), Gen.int(in: 1...40).array(of: 2), Gen.bool.array(of: 5)
         ) { columns, optional, rows, nullEvery, encodings, codec, limits, flags in
             let testCase = Case(
                 columns: columns, optional: optional, rows: rows, nullEvery: nullEvery,
@@ -99,6 +100,9 @@ import Testing
         if testCase.flags[3], !accepts(columns[0].column, options.columnOptions["c0"]!) {
             options.columnOptions["c0"]?.bloomFilter = nil
         }
+        if testCase.flags.count > 4, testCase.flags[4] {
+            options.memoryLimit = try smallestMemoryLimit(columns.map(\.column), options)
+        }
         let (bytes, expected) = try WriterRoundTripTests.write(columns, options: options, rows: testCase.rows) {
             row, _ in
             testCase.nullEvery > 0 && row % (testCase.nullEvery + 1) == testCase.nullEvery && testCase.optional
@@ -108,6 +112,18 @@ import Testing
         for rowGroup in reader.metadata.rowGroups.indices { actual += try reader.readRecords(rowGroup: rowGroup) }
         try TestFiles.readEverything(reader)
         try WriterRoundTripTests.expectEqual(actual, expected, "\(testCase)")
+    }
+
+    /// The smallest `memoryLimit` the writer takes for these columns and options.
+    static func smallestMemoryLimit(_ columns: [Column], _ options: WriterOptions) throws -> Int {
+        var probe = options
+        probe.memoryLimit = 1
+        do {
+            _ = try WriterMemoryPlan(options: probe, schema: try Schema(columns))
+        } catch .memoryLimitTooSmall(_, let minimum, _) {
+            return minimum
+        }
+        return probe.memoryLimit
     }
 
     /// `source` as is, or as the element of a LIST or of a LIST of LIST, whose cells are
