@@ -46,16 +46,8 @@ final class Output {
 
     func flush() {
         guard case .descriptor(let descriptor) = destination, !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var written = 0
-            while written < bytes.count {
-                let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 && errno == EINTR { continue }
-                // A closed pipe (pqdump … | head) ends the output; nothing more can be written.
-                guard result > 0 else { break }
-                written += result
-            }
-        }
+        // A closed pipe (pqdump … | head) ends the output; nothing more can be written.
+        buffer.withUnsafeBytes { _ = systemWriteFully(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
     }
 

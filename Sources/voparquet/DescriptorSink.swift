@@ -50,18 +50,12 @@ final class DescriptorSink: ByteSink {
     }
 
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                // A reader that went away (`voparquet convert x.xml | head -c 10`): end
-                // quietly with status 141, as tools killed by SIGPIPE do.
-                if code == EPIPE { InterruptCleanup.endForBrokenPipe() }
-                throw failure("write", code)
-            }
-            offset += written
+        let code = systemWriteFully(descriptor, bytes)
+        guard code == 0 else {
+            // A reader that went away (`voparquet convert x.xml | head -c 10`): end
+            // quietly with status 141, as tools killed by SIGPIPE do.
+            if code == EPIPE { InterruptCleanup.endForBrokenPipe() }
+            throw failure("write", code)
         }
     }
 

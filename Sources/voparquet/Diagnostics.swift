@@ -20,13 +20,7 @@ enum Diagnostics {
 
     static func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        // A message that cannot be written has nowhere else to go.
+        text.withUTF8 { _ = systemWriteFully(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 }

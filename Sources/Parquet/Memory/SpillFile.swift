@@ -135,21 +135,19 @@ final class SpillFile {
     }
 
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws(ParquetWriterError) {
-        var offset = 0
-        while offset < bytes.count {
-            var length = bytes.count - offset
-            if let capacity = capacityForTesting {
-                let room = Int(max(0, capacity - Int64(lseek(descriptor, 0, SEEK_CUR))))
-                guard room > 0 else { throw failure("write", code: ENOSPC) }
-                length = min(length, room)
+        var bytes = bytes
+        var isFull = false
+        if let capacity = capacityForTesting {
+            // As a full disk does: what fits is written, then the write fails.
+            let room = Int(max(0, capacity - Int64(lseek(descriptor, 0, SEEK_CUR))))
+            if room < bytes.count {
+                bytes = UnsafeRawBufferPointer(rebasing: bytes[..<room])
+                isFull = true
             }
-            let written = write(descriptor, bytes.baseAddress! + offset, length)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure("write")
-            }
-            offset += written
         }
+        let code = systemWriteFully(descriptor, bytes)
+        guard code == 0 else { throw failure("write", code: code) }
+        if isFull { throw failure("write", code: ENOSPC) }
     }
 
     private func failure(_ operation: String, code: Int32 = errno) -> ParquetWriterError {

@@ -54,19 +54,11 @@ public final class FileSink: ByteSink {
     }
 
     private func writeFully(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw Self.failure(path, "write")
-            }
-            offset += written
-        }
+        let code = systemWriteFully(descriptor, bytes)
+        guard code == 0 else { throw Self.failure(path, "write", code) }
     }
 
-    private static func failure(_ path: String, _ operation: String) -> SinkError {
-        let code = errno
+    private static func failure(_ path: String, _ operation: String, _ code: Int32 = errno) -> SinkError {
         return .io(path: path, operation: operation, errno: code, message: String(cString: strerror(code)))
     }
 }
