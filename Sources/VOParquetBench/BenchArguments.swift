@@ -15,7 +15,7 @@ struct BenchArguments {
     static let usage = """
         usage: voparquet-bench write --rows N (--out FILE | --generate-only) [--files K]
                                      [--codec snappy|zstd|none] [--no-dictionary] [--row-group-bytes N]
-                                     [--memory-limit N] [--object-json PATH]
+                                     [--memory-limit N] [--threads N] [--object-json PATH]
                voparquet-bench dump --rows N [--first-row R] --out FILE [--object-json PATH]
         """
 
@@ -30,6 +30,8 @@ struct BenchArguments {
     var dictionary = true
     var rowGroupBytes: Int?
     var memoryLimit: Int?
+    /// nil keeps the default: one encoding thread per processor.
+    var threads: Int?
     var objectJSON: String
 
     init(_ arguments: [String]) throws(BenchError) {
@@ -71,8 +73,7 @@ struct BenchArguments {
             case (.write, "--no-dictionary"): dictionary = false
             case (.write, "--row-group-bytes"): rowGroupBytes = try count()
             case (.write, "--memory-limit"): memoryLimit = try count()
-            // --threads N belongs here once WriterOptions has a thread count; set it in
-            // `voParquetOptions()` below.
+            case (.write, "--threads"): threads = try count()
             default: throw BenchError("unknown option '\(flag)' for \(command)\n\(Self.usage)")
             }
         }
@@ -91,6 +92,7 @@ struct BenchArguments {
         if !dictionary { options.writer.encoding = .plain }
         if let rowGroupBytes { options.writer.rowGroupTargetBytes = rowGroupBytes }
         if let memoryLimit { options.writer.memoryLimit = memoryLimit }
+        if let threads { options.writer.encodingThreadCount = threads }
         return options
     }
 

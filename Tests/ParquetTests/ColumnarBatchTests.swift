@@ -73,7 +73,7 @@ import Testing
             }
             try writer.endRow()
         }
-        let spilled = writer.spillFile.totalBytesSpilled
+        let spilled = writer.totalBytesSpilled
         try writer.close()
         return (sink.bytes, spilled)
     }
@@ -92,7 +92,7 @@ import Testing
             start = batch.upperBound
         }
         #expect(writer.rowCount == rows)
-        let spilled = writer.spillFile.totalBytesSpilled
+        let spilled = writer.totalBytesSpilled
         try writer.close()
         return (sink.bytes, spilled)
     }

@@ -102,7 +102,7 @@ import Testing
             largest = max(largest, writer.heldByteCount)
         }
         #expect(largest <= budget, "held \(largest) bytes, budget \(budget)")
-        #expect(writer.spillFile.totalBytesSpilled > 0)
+        #expect(writer.totalBytesSpilled > 0)
         try writer.close()
         #expect(writer.heldByteCount < 64 << 10, "buffers are given back when the file is complete")
     }
@@ -134,7 +134,7 @@ import Testing
                 try writer.append(row % 20 == 0)
                 try writer.endRow()
             }
-            let spilled = writer.spillFile.totalBytesSpilled
+            let spilled = writer.totalBytesSpilled
             try writer.close()
             return (sink.bytes, spilled)
         }
@@ -158,8 +158,8 @@ import Testing
             try writer.endRow()
         }
         for row in 0..<30_000 { try appendRow(row) }
-        #expect(writer.spillFile.totalBytesSpilled > 0)
-        writer.spillFile.capacityForTesting = 0
+        #expect(writer.totalBytesSpilled > 0)
+        writer.setSpillCapacityForTesting(0)
         var failure: ParquetWriterError?
         for row in 30_000..<60_000 {
             do throws(ParquetWriterError) { try appendRow(row) } catch {
@@ -173,7 +173,7 @@ import Testing
         }
         #expect(message.contains("No space left on device"))
         #expect(writer.rowCount == 30_000)
-        writer.spillFile.capacityForTesting = nil
+        writer.setSpillCapacityForTesting(nil)
         let metadata = try writer.close()
         #expect(metadata.numRows == 30_000)
         #expect(metadata.rowGroups.count == 1)
@@ -218,7 +218,7 @@ import Testing
         options.memoryLimit = Self.minimumLimit(schema, options)
         var spilled: Int64 = 0
         let metadata = try ListInteropTests().writeAndSave("spill_forced", columns: columns, options: options) {
-            spilled = $0.spillFile.totalBytesSpilled
+            spilled = $0.totalBytesSpilled
         }
         #expect(spilled > 0)
         #expect(metadata.rowGroups.count == 3)

@@ -13,8 +13,7 @@ enum AnyColumnWriter {
     case byteArray(ColumnWriter<ByteArrayColumnValues>)
 
     init(
-        descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int,
-        workspace: PageWorkspace
+        descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int
     ) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
         switch descriptor.physical {
@@ -22,38 +21,37 @@ enum AnyColumnWriter {
             self = .boolean(
                 try ColumnWriter(
                     descriptor: descriptor, values: BooleanColumnValues(), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .int32:
             self = .int32(
                 try ColumnWriter(
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .int64:
             self = .int64(
                 try ColumnWriter(
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .float:
             self = .float(
                 try ColumnWriter(
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .double:
             self = .double(
                 try ColumnWriter(
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .fixedLenByteArray where descriptor.leafType == .float16:
             self = .float16(
                 try ColumnWriter(
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount, workspace: workspace))
+                    columnCount: columnCount))
         case .byteArray, .fixedLenByteArray:
             let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
             self = .byteArray(
                 try ColumnWriter(
-                    descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount,
-                    workspace: workspace))
+                    descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount))
         }
     }
 
@@ -76,12 +74,12 @@ enum AnyColumnWriter {
     }
     var rowsInPage: Int { forward { $0.rowsInPage } }
     var bufferedByteCount: Int { forward { $0.bufferedByteCount } }
-    var estimatedChunkByteCount: Int { forward { $0.estimatedChunkByteCount } }
-    var encodedMemoryByteCount: Int { forward { $0.encodedMemoryByteCount } }
     var pageIsFull: Bool { forward { $0.pageIsFull } }
     var heldByteCount: Int { forward { $0.heldByteCount } }
     var chunk: ColumnChunkAssembler { forward { $0.chunk } }
     var bloomFilter: SplitBlockBloomFilter? { forward { $0.bloomFilter } }
+    var finishedStatistics: EncodedStatistics? { forward { $0.finishedStatistics } }
+    var spillableChunk: any SpillableChunk { forward { $0.spillableChunk } }
 
     func removeLastCell() { forward { $0.removeLastCell() } }
     func removeOpenListCell() { forward { $0.removeOpenListCell() } }
@@ -91,12 +89,10 @@ enum AnyColumnWriter {
         forward { $0.appendListEmptySlot(repetitionLevel: repetitionLevel, definitionLevel: definitionLevel) }
     }
     func finishListCell() { forward { $0.finishListCell() } }
-    func flushPage() throws(ParquetWriterError) {
-        try forward { (writer) throws(ParquetWriterError) in try writer.flushPage() }
+    func makePageJob(closesChunk: Bool, takingBuffers: Bool) -> any EncodingJob {
+        forward { $0.makePageJob(closesChunk: closesChunk, takingBuffers: takingBuffers) }
     }
-    func finishChunk() throws(ParquetWriterError) -> EncodedStatistics? {
-        try forward { (writer) throws(ParquetWriterError) in try writer.finishChunk() }
-    }
+    func clearPage() { forward { $0.clearPage() } }
     func finishedColumnIndex() -> ColumnIndex? { forward { $0.finishedColumnIndex() } }
     func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?) {
         forward { $0.finishedSizeStatistics() }
@@ -104,9 +100,6 @@ enum AnyColumnWriter {
     func startNextChunk() { forward { $0.startNextChunk() } }
     func discardChunk() { forward { $0.discardChunk() } }
     func releaseStorage() { forward { $0.releaseStorage() } }
-    func spillEncodedPages(to file: SpillFile) throws(ParquetWriterError) {
-        try forward { (writer) throws(ParquetWriterError) in try writer.spillEncodedPages(to: file) }
-    }
 
     /// Applies `body` to the concrete writer.
     private func forward<Result, Failure: Error>(
@@ -151,26 +144,46 @@ protocol ColumnWriterOperations: AnyObject {
     var descriptor: ColumnDescriptor { get }
     var rowsInPage: Int { get }
     var bufferedByteCount: Int { get }
-    var estimatedChunkByteCount: Int { get }
-    var encodedMemoryByteCount: Int { get }
     var pageIsFull: Bool { get }
     var heldByteCount: Int { get }
     var chunk: ColumnChunkAssembler { get }
     var bloomFilter: SplitBlockBloomFilter? { get }
+    var finishedStatistics: EncodedStatistics? { get }
+    var spillableChunk: any SpillableChunk { get }
     func removeLastCell()
     func removeOpenListCell()
     func markRowStart()
     var levelCount: Int { get }
     func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8)
     func finishListCell()
-    func flushPage() throws(ParquetWriterError)
-    func finishChunk() throws(ParquetWriterError) -> EncodedStatistics?
+    func makePageJob(closesChunk: Bool, takingBuffers: Bool) -> any EncodingJob
+    func clearPage()
     func finishedColumnIndex() -> ColumnIndex?
     func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?)
     func startNextChunk()
     func discardChunk()
     func releaseStorage()
-    func spillEncodedPages(to file: SpillFile) throws(ParquetWriterError)
 }
 
-extension ColumnWriter: ColumnWriterOperations {}
+extension ColumnWriter: ColumnWriterOperations {
+    // The encoder's side, reached through the column while the encoding pool is idle.
+    var heldByteCount: Int { pageStorageByteCount + encoder.heldByteCount }
+    var chunk: ColumnChunkAssembler { encoder.chunk }
+    var bloomFilter: SplitBlockBloomFilter? { encoder.bloomFilter }
+    var finishedStatistics: EncodedStatistics? { encoder.finishedStatistics }
+    var spillableChunk: any SpillableChunk { encoder }
+    func finishedColumnIndex() -> ColumnIndex? { encoder.finishedColumnIndex() }
+    func finishedSizeStatistics() -> (chunk: SizeStatistics?, pageByteArrayBytes: [Int64]?) {
+        encoder.finishedSizeStatistics()
+    }
+    func startNextChunk() { encoder.startNextChunk() }
+
+    /// A job for the open page: with `takingBuffers`, the page's buffers go with it and
+    /// the column starts new ones; otherwise it encodes the page in place, and the
+    /// caller runs it before `clearPage()`.
+    func makePageJob(closesChunk: Bool, takingBuffers: Bool) -> any EncodingJob {
+        PageEncodingJob(
+            encoder: encoder, page: takingBuffers ? takePage() : pageInPlace(), ownsPage: takingBuffers,
+            closesChunk: closesChunk)
+    }
+}

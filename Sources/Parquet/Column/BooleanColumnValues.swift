@@ -35,6 +35,11 @@ struct BooleanColumnValues: ColumnValues {
         values.releaseStorage()
         trueCount = 0
     }
+    func withoutStorage() -> Self {
+        var empty = Self()
+        empty.values = values.withoutStorage()
+        return empty
+    }
     mutating func removeAll() {
         values.removeAll()
         trueCount = 0

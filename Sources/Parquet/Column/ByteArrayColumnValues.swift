@@ -71,6 +71,12 @@ struct ByteArrayColumnValues: ColumnValues {
         bytes.releaseStorage()
         ends.releaseStorage()
     }
+    func withoutStorage() -> Self {
+        var empty = self
+        empty.bytes = bytes.withoutStorage()
+        empty.ends = ends.withoutStorage()
+        return empty
+    }
     mutating func removeAll() {
         bytes.removeAll()
         ends.removeAll()

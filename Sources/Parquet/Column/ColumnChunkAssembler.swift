@@ -13,7 +13,6 @@ struct ColumnChunkAssembler {
     /// Whether each data page's location is kept for the chunk's OffsetIndex.
     let recordsPageLocations: Bool
     private let compression: Compression
-    private let workspace: PageWorkspace
     private(set) var dictionaryPage: [UInt8] = []
     /// The data pages kept in memory, each with its header, in order; each is its own
     /// allocation of exactly its size, so memory is what the pages take.
@@ -36,17 +35,14 @@ struct ColumnChunkAssembler {
 
     init(
         descriptor: ColumnDescriptor, compression: Compression, dataPageVersion: DataPageVersion,
-        writesChecksums: Bool, recordsPageLocations: Bool, workspace: PageWorkspace
-    ) throws(ParquetWriterError) {
+        writesChecksums: Bool, recordsPageLocations: Bool
+    ) {
         self.recordsPageLocations = recordsPageLocations
         self.descriptor = descriptor
         self.codec = compression.formatCodec
         self.dataPageVersion = dataPageVersion
         self.writesChecksums = writesChecksums
-        self.workspace = workspace
         self.compression = compression
-        // Created now, so that a codec that cannot start fails when the writer is created.
-        _ = try workspace.compressor(for: compression, column: descriptor.name)
     }
 
     /// Bytes of the chunk's encoded pages, wherever they are held.
@@ -55,15 +51,16 @@ struct ColumnChunkAssembler {
     var dataPagesByteCount: Int { spilledByteCount &+ inMemoryByteCount }
     var hasDictionaryPage: Bool { dictionaryEntryCount != nil }
 
-    /// Compresses and stores a data page whose `body` holds its levels, then its values.
+    /// Compresses and stores a data page whose `body` holds its levels, then its values,
+    /// using `workspace`'s compressor and buffers.
     mutating func appendDataPage(
-        body: [UInt8], page: DataPageCounts, encoding: PageValueEncoding
+        body: [UInt8], page: DataPageCounts, encoding: PageValueEncoding, workspace: PageWorkspace
     ) throws(ParquetWriterError) {
         let pageHeader: PageHeader
         let storedBody: [UInt8]
         switch dataPageVersion {
         case .v1:
-            storedBody = try compress(body, keepingPrefix: 0)
+            storedBody = try compress(body, keepingPrefix: 0, workspace: workspace)
             pageHeader = PageHeader(
                 type: .dataPage,
                 uncompressedPageSize: Int32(body.count),
@@ -76,7 +73,7 @@ struct ColumnChunkAssembler {
         case .v2:
             // Levels stay uncompressed; only the values after them go through the codec.
             let levelByteCount = page.repetitionLevelByteCount + page.definitionLevelByteCount
-            storedBody = try compress(body, keepingPrefix: levelByteCount)
+            storedBody = try compress(body, keepingPrefix: levelByteCount, workspace: workspace)
             pageHeader = PageHeader(
                 type: .dataPageV2,
                 uncompressedPageSize: Int32(body.count),
@@ -90,7 +87,8 @@ struct ColumnChunkAssembler {
                     repetitionLevelsByteLength: Int32(page.repetitionLevelByteCount),
                     isCompressed: codec != .uncompressed))
         }
-        let storedPage = encodedPage(pageHeader, body: storedBody, uncompressedBodySize: body.count)
+        let storedPage = encodedPage(
+            pageHeader, body: storedBody, uncompressedBodySize: body.count, header: &workspace.header)
         if recordsPageLocations {
             pageLocations.append(
                 PageLocation(
@@ -105,19 +103,24 @@ struct ColumnChunkAssembler {
         dataPagesByEncoding[encoding, default: 0] += 1
     }
 
-    mutating func setDictionaryPage(body: [UInt8], entryCount: Int) throws(ParquetWriterError) {
-        let compressedBody = try compress(body, keepingPrefix: 0)
+    mutating func setDictionaryPage(
+        body: [UInt8], entryCount: Int, workspace: PageWorkspace
+    ) throws(ParquetWriterError) {
+        let compressedBody = try compress(body, keepingPrefix: 0, workspace: workspace)
         let pageHeader = PageHeader(
             type: .dictionaryPage,
             uncompressedPageSize: Int32(body.count),
             compressedPageSize: Int32(compressedBody.count),
             dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(entryCount), encoding: .plain))
-        dictionaryPage = encodedPage(pageHeader, body: compressedBody, uncompressedBodySize: body.count)
+        dictionaryPage = encodedPage(
+            pageHeader, body: compressedBody, uncompressedBodySize: body.count, header: &workspace.header)
         dictionaryEntryCount = entryCount
     }
 
     /// The page bytes as stored: the first `prefix` bytes of `body` as they are, the rest compressed.
-    private func compress(_ body: [UInt8], keepingPrefix prefix: Int) throws(ParquetWriterError) -> [UInt8] {
+    private func compress(
+        _ body: [UInt8], keepingPrefix prefix: Int, workspace: PageWorkspace
+    ) throws(ParquetWriterError) -> [UInt8] {
         guard codec != .uncompressed else { return body }
         let compressor = try workspace.compressor(for: compression, column: descriptor.name)
         workspace.compressed.removeAll(keepingCapacity: true)
@@ -134,14 +137,16 @@ struct ColumnChunkAssembler {
     }
 
     /// The page's header and stored body, as they go to the file.
-    private mutating func encodedPage(_ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int) -> [UInt8] {
+    private mutating func encodedPage(
+        _ pageHeader: PageHeader, body: [UInt8], uncompressedBodySize: Int, header: inout CompactEncoder
+    ) -> [UInt8] {
         var pageHeader = pageHeader
         if writesChecksums {
             pageHeader.crc = Int32(bitPattern: body.withUnsafeBytes { CRC32.checksum($0) })
         }
-        workspace.header.reset()
-        pageHeader.encode(to: &workspace.header)
-        let headerBytes = workspace.header.bytes
+        header.reset()
+        pageHeader.encode(to: &header)
+        let headerBytes = header.bytes
         var page: [UInt8] = []
         page.reserveCapacity(headerBytes.count + body.count)
         page.append(contentsOf: headerBytes)

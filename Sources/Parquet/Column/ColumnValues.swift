@@ -28,6 +28,9 @@ protocol ColumnValues {
     mutating func removeAll()
     /// Empties the page and gives the buffers' storage back, once the file is complete.
     mutating func releaseStorage()
+    /// An empty page of the same column that shares no storage with this one, for the
+    /// column to go on with while this page is encoded elsewhere.
+    func withoutStorage() -> Self
 
     func encodePlain(into output: inout [UInt8])
     /// Appends the values in `encoding`, which is not `.dictionaryIndices` and suits the

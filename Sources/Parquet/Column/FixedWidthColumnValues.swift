@@ -26,6 +26,11 @@ struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
     var unencodedByteArrayBytes: Int? { nil }
     mutating func removeAll() { values.removeAll() }
     mutating func releaseStorage() { values.releaseStorage() }
+    func withoutStorage() -> Self {
+        var empty = self
+        empty.values = values.withoutStorage()
+        return empty
+    }
 
     func encodePlain(into output: inout [UInt8]) {
         values.withUnsafeBytes { output.append(contentsOf: $0) }

@@ -13,11 +13,22 @@ struct PageBuffer<Element: BitwiseCopyable> {
     private var base = UnsafeMutablePointer<Element>(bitPattern: MemoryLayout<Element>.alignment)!
     private(set) var count = 0
     private var capacity = 0
+    /// The capacity of the first allocation.
+    private var firstCapacity = Self.initialCapacity
 
     /// The first allocation: 1 KiB, or 64 elements if they are larger.
     private static var initialCapacity: Int { max(64, 1_024 / MemoryLayout<Element>.stride) }
 
     init() {}
+
+    /// An empty buffer, sharing no storage with this one, whose first append allocates
+    /// this one's capacity at once: the next page of a column whose closed page went to
+    /// another thread grows to about the same size.
+    func withoutStorage() -> Self {
+        var empty = Self()
+        empty.firstCapacity = max(Self.initialCapacity, capacity)
+        return empty
+    }
 
     /// Frees the storage; the owner calls it once, when it goes away.
     func deallocate() {
@@ -92,7 +103,7 @@ struct PageBuffer<Element: BitwiseCopyable> {
     }
 
     private mutating func grow(toHold needed: Int) {
-        var newCapacity = max(capacity, Self.initialCapacity)
+        var newCapacity = max(capacity, firstCapacity)
         while newCapacity < needed { newCapacity &*= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)

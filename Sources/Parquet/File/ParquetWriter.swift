@@ -7,6 +7,11 @@ import ParquetFormat
 /// and the whole row is rolled back: the writer goes on, and `close()` still
 /// produces a valid file with every accepted row.
 ///
+/// Closed pages are encoded, compressed and spilled on `WriterOptions.encodingThreadCount`
+/// threads while rows are appended; the file's bytes are the same whatever the count.
+/// A failure there (a codec or the spill file) drops the open row group, as a failed
+/// spill does, and is thrown from the call that finds it.
+///
 /// A writer is confined to one task at a time.
 public final class ParquetWriter<Sink: ByteSink> {
     /// The columns being written.
@@ -15,8 +20,8 @@ public final class ParquetWriter<Sink: ByteSink> {
     public let sink: Sink
     let options: WriterOptions
     let columns: [AnyColumnWriter]
-    /// The page buffers and compressors every column shares.
-    private let workspace: PageWorkspace
+    /// Encodes closed pages, on worker threads or on this one.
+    private let pool: PageEncoderPool
     /// The same writers, for per-cell access without reference counting.
     let slots: [CellSlot]
     /// Each column's allowed integer range, kept apart as plain values for the hot path.
@@ -24,10 +29,6 @@ public final class ParquetWriter<Sink: ByteSink> {
     let pageRowLimit: Int
     /// How `WriterOptions.memoryLimit` is shared out.
     public let memoryPlan: WriterMemoryPlan
-    /// Where the open row group's encoded pages wait once they pass their share of the limit.
-    let spillFile: SpillFile
-    /// Bytes of encoded data pages the open row group holds in memory.
-    private var encodedBytesInMemory = 0
     /// Index of the column the next cell goes to.
     @exclusivity(unchecked) var cursor = 0
     /// Rows accepted so far: the index of the row being appended.
@@ -57,20 +58,22 @@ public final class ParquetWriter<Sink: ByteSink> {
         try options.validate(for: schema)
         let plan = try WriterMemoryPlan(options: options, schema: schema)
         self.memoryPlan = plan
-        self.spillFile = SpillFile(directory: options.spillDirectory, bufferSize: plan.spillBufferSize)
         self.schema = schema
         self.sink = sink
         self.options = options
-        let workspace = PageWorkspace()
-        self.workspace = workspace
         var columns: [AnyColumnWriter] = []
         for descriptor in schema.descriptors {
             columns.append(
                 try AnyColumnWriter(
-                    descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count,
-                    workspace: workspace))
+                    descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count))
         }
         self.columns = columns
+        // As many threads as asked for and the memory limit affords.
+        var threadCount = options.encodingThreadCount
+        while threadCount > 1 && plan.encodingShares(threadCount: threadCount) == nil { threadCount -= 1 }
+        self.pool = try PageEncoderPool(
+            shares: plan.encodingShares(threadCount: threadCount)!, schema: schema, options: options, plan: plan)
+        pool.assign(columns.map(\.spillableChunk))
         self.slots = columns.map { column in
             let range = column.descriptor.integerRange
             let wholeRange =
@@ -89,12 +92,31 @@ public final class ParquetWriter<Sink: ByteSink> {
         try write(ParquetMagic.bytes)
     }
 
+    /// The threads that encode pages: `WriterOptions.encodingThreadCount`, or fewer when
+    /// the memory limit cannot give more their workspaces. 1 means pages are encoded on
+    /// the appending thread.
+    public var encodingThreadCount: Int { pool.shares.threadCount }
+
     /// Bytes the writer's buffers hold now, used or not, as `WriterMemoryPlan` counts
     /// them: the codec contexts and the fixed overhead per column are not included.
+    /// Waits for the encoding threads first.
     var heldByteCount: Int {
-        var count = workspace.heldByteCount + footer.heldByteCount + spillFile.heldByteCount
+        _ = pool.waitUntilIdle()
+        var count = pool.heldByteCount + footer.heldByteCount
         for column in columns { count += column.heldByteCount }
         return count
+    }
+
+    /// Bytes moved to the spill files over the writer's life. Waits for the encoding threads.
+    var totalBytesSpilled: Int64 {
+        _ = pool.waitUntilIdle()
+        return pool.totalBytesSpilled
+    }
+
+    /// Makes every spill write fail once a spill file would pass `capacity`, as a full disk does.
+    func setSpillCapacityForTesting(_ capacity: Int64?) {
+        _ = pool.waitUntilIdle()
+        pool.setSpillCapacityForTesting(capacity)
     }
 
     /// Sets (or with `nil`, removes) a key-value pair of the footer metadata. Allowed
@@ -205,6 +227,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
         releaseStorage()
+        pool.stop()
         do {
             try sink.close()
         } catch {
@@ -216,9 +239,8 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// object (or a service writing file after file) holds nothing of it.
     private func releaseStorage() {
         for column in columns { column.releaseStorage() }
-        workspace.releaseStorage()
+        pool.releaseStorage()
         footer.releaseStorage()
-        spillFile.release()
         fullPages = []
         openListStarts = []
         HeapTrim.releaseFreePages()
@@ -234,45 +256,37 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Stops taking input after a failure that left the columns out of step.
     func closeAfterFailure() { state = .closed }
 
-    /// Encodes the column's open page, counting its bytes against the encoded pages' share.
+    /// Hands the column's open page to the encoding pool.
     func flushPage(ofColumn index: Int) throws(ParquetWriterError) {
+        try submitPage(ofColumn: index, closesChunk: false)
+    }
+
+    private func submitPage(ofColumn index: Int, closesChunk: Bool) throws(ParquetWriterError) {
         let column = columns[index]
-        let before = column.encodedMemoryByteCount
-        try column.flushPage()
-        encodedBytesInMemory += column.encodedMemoryByteCount - before
-        // Checked page by page: many columns' pages often close on the same row.
-        if encodedBytesInMemory > memoryPlan.encodedPagesMemoryLimit { try spillEncodedPages() }
+        let job = column.makePageJob(closesChunk: closesChunk, takingBuffers: !pool.isInline)
+        let failure = pool.submit(job, column: index)
+        if pool.isInline { column.clearPage() }
+        if let failure { throw dropRowGroup(after: failure) }
     }
 
-    /// Moves every column's encoded pages held in memory to the spill file, column by
-    /// column, so each chunk's pages lie in long runs. When that fails, the open row
-    /// group is dropped: the rows written before stay a valid file.
-    private func spillEncodedPages() throws(ParquetWriterError) {
-        do {
-            for column in columns { try column.spillEncodedPages(to: spillFile) }
-        } catch {
-            dropRowGroup()
-            throw error
-        }
-        encodedBytesInMemory = 0
-    }
-
-    /// Forgets every row of the open row group.
-    private func dropRowGroup() {
+    /// Forgets every row of the open row group, after `failure` in the encoding pool,
+    /// and returns the failure to throw: the rows written before stay a valid file.
+    private func dropRowGroup(after failure: ParquetWriterError) -> ParquetWriterError {
+        _ = pool.waitUntilIdle()
         for column in columns { column.discardChunk() }
         fullPages.removeAll(keepingCapacity: true)
         rowCount -= rowsInRowGroup
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
-        encodedBytesInMemory = 0
-        spillFile.reset()
+        pool.startNextRowGroup()
+        return failure
     }
 
     /// Estimates the row group's encoded size, closing it at the target, and picks
     /// the row at which to look again so the estimate costs little per row.
     private func checkRowGroupSize() throws(ParquetWriterError) {
-        var estimate = 0
-        for column in columns { estimate &+= column.estimatedChunkByteCount }
+        var estimate = pool.rowGroupEstimate()
+        for column in columns { estimate &+= column.bufferedByteCount }
         let target = options.rowGroupTargetBytes
         if estimate >= target { return try flushRowGroup() }
         let bytesPerRow = max(1, estimate / rowsInRowGroup)
@@ -281,15 +295,16 @@ public final class ParquetWriter<Sink: ByteSink> {
     }
 
     private func flushRowGroup() throws(ParquetWriterError) {
+        for index in columns.indices { try submitPage(ofColumn: index, closesChunk: true) }
+        if let failure = pool.waitUntilIdle() { throw dropRowGroup(after: failure) }
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)
         let rowGroupOffset = bytesWritten
-        for column in columns {
-            let statistics = try column.finishChunk()
+        for (index, column) in columns.enumerated() {
             let chunk = column.chunk
             let sizeStatistics = column.finishedSizeStatistics()
             let metadata = chunk.metadata(
-                fileOffset: bytesWritten, statistics: statistics, sizeStatistics: sizeStatistics.chunk)
+                fileOffset: bytesWritten, statistics: column.finishedStatistics, sizeStatistics: sizeStatistics.chunk)
             chunks.append(metadata)
             if options.writesPageIndex {
                 var offsetIndex = chunk.offsetIndex(dataPageOffset: metadata.metaData!.dataPageOffset)
@@ -302,7 +317,9 @@ public final class ParquetWriter<Sink: ByteSink> {
                 }
             }
             do {
-                try chunk.writePages(from: spillFile) { (bytes) throws(ParquetWriterError) in try write(bytes) }
+                try chunk.writePages(from: pool.spillFile(ofColumn: index)) { (bytes) throws(ParquetWriterError) in
+                    try write(bytes)
+                }
             } catch {
                 // Part of the row group is out: the file cannot be completed.
                 state = .closed
@@ -329,8 +346,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         }
         rowsInRowGroup = 0
         nextRowGroupSizeCheck = 1
-        encodedBytesInMemory = 0
-        spillFile.reset()
+        pool.startNextRowGroup()
     }
 
     private func write(_ bytes: [UInt8]) throws(ParquetWriterError) { try write(bytes[...]) }

@@ -32,6 +32,12 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     public let footerStoreMemoryLimit: Int
     /// The spill file's write and read buffer.
     public let spillBufferSize: Int
+    /// One page workspace, for pages and dictionaries as large as the plan allows.
+    let workspaceByteCount: Int
+    /// The largest codec context of the columns' compressions.
+    let codecReserve: Int
+    /// The encoded pages' floor: `encodedPagesFloorPerColumn` for every column.
+    let minimumEncodedPages: Int
 
     /// The smallest open page a column gets: about a thousand DOUBLE values.
     public static let pageMemoryFloor = 8 << 10
@@ -109,6 +115,29 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         encodedPagesMemoryLimit = max(minimumEncoded, available)
         footerStoreMemoryLimit = footerStore(limit)
         spillBufferSize = spillBuffer(limit)
+        workspaceByteCount = Self.workspaceBytes(page: page, dictionary: dictionary, options: options)
+        self.codecReserve = codecReserve
+        minimumEncodedPages = minimumEncoded
+    }
+
+    /// How the encoded pages' share is split among `threadCount` encoding threads, or
+    /// nil when it cannot give each thread its workspace, codec context and spill
+    /// buffer and still keep the encoded pages' floor. The other shares, which decide
+    /// where pages close and what dictionaries hold, do not depend on the threads.
+    func encodingShares(threadCount: Int) -> EncodingShares? {
+        guard threadCount > 1 else {
+            return EncodingShares(
+                threadCount: 1, encodedPagesPerThread: encodedPagesMemoryLimit, queuedPageBytesPerThread: 0)
+        }
+        // The fixed part already holds one workspace, codec context and spill buffer.
+        let perThread = workspaceByteCount + codecReserve + spillBufferSize
+        let remaining = encodedPagesMemoryLimit - (threadCount - 1) * perThread
+        // A quarter for closed pages waiting for their thread, the rest for encoded pages.
+        let queued = remaining / 4
+        guard remaining - queued >= minimumEncodedPages else { return nil }
+        return EncodingShares(
+            threadCount: threadCount, encodedPagesPerThread: (remaining - queued) / threadCount,
+            queuedPageBytesPerThread: queued / threadCount)
     }
 
     /// The page workspace for pages of `page` bytes and dictionaries of `dictionary`:

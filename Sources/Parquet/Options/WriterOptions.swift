@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writer-wide settings. The defaults follow pyarrow's `write_table`.
 public struct WriterOptions: Hashable, Sendable {
     /// Default codec for every column.
@@ -47,6 +49,13 @@ public struct WriterOptions: Hashable, Sendable {
     /// Where the temporary file of encoded pages goes (it is removed as soon as it is
     /// created, so nothing stays behind); nil for `TMPDIR`, or `/tmp` when unset.
     public var spillDirectory: String?
+    /// Threads that encode, compress and spill closed pages while rows are appended:
+    /// each takes a share of the columns. With 1, pages are encoded on the appending
+    /// thread. The file's bytes are the same whatever the count. The threads' page
+    /// workspaces and queues come out of `memoryLimit`'s share for encoded pages, so a
+    /// limit too small for them gets fewer threads (`ParquetWriter.encodingThreadCount`).
+    /// Defaults to the number of active processors.
+    public var encodingThreadCount = WriterOptions.processorCount
     /// What waits for the end of the file (the footer's row-group metadata, about 90
     /// bytes per column chunk, and the page index) stays in memory up to this many
     /// bytes each; beyond it, it waits in an anonymous temporary file, so a long file
@@ -65,6 +74,14 @@ public struct WriterOptions: Hashable, Sendable {
     /// The defaults described on each property.
     public init() {}
 
+    /// The most encoding threads a writer starts.
+    public static let maxEncodingThreadCount = 256
+
+    /// The number of active processors, between 1 and `maxEncodingThreadCount`.
+    public static var processorCount: Int {
+        min(maxEncodingThreadCount, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
     func validate(for schema: Schema) throws(ParquetWriterError) {
         guard dataPageSizeLimit > 0 else { throw .invalidOption("dataPageSizeLimit must be positive") }
         guard dataPageRowLimit > 0 else { throw .invalidOption("dataPageRowLimit must be positive") }
@@ -72,6 +89,9 @@ public struct WriterOptions: Hashable, Sendable {
         guard maxRowGroupRows > 0 else { throw .invalidOption("maxRowGroupRows must be positive") }
         guard rowGroupTargetBytes > 0 else { throw .invalidOption("rowGroupTargetBytes must be positive") }
         guard memoryLimit > 0 else { throw .invalidOption("memoryLimit must be positive") }
+        guard (1...Self.maxEncodingThreadCount).contains(encodingThreadCount) else {
+            throw .invalidOption("encodingThreadCount must be between 1 and \(Self.maxEncodingThreadCount)")
+        }
         guard footerMemoryLimit >= 0 else { throw .invalidOption("footerMemoryLimit must not be negative") }
         guard maxStatisticsSize >= 2 else { throw .invalidOption("maxStatisticsSize must be at least 2") }
         let names = Set(schema.columns.map(\.name))
