@@ -13,8 +13,8 @@ FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
 CI_FUZZ_SECONDS ?= 25
-# The tests ThreadSanitizer checks in `make test`: everything that runs tasks concurrently.
-TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink
+# The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
+TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
 LARGE_DIR ?= $(CURDIR)/.build/large
 
 # Library modules whose public declarations must all have doc comments, and those

@@ -30,6 +30,13 @@ struct ConvertArguments {
         if let text = command.memoryLimit {
             options.writer.memoryLimit = try Self.size(text, "--memory-limit")
         }
+        if let text = command.threads {
+            guard let count = Int(text), (1...WriterOptions.maxEncodingThreadCount).contains(count) else {
+                throw UsageError(
+                    "--threads needs a count from 1 to \(WriterOptions.maxEncodingThreadCount), got '\(text)'")
+            }
+            options.writer.encodingThreadCount = count
+        }
         if let text = command.rowGroupRows {
             options.writer.maxRowGroupRows = try Self.size(text, "--row-group-rows")
         }

@@ -541,6 +541,20 @@ def check_dp02(checks, converter, shared_data):
     expected_ra = [None if null else value for value, null in zip(values.tolist(), mask.tolist())]
     checks.check("DP0.2: coord_ra values", pq.read_table(path, columns=["coord_ra"]).column(0).to_pylist() == expected_ra)
     check_dp02_smallest_memory_limit(checks, converter, source, path)
+    check_dp02_thread_counts(checks, converter, source, path)
+
+
+def check_dp02_thread_counts(checks, converter, source, reference):
+    """--threads changes who encodes the pages, never the bytes; a count out of range is a usage error."""
+    with open(reference, "rb") as f:
+        expected = f.read()
+    for threads in ("1", "3"):
+        path = converter.convert(checks, source, f"object2k_threads{threads}", "--threads", threads)
+        if path:
+            with open(path, "rb") as f:
+                checks.check(f"DP0.2: --threads {threads} writes the bytes of the default", f.read() == expected)
+    for bad in ("0", "257", "two"):
+        check_refused(checks, converter, source, ["--threads", bad], "--threads needs a count from 1 to 256", 2)
 
 
 def smallest_memory_limit(converter, source):

@@ -64,13 +64,19 @@ final class PageEncoderPool {
     func submit(_ job: any EncodingJob, column: Int) -> ParquetWriterError? {
         let index = workerIndex(ofColumn: column)
         let worker = workers[index]
-        submitted[index] += 1
-        rawBytesSinceEstimate += job.rawByteCount
-        guard !isInline else {
+        let rawByteCount = job.rawByteCount
+        let failure: ParquetWriterError?
+        if isInline {
             worker.run(CollectionOfOne(job))
-            return worker.queue.withLock { $0.failure }
+            failure = worker.queue.withLock { $0.failure }
+        } else {
+            // A job refused after a failure never runs: it is not counted.
+            failure = worker.submit(job, queueLimit: shares.queuedPageBytesPerThread)
+            if failure != nil { return failure }
         }
-        return worker.submit(job, queueLimit: shares.queuedPageBytesPerThread)
+        submitted[index] += 1
+        rawBytesSinceEstimate += rawByteCount
+        return failure
     }
 
     /// Waits until every submitted job is done. Returns the first failure of the row group.

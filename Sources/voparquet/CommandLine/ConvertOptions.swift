@@ -41,6 +41,12 @@ struct ConvertOptions: ParsableCommand {
             valueName: "size"))
     var memoryLimit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that encode and compress pages; the output is the same for any count (default: one per processor).",
+            valueName: "count"))
+    var threads: String?
+
     @Option(help: ArgumentHelp("Most rows per row group (default 1048576).", valueName: "count"))
     var rowGroupRows: String?
 
