@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
         .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
+        .library(name: "HEALPix", targets: ["HEALPix"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,11 @@ let package = Package(
             name: "voparquet",
             dependencies: ["VOParquet", "Parquet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // NESTED HEALPix indexes of sky positions, for HATS catalogs.
+        .target(name: "HEALPix"),
+        // Writes HEALPix indexes for Tests/healpix/check_healpix.py to compare with cdshealpix.
+        .executableTarget(name: "healpix-interop", dependencies: ["HEALPix"], path: "Sources/HEALPixInterop"),
+
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
         // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
         .executableTarget(
@@ -72,6 +78,7 @@ let package = Package(
                 "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),
         .testTarget(
             name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
