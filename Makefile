@@ -24,7 +24,7 @@ HEALPIX_POINTS ?= 1000000
 # Library modules whose public declarations must all have doc comments, and those
 # whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
 DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression \
-	Sources/HEALPix
+	Sources/HEALPix Sources/HATS
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
@@ -75,6 +75,8 @@ test: setup
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
 	swift build --product healpix-interop
 	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/debug/healpix-interop --points $(CI_HEALPIX_POINTS)
+	swift build --product hats-partition-interop
+	$(PYTHON) Tests/hats/check_partitioning.py --partition-interop .build/debug/hats-partition-interop
 	swift build --product voparquet-bench
 	SHARED_DATA=$(SHARED_DATA) $(PYTHON) Scripts/check_object_values.py --bench-bin .build/debug/voparquet-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json

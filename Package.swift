@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "voparquet", targets: ["voparquet"]),
         .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
         .library(name: "HEALPix", targets: ["HEALPix"]),
+        .library(name: "HATS", targets: ["HATS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +52,10 @@ let package = Package(
         .target(name: "HEALPix"),
         // Writes HEALPix indexes for Tests/healpix/check_healpix.py to compare with cdshealpix.
         .executableTarget(name: "healpix-interop", dependencies: ["HEALPix"], path: "Sources/HEALPixInterop"),
+        // HATS catalogs: the adaptive partitioning, and writing a catalog of VOParquet partitions.
+        .target(name: "HATS", dependencies: ["HEALPix"]),
+        // Prints AdaptivePartitioning's partitions for Tests/hats/check_partitioning.py.
+        .executableTarget(name: "hats-partition-interop", dependencies: ["HATS"], path: "Sources/HATSInterop"),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
         // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
@@ -79,6 +84,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),
+        .testTarget(name: "HATSTests", dependencies: ["HATS", "HEALPix"]),
         .testTarget(
             name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
