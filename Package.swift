@@ -46,14 +46,18 @@ let package = Package(
         .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
         .executableTarget(
             name: "voparquet",
-            dependencies: ["VOParquet", "Parquet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "VOParquet", "Parquet", "HATS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // NESTED HEALPix indexes of sky positions, for HATS catalogs.
         .target(name: "HEALPix"),
         // Writes HEALPix indexes for Tests/healpix/check_healpix.py to compare with cdshealpix.
         .executableTarget(name: "healpix-interop", dependencies: ["HEALPix"], path: "Sources/HEALPixInterop"),
         // HATS catalogs: the adaptive partitioning, and writing a catalog of VOParquet partitions.
-        .target(name: "HATS", dependencies: ["HEALPix"]),
+        .target(
+            name: "HATS",
+            dependencies: ["HEALPix", "VOParquet", "Parquet", "ParquetFormat", "ParquetReader", "ParquetCompression"]),
         // Prints AdaptivePartitioning's partitions for Tests/hats/check_partitioning.py.
         .executableTarget(name: "hats-partition-interop", dependencies: ["HATS"], path: "Sources/HATSInterop"),
 
