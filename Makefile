@@ -20,6 +20,10 @@ LARGE_DIR ?= $(CURDIR)/.build/large
 # and `make test-healpix`.
 CI_HEALPIX_POINTS ?= 250000
 HEALPIX_POINTS ?= 1000000
+# `voparquet hats` against hats, lsdb and hats-import: a small sky in `make test`, a larger one
+# with hats-import's default highest order in `make test-hats`.
+HATS_DIR := $(CURDIR)/.build/hats
+HATS_ROWS ?= 300000
 
 # Library modules whose public declarations must all have doc comments, and those
 # whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
@@ -29,7 +33,7 @@ DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
 .PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
-	fuzz fuzz-build sanitize sanitize-ci test-large test-healpix
+	fuzz fuzz-build sanitize sanitize-ci test-large test-healpix test-hats
 
 setup: system-packages venv
 
@@ -77,6 +81,8 @@ test: setup
 	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/debug/healpix-interop --points $(CI_HEALPIX_POINTS)
 	swift build --product hats-partition-interop
 	$(PYTHON) Tests/hats/check_partitioning.py --partition-interop .build/debug/hats-partition-interop
+	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/debug/voparquet --work $(HATS_DIR)/catalog
+	$(PYTHON) Tests/hats/check_hats_cli.py --voparquet .build/debug/voparquet --work $(HATS_DIR)/cli
 	swift build --product voparquet-bench
 	SHARED_DATA=$(SHARED_DATA) $(PYTHON) Scripts/check_object_values.py --bench-bin .build/debug/voparquet-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json
@@ -121,6 +127,13 @@ test-large: setup
 test-healpix: setup
 	swift build -c release --product healpix-interop
 	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/release/healpix-interop --points $(HEALPIX_POINTS)
+
+# A HATS catalog of HATS_ROWS rows from a release build, checked as in `make test` (hats, lsdb cone
+# searches, hats-import's partitioning at its default highest order 10, the four readers).
+test-hats: setup
+	swift build -c release --product voparquet
+	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/release/voparquet --work $(HATS_DIR)/large --rows $(HATS_ROWS) \
+		--pixel-threshold 20000 --highest-order 10 --memory-limit 32M
 
 # Fails on a public declaration without a doc comment and on any DocC warning;
 # the archives go to .build/docs.
