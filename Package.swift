@@ -88,7 +88,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),
-        .testTarget(name: "HATSTests", dependencies: ["HATS", "HEALPix"]),
+        .testTarget(name: "HATSTests", dependencies: ["HATS", "HEALPix", "VOParquet", "Parquet", "ParquetReader"]),
         .testTarget(
             name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],
