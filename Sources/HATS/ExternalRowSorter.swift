@@ -143,7 +143,7 @@ final class ExternalRowSorter {
         while let first = heap.first {
             if emitted & 4095 == 0 { try checkpoint() }
             emitted += 1
-            try first.withRow { row throws(HATSImportError) in try body(first.key, first.sequence, row) }
+            try body(first.key, first.sequence, first.row)
             if try !first.advance() {
                 heap.swapAt(0, heap.count - 1)
                 heap.removeLast()

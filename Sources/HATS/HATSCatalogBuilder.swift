@@ -109,9 +109,9 @@ public final class HATSCatalogBuilder {
             try sortRows(of: spool, layouts: layouts, positions: positionColumns, into: sorter)
             unlink(spool.path)
         }
-        let writer = PartitionFileWriter(
+        let writer = try PartitionFileWriter(
             catalogDirectory: directory, partitions: partitions, envelope: envelope, options: options.output,
-            layouts: layouts)
+            layouts: layouts, temporaryDirectory: temporaryDirectory)
         try sorter.forEachSorted { key, row throws(HATSImportError) in try writer.append(index29: key, row: row) }
         try writer.finish()
         try writer.metadata.write(to: directory + "/dataset")

@@ -15,14 +15,15 @@ final class PartitionFileWriter {
     private let replayer: RowReplayer
     private var current = -1
     private var writer: VOParquetWriter<FileSink>?
-    private(set) var metadata = DatasetMetadataFiles()
+    let metadata: DatasetMetadataFiles
     /// Bytes of the partition files written.
     private(set) var bytesWritten = 0
 
     init(
         catalogDirectory: String, partitions: [HATSPartition], envelope: VOTableEnvelope, options: VOParquetOptions,
-        layouts: [CellLayout]
-    ) {
+        layouts: [CellLayout], temporaryDirectory: String
+    ) throws(HATSImportError) {
+        metadata = try DatasetMetadataFiles(temporaryDirectory: temporaryDirectory)
         self.catalogDirectory = catalogDirectory
         self.partitions = partitions
         self.envelope = envelope
