@@ -29,7 +29,9 @@ final class ExternalRowSorter {
         budget = max(memoryBudget, 1 << 20)
         self.directory = directory
         self.checkpoint = checkpoint
-        arena.reserveCapacity(budget / 2)
+        // Reserved whole so that growing never holds two copies; pages are touched as rows arrive.
+        arena.reserveCapacity(budget)
+        entries.reserveCapacity(budget / 64)
     }
 
     /// Rows added so far.

@@ -170,6 +170,7 @@ public final class HATSCatalogBuilder {
             let raValues = PositionColumn(chunks[positions.ra])
             let decValues = PositionColumn(chunks[positions.dec])
             for index in 0..<rows {
+                if index & 4095 == 0 { try checkpoint() }
                 switch position(raValues.value(row: index), decValues.value(row: index)) {
                 case .index29(let index29):
                     try sorter.add(key: index29) { encoder.encodeRow(into: &$0) }
