@@ -10,11 +10,10 @@ import Darwin
 enum FileSystem {
     /// Creates `path` and any missing parent directories.
     static func makeDirectories(_ path: String) throws(HATSImportError) {
-        var prefix = ""
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            prefix += prefix.isEmpty && path.hasPrefix("/") ? "/" : (prefix.isEmpty ? "" : "/")
-            prefix += component
-            guard !component.isEmpty, component != "." else { continue }
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix == "/" ? "" : "/") + component
+            guard component != "." else { continue }
             if mkdir(prefix, 0o777) != 0, errno != EEXIST {
                 throw failure("create the directory '\(prefix)'")
             }

@@ -45,3 +45,15 @@ import VOParquet
         #expect(PartitionInfoFile.text(partitions.reversed()) == "Norder,Npix\n1,44\n2,180\n")
     }
 }
+
+@Suite struct FileSystemTests {
+    @Test func makesNestedDirectoriesAndRemovesThem() throws {
+        let root = "/tmp/hats-fs-\(UInt32.random(in: 0...UInt32.max))"
+        try FileSystem.makeDirectories(root + "/a/./b/c")
+        try FileSystem.writeFile(root + "/a/b/c/file", Array("x".utf8))
+        #expect(try FileSystem.fileSize(root + "/a/b/c/file") == 1)
+        try FileSystem.makeDirectories(root + "/a/b")
+        FileSystem.removeTree(root)
+        #expect(!FileSystem.exists(root))
+    }
+}
