@@ -7,19 +7,21 @@ struct HatsOptions: ParsableCommand {
         commandName: "hats",
         abstract: "Write VOTables as a HATS catalog (HEALPix-partitioned VOParquet files).",
         discussion: """
-            Reads each VOTable as `convert` does (TABLEDATA, BINARY or BINARY2, optionally
-            gzip-compressed; - for standard input), adds the _healpix_29 column, counts the
-            rows per HEALPix cell at --highest-order, partitions the sky as hats-import does
-            (cells gathered while they hold at most --pixel-threshold rows, no larger than
-            --lowest-order allows), and writes each partition, sorted by _healpix_29, as a
-            VOParquet file at CATALOG_DIR/dataset/Norder=K/Dir=D/Npix=N.parquet, with
+            Reads each VOTable as `convert` does (TABLEDATA, BINARY or BINARY2,
+            optionally gzip-compressed; - for standard input), adds the _healpix_29
+            column, counts the rows per HEALPix cell at --highest-order, partitions
+            the sky as hats-import does (cells gathered while they hold at most
+            --pixel-threshold rows, none larger than --lowest-order allows), and
+            writes each partition, sorted by _healpix_29, as a VOParquet file at
+            CATALOG_DIR/dataset/Norder=K/Dir=D/Npix=N.parquet, with
             dataset/_metadata, dataset/_common_metadata, partition_info.csv and
             hats.properties. Every input must have the same FIELDs.
 
-            Memory stays near three times --memory-limit whatever the input size: the rows
-            are sorted through temporary files in CATALOG_DIR, which take about twice the
-            uncompressed size of the data. The catalog is written under a temporary name
-            beside CATALOG_DIR and renamed when complete; CATALOG_DIR must not exist.
+            Memory stays near three times --memory-limit whatever the number of
+            rows. The rows are sorted through temporary files, which take about
+            twice their uncompressed size. The catalog is written under a temporary
+            name beside CATALOG_DIR and renamed when complete; CATALOG_DIR must not
+            exist.
 
             Sizes take an optional k, M or G suffix (powers of 1024).
             """)
