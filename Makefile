@@ -129,11 +129,12 @@ test-healpix: setup
 	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/release/healpix-interop --points $(HEALPIX_POINTS)
 
 # A HATS catalog of HATS_ROWS rows from a release build, checked as in `make test` (hats, lsdb cone
-# searches, hats-import's partitioning at its default highest order 10, the four readers).
+# searches, hats-import's partitioning at its default highest order 10, the four readers), and
+# its peak memory at --memory-limit 4M against that for a quarter of the rows.
 test-hats: setup
 	swift build -c release --product voparquet
 	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/release/voparquet --work $(HATS_DIR)/large --rows $(HATS_ROWS) \
-		--pixel-threshold 20000 --highest-order 10 --memory-limit 32M
+		--pixel-threshold 20000 --highest-order 10 --memory-limit 32M --memory-check
 
 # Fails on a public declaration without a doc comment and on any DocC warning;
 # the archives go to .build/docs.

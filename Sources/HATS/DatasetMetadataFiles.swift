@@ -40,7 +40,7 @@ final class DatasetMetadataFiles {
     /// Writes both files into `datasetDirectory`.
     func write(to datasetDirectory: String) throws(HATSImportError) {
         guard let metadata = first else { throw .io("no partition was written") }
-        try rowGroups.flush()
+        try rowGroups.finishWriting()
         let common = Self.fileBytes(metadata.encoded())
         try FileSystem.writeFile(datasetDirectory + "/_common_metadata", common)
         // The footer up to the row groups' list header, the row groups, then the rest.

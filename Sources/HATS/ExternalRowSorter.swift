@@ -1,16 +1,21 @@
 /// Sorts encoded rows by key (the `_healpix_29` index) within a memory budget: rows gather
 /// in memory until the budget is reached, are sorted and written as a run to a temporary
-/// file, and the runs are merged at the end (several merge passes when there are more
-/// runs than buffers fit in half the budget). Equal keys keep the order the rows came in.
+/// file, and the runs are merged. Runs are merged in tiers as they accumulate (a full set
+/// of runs of one tier becomes one run of the next), so that the open files and the merge
+/// buffers stay few however many rows come; the last merge feeds the rows out. Equal keys
+/// keep the order the rows came in.
 final class ExternalRowSorter {
     private let budget: Int
     private let directory: String
     private let checkpoint: () throws(HATSImportError) -> Void
     private var arena: [UInt8] = []
     private var entries: [Entry] = []
-    private var runs: [RunFile] = []
+    /// The runs written so far with their tiers (0: sorted in memory), tiers never rising.
+    private var runs: [(tier: Int, run: RunFile)] = []
     private var nextSequence: Int64 = 0
-    /// The smallest buffer a run is merged through.
+    /// The most runs merged at once: each gets a read buffer of at least 64 KiB within half
+    /// the budget, and at most 64 are open per tier.
+    private let fanIn: Int
     static let minimumReadBuffer = 64 << 10
 
     private struct Entry {
@@ -23,19 +28,17 @@ final class ExternalRowSorter {
     /// Memory per row in memory beyond its bytes.
     private static var entryCost: Int { MemoryLayout<Entry>.stride }
 
-    /// Runs: `directory` holds the temporary files, `checkpoint` is called now and then and
-    /// may throw to stop.
+    /// A sorter holding at most `memoryBudget` bytes of rows (1 MiB at least); `directory`
+    /// holds the temporary files, `checkpoint` is called now and then and may throw to stop.
     init(memoryBudget: Int, directory: String, checkpoint: @escaping () throws(HATSImportError) -> Void) {
         budget = max(memoryBudget, 1 << 20)
         self.directory = directory
         self.checkpoint = checkpoint
+        fanIn = min(64, max(2, budget / 2 / Self.minimumReadBuffer))
         // Reserved whole so that growing never holds two copies; pages are touched as rows arrive.
         arena.reserveCapacity(budget)
         entries.reserveCapacity(budget / 64)
     }
-
-    /// Rows added so far.
-    var count: Int64 { nextSequence }
 
     /// Adds a row whose bytes `encode` appends to the buffer it is given.
     func add(key: Int64, encode: (inout [UInt8]) -> Void) throws(HATSImportError) {
@@ -75,16 +78,11 @@ final class ExternalRowSorter {
         }
         if !entries.isEmpty { try spill() }
         arena = []
-        let fanIn = max(2, budget / 2 / Self.minimumReadBuffer)
+        entries = []
         while runs.count > fanIn {
-            let merged = try RunFile(directory: directory)
-            try merge(Array(runs.prefix(fanIn))) { key, sequence, row throws(HATSImportError) in
-                try merged.append(key: key, sequence: sequence, row: row)
-            }
-            try merged.flush()
-            runs = Array(runs.dropFirst(fanIn)) + [merged]
+            try mergeIntoOne(runs.count - fanIn..<runs.count)
         }
-        try merge(runs) { key, _, row throws(HATSImportError) in try body(key, row) }
+        try merge(runs.map(\.run)) { key, _, row throws(HATSImportError) in try body(key, row) }
     }
 
     /// Sorts the rows in memory and writes them as a new run.
@@ -104,11 +102,28 @@ final class ExternalRowSorter {
             }
         }
         if let failure { throw failure }
-        try run.flush()
-        runs.append(run)
+        try run.finishWriting()
+        runs.append((0, run))
         arena.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
         try checkpoint()
+        // A full set of runs of the last tier becomes one run of the next.
+        while let tier = runs.last?.tier, runs.suffix(fanIn).count == fanIn,
+            runs.suffix(fanIn).allSatisfy({ $0.tier == tier })
+        {
+            try mergeIntoOne(runs.count - fanIn..<runs.count)
+        }
+    }
+
+    /// Replaces the runs at `positions` (the last ones) by their merge, one tier up.
+    private func mergeIntoOne(_ positions: Range<Int>) throws(HATSImportError) {
+        let merged = try RunFile(directory: directory)
+        try merge(runs[positions].map(\.run)) { key, sequence, row throws(HATSImportError) in
+            try merged.append(key: key, sequence: sequence, row: row)
+        }
+        try merged.finishWriting()
+        let tier = runs[positions].map(\.tier).max()! + 1
+        runs.replaceSubrange(positions, with: [(tier, merged)])
     }
 
     private func sortEntries() {

@@ -17,8 +17,8 @@ final class RunFile {
         try file.append(row)
     }
 
-    /// Writes what is buffered; call once the last record is appended.
-    func flush() throws(HATSImportError) { try file.flush() }
+    /// Writes what is buffered and frees the buffer; call once the last record is appended.
+    func finishWriting() throws(HATSImportError) { try file.finishWriting() }
 }
 
 /// Reads the records of a ``RunFile`` in order through a buffer of its own.

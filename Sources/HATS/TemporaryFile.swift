@@ -21,7 +21,6 @@ final class TemporaryFile {
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw FileSystem.failure("create a temporary file in '\(directory)'") }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        buffer.reserveCapacity(bufferSize)
     }
 
     deinit { close(descriptor) }
@@ -29,6 +28,7 @@ final class TemporaryFile {
     /// Appends `bytes`.
     func append(_ bytes: UnsafeRawBufferPointer) throws(HATSImportError) {
         if buffer.count + bytes.count > bufferSize { try flush() }
+        if buffer.capacity == 0 { buffer.reserveCapacity(bufferSize) }
         buffer.append(contentsOf: bytes)
         size += bytes.count
     }
@@ -36,6 +36,7 @@ final class TemporaryFile {
     /// Appends `bytes`.
     func append(_ bytes: [UInt8]) throws(HATSImportError) {
         if buffer.count + bytes.count > bufferSize { try flush() }
+        if buffer.capacity == 0 { buffer.reserveCapacity(bufferSize) }
         buffer.append(contentsOf: bytes)
         size += bytes.count
     }
@@ -43,12 +44,20 @@ final class TemporaryFile {
     /// Appends the bytes of a value (a number) in host byte order.
     func append<Value: BitwiseCopyable>(value: Value) throws(HATSImportError) {
         if buffer.count + MemoryLayout<Value>.size > bufferSize { try flush() }
+        if buffer.capacity == 0 { buffer.reserveCapacity(bufferSize) }
         withUnsafeBytes(of: value) { buffer.append(contentsOf: $0) }
         size += MemoryLayout<Value>.size
     }
 
-    /// Writes what is buffered; call once the last bytes are appended.
-    func flush() throws(HATSImportError) {
+    /// Writes what is buffered and lets go of the buffer; call once the last bytes are
+    /// appended (appending again brings a new buffer).
+    func finishWriting() throws(HATSImportError) {
+        try flush()
+        buffer = []
+    }
+
+    /// Writes what is buffered.
+    private func flush() throws(HATSImportError) {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -69,7 +78,7 @@ final class TemporaryFile {
         }
     }
 
-    /// Passes the whole (flushed) file to `body` in pieces of at most 1 MiB.
+    /// Passes the whole (finished) file to `body` in pieces of at most 1 MiB.
     func forEachPiece(_ body: (UnsafeRawBufferPointer) throws(HATSImportError) -> Void) throws(HATSImportError) {
         let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bufferSize, max(size, 1)), alignment: 8)
         defer { piece.deallocate() }

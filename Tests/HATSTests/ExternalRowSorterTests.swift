@@ -59,7 +59,8 @@ import Darwin
     }
 
     @Test func mergesRunsInSeveralPasses() throws {
-        // About 14,000 rows per 1 MiB run: 12 runs for a merge of at most 8 at a time.
+        // About 14,000 rows per 1 MiB run: 12 runs, merged 8 at a time: the first 8 into one run
+        // of the next tier as they come, then the 5 left at the end.
         let rows = try Self.sort(count: 170_000, budget: 1 << 20, padding: 30)
         Self.checkOrder(rows, count: 170_000, padding: 30)
     }

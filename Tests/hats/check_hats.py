@@ -16,6 +16,7 @@ For a synthetic VOTable with a realistic sky density (sky_table.py), the catalog
   filter of the input keeps;
 * have partition files that pyarrow, DuckDB, polars and fastparquet read alike, each a
   VOParquet file whose embedded VOTable has the _healpix_29 FIELD and the input's FIELDs.
+With --memory-check, the peak memory for all the rows must be that for a quarter of them.
 """
 
 import argparse
@@ -219,6 +220,38 @@ def check_lsdb(checks, catalog, expected):
                      f"{len(set(got) - brute)} extra, {len(brute - set(got))} missing")
 
 
+def peak_rss_mb(command):
+    """Runs `command` and returns its status and peak resident memory (VmHWM, polled), in MB."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    high = 0
+    while process.poll() is None:
+        try:
+            with open(f"/proc/{process.pid}/status") as status:
+                high = max([high] + [int(line.split()[1]) for line in status if line.startswith("VmHWM")])
+        except OSError:
+            pass
+        time.sleep(0.002)
+    return process.returncode, high / 1024
+
+
+def check_memory(checks, args, votable_path):
+    """Four times the rows must not take more memory: the sort and the writers stay in their budget.
+    The counts per cell grow with the cells the rows cover, so they are taken at order 6 here."""
+    quarter = os.path.join(args.work, "quarter.xml")
+    write_votable(sky_table(args.rows // 4, seed=5), quarter)
+    peaks = []
+    for path, name in ((quarter, "quarter"), (votable_path, "whole")):
+        status, peak = peak_rss_mb(
+            [args.voparquet, "hats", path, "-o", os.path.join(args.work, f"memory-{name}"), "--ra", "ra", "--dec",
+             "dec", "--pixel-threshold", "1000000", "--highest-order", "6", "--memory-limit", "4M",
+             "--compression", "snappy"])
+        peaks.append(peak)
+        checks.check(f"voparquet hats --memory-limit 4M on the {name} input", status == 0)
+    print(f"peak memory at --memory-limit 4M: {peaks[0]:.1f} MB for {args.rows // 4} rows, "
+          f"{peaks[1]:.1f} MB for {args.rows} rows")
+    checks.check("memory does not grow with the rows", peaks[1] < peaks[0] + 4, f"{peaks}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voparquet", required=True)
@@ -228,6 +261,8 @@ def main():
     parser.add_argument("--highest-order", type=int, default=8)
     parser.add_argument("--lowest-order", type=int, default=0)
     parser.add_argument("--memory-limit", default="8M")
+    parser.add_argument("--memory-check", action="store_true",
+                        help="also compare the peak memory for a quarter of the rows and for all of them")
     args = parser.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
@@ -265,6 +300,8 @@ def main():
     check_rows(checks, catalog, expected)
     check_readers(checks, catalog, input_fields)
     check_lsdb(checks, catalog, expected)
+    if args.memory_check:
+        check_memory(checks, args, votable_path)
     print(f"hats: {checks.passed} passed, {checks.failed} failed")
     return 1 if checks.failed else 0
 
