@@ -33,7 +33,10 @@ public final class HATSCatalogBuilder {
     private let temporaryDirectory: String
     private let options: HATSImportOptions
     private let checkpoint: () throws(HATSImportError) -> Void
-    private var spools: [InputSpool] = []
+    /// The first input's envelope, which every other input's FIELDs must match.
+    private var first: (name: String, envelope: VOTableEnvelope)?
+    /// The spools, kept without their envelopes so that many inputs cost little memory.
+    private var spools: [SpoolFile] = []
     private var histogram: PixelHistogram
     private var dropped: Int64 = 0
     private var positionColumns: (ra: Int, dec: Int)?
@@ -71,7 +74,7 @@ public final class HATSCatalogBuilder {
     public func addInput(_ source: any ByteSource, name: String) throws(HATSImportError) {
         let path = temporaryDirectory + "/input-\(spools.count).parquet"
         let spool = try InputSpool(source: source, name: name, path: path, options: options.output)
-        if let first = spools.first {
+        if let first {
             try Self.checkSameFields(spool, as: first)
         } else {
             positionColumns = (
@@ -82,15 +85,16 @@ public final class HATSCatalogBuilder {
             do { _ = try SpatialIndexColumn.envelope(adding: spool.envelope) } catch {
                 throw .input(name: name, ConversionError("\(error)"))
             }
+            first = (name, spool.envelope)
         }
-        spools.append(spool)
-        try count(spool)
+        spools.append(spool.file)
+        try count(spool.file)
     }
 
     /// Partitions, sorts and writes the catalog; removes the temporary files.
     public func finish() throws(HATSImportError) -> HATSImportSummary {
         defer { removeTemporaryFiles() }
-        guard let first = spools.first, let positionColumns else { throw .io("no input was read") }
+        guard let first, let firstSpool = spools.first, let positionColumns else { throw .io("no input was read") }
         let partitions: [HATSPartition]
         do {
             partitions = try AdaptivePartitioning.partitions(
@@ -102,7 +106,7 @@ public final class HATSCatalogBuilder {
         do { envelope = try SpatialIndexColumn.envelope(adding: first.envelope) } catch {
             throw .input(name: first.name, ConversionError("\(error)"))
         }
-        let layouts = try first.layouts()
+        let layouts = try firstSpool.layouts()
         let sorter = ExternalRowSorter(
             memoryBudget: options.output.writer.memoryLimit, directory: temporaryDirectory, checkpoint: checkpoint)
         for spool in spools {
@@ -139,7 +143,7 @@ public final class HATSCatalogBuilder {
     // MARK: Passes
 
     /// The first pass over one input: rows per cell at the highest order.
-    private func count(_ spool: InputSpool) throws(HATSImportError) {
+    private func count(_ spool: SpoolFile) throws(HATSImportError) {
         let (ra, dec) = positionColumns!
         var row = 0
         try spool.forEachRowGroup(columns: [ra, dec]) { chunks, rows throws(HATSImportError) in
@@ -162,7 +166,7 @@ public final class HATSCatalogBuilder {
 
     /// The second pass over one input: every row with a valid position, encoded, into the sort.
     private func sortRows(
-        of spool: InputSpool, layouts: [CellLayout], positions: (ra: Int, dec: Int), into sorter: ExternalRowSorter
+        of spool: SpoolFile, layouts: [CellLayout], positions: (ra: Int, dec: Int), into sorter: ExternalRowSorter
     ) throws(HATSImportError) {
         var discarded: [UInt8] = []
         try spool.forEachRowGroup(columns: Array(layouts.indices)) { chunks, rows throws(HATSImportError) in
@@ -194,7 +198,7 @@ public final class HATSCatalogBuilder {
     {
         let fields = spool.envelope.fields
         guard let index = fields.firstIndex(where: { $0.name == name }) else {
-            throw .missingColumn(option: option, column: name, input: spool.name, available: fields.map(\.name))
+            throw .missingColumn(option: option, column: name, input: spool.file.name, available: fields.map(\.name))
         }
         let field = fields[index]
         let numeric: Set<VOTableDatatype> = [.unsignedByte, .short, .int, .long, .float, .double]
@@ -206,7 +210,9 @@ public final class HATSCatalogBuilder {
         return index
     }
 
-    private static func checkSameFields(_ spool: InputSpool, as first: InputSpool) throws(HATSImportError) {
+    private static func checkSameFields(_ spool: InputSpool, as first: (name: String, envelope: VOTableEnvelope))
+        throws(HATSImportError)
+    {
         let fields = spool.envelope.fields
         let expected = first.envelope.fields
         guard fields != expected else { return }
@@ -218,6 +224,6 @@ public final class HATSCatalogBuilder {
         } else {
             detail = "\(fields.count) FIELDs instead of \(expected.count)"
         }
-        throw .differentFields(name: spool.name, firstInput: first.name, detail: detail)
+        throw .differentFields(name: spool.file.name, firstInput: first.name, detail: detail)
     }
 }

@@ -11,15 +11,14 @@ import VOParquet
 /// The copy is uncompressed and PLAIN, in row groups of about a quarter of the memory
 /// limit, so that reading back one row group at a time stays within it.
 struct InputSpool {
-    let name: String
-    let path: String
+    /// The spool's file.
+    let file: SpoolFile
     /// The envelope of the input, with the whole document after its rows.
     let envelope: VOTableEnvelope
 
     /// Converts `source` to a spool at `path`.
     init(source: any ByteSource, name: String, path: String, options: VOParquetOptions) throws(HATSImportError) {
-        self.name = name
-        self.path = path
+        file = SpoolFile(name: name, path: path)
         let converter = VOTableConverter(source: GzipDetectingSource(source))
         let envelope: VOTableEnvelope
         do { envelope = try converter.readEnvelope() } catch { throw .input(name: name, error) }
@@ -49,36 +48,5 @@ struct InputSpool {
         spool.writer.writesPageChecksums = false
         spool.writer.rowGroupTargetBytes = max(options.writer.memoryLimit / 4, 1 << 20)
         return spool
-    }
-
-    /// Reads the spool one row group at a time: `body` gets the row group's decoded chunks
-    /// of the columns `columns` (leaf indexes) and its row count.
-    func forEachRowGroup(
-        columns: [Int], _ body: ([ColumnChunkData], Int) throws(HATSImportError) -> Void
-    ) throws(HATSImportError) {
-        let reader: ParquetFileReader
-        do { reader = try ParquetFileReader(path: path) } catch { throw .spool(error) }
-        let decompressor = PageDecompressor()
-        for rowGroup in reader.metadata.rowGroups.indices {
-            var chunks: [ColumnChunkData] = []
-            for column in columns {
-                do {
-                    chunks.append(
-                        try reader.readColumnChunk(rowGroup: rowGroup, column: column, decompressor: decompressor))
-                } catch {
-                    throw .spool(error)
-                }
-            }
-            try body(chunks, Int(reader.metadata.rowGroups[rowGroup].numRows))
-        }
-    }
-
-    /// The leaf layouts of every column, in order.
-    func layouts() throws(HATSImportError) -> [CellLayout] {
-        let reader: ParquetFileReader
-        do { reader = try ParquetFileReader(path: path) } catch { throw .spool(error) }
-        var layouts: [CellLayout] = []
-        for leaf in reader.schema.leaves { layouts.append(try CellLayout(leaf)) }
-        return layouts
     }
 }
