@@ -57,12 +57,27 @@ import Testing
         histogram.add(index29: deep.lowerBound)
         histogram.add(index29: deep.upperBound - 1)
         histogram.add(index29: deep.upperBound)
-        #expect(histogram.counts == [25: 2, 26: 1])
+        #expect(histogram.sortedCounts.map { [$0.index, $0.rows] } == [[25, 2], [26, 1]])
         #expect(histogram.totalRows == 3)
         var other = PixelHistogram(order: 1)
         other.add(index: 25, rows: 4)
         histogram.merge(other)
         #expect(histogram.sortedCounts.map(\.rows) == [6, 1])
+    }
+
+    @Test func histogramMovesToAnArrayWhenDense() throws {
+        // Order 2 has 192 cells: past 48 non-empty ones the counts become an array.
+        var histogram = PixelHistogram(order: 2)
+        var expected: [[Int64]] = []
+        for cell in stride(from: Int64(0), to: 192, by: 2) {
+            histogram.add(index: cell, rows: cell + 1)
+            histogram.add(index: cell)
+            expected.append([cell, cell + 2])
+        }
+        #expect(histogram.sortedCounts.map { [$0.index, $0.rows] } == expected)
+        #expect(histogram.totalRows == expected.reduce(0) { $0 + $1[1] })
+        let partitions = try AdaptivePartitioning.partitions(histogram, lowestOrder: 0, threshold: 1_000)
+        #expect(partitions.reduce(0) { $0 + $1.rows } == histogram.totalRows)
     }
 
     @Test func partitionPaths() {
