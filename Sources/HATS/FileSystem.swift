@@ -38,19 +38,6 @@ enum FileSystem {
         guard close(descriptor) == 0 else { throw failure("write '\(path)'") }
     }
 
-    /// The size of the file at `path` in bytes.
-    static func fileSize(_ path: String) throws(HATSImportError) -> Int {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw failure("read the size of '\(path)'") }
-        return Int(status.st_size)
-    }
-
-    /// Whether anything exists at `path` (a dangling symlink counts).
-    static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0
-    }
-
     /// Removes `path` and, for a directory, everything below it; symlinks are removed, not
     /// followed. A path that does not exist is no error.
     static func removeTree(_ path: String) {

@@ -23,7 +23,7 @@ import Darwin
 ///    and `properties`.
 ///
 /// The temporary files live in `.voparquet-tmp` inside the catalog directory and are removed
-/// by ``finish()`` and by ``removeTemporaryFiles()``.
+/// by ``finish()``; after a failure, ``discard()`` removes the whole directory.
 ///
 ///     let builder = try HATSCatalogBuilder(directory: path, options: options)
 ///     try builder.addInput(try FileByteSource(path: "objects.xml"), name: "objects.xml")
@@ -64,9 +64,6 @@ public final class HATSCatalogBuilder {
             throw error
         }
     }
-
-    /// Rows read so far, left-out rows included.
-    public var rowsRead: Int64 { histogram.totalRows + dropped }
 
     /// Reads one input VOTable (any serialization `voparquet convert` reads, optionally
     /// gzip-compressed) and counts its rows per cell. Every input must have the FIELDs of the
@@ -130,8 +127,8 @@ public final class HATSCatalogBuilder {
         return HATSImportSummary(rows: histogram.totalRows, droppedRows: dropped, partitions: partitions)
     }
 
-    /// Removes the temporary files; ``finish()`` does it itself.
-    public func removeTemporaryFiles() {
+    /// Removes the temporary files.
+    private func removeTemporaryFiles() {
         FileSystem.removeTree(temporaryDirectory)
     }
 

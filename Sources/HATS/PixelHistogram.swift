@@ -44,12 +44,6 @@ public struct PixelHistogram: Sendable {
         add(index: index29 >> (2 * (HEALPix.maximumOrder - order)))
     }
 
-    /// Adds every count of `other`, a histogram at the same order.
-    public mutating func merge(_ other: PixelHistogram) {
-        precondition(other.order == order, "histograms at orders \(order) and \(other.order)")
-        for (index, rows) in other.sortedCounts { add(index: index, rows: rows) }
-    }
-
     /// The cells that hold rows, by increasing index, with their counts.
     public var sortedCounts: [(index: Int64, rows: Int64)] {
         if let dense {

@@ -6,17 +6,6 @@ enum MortonCode {
         spread(i) | spread(j) << 1
     }
 
-    /// The even bits of `code` gathered into one number (the odd bits with `code >> 1`).
-    static func evenBits(_ code: UInt64) -> UInt32 {
-        var value = code & 0x5555_5555_5555_5555
-        value = (value | value >> 1) & 0x3333_3333_3333_3333
-        value = (value | value >> 2) & 0x0F0F_0F0F_0F0F_0F0F
-        value = (value | value >> 4) & 0x00FF_00FF_00FF_00FF
-        value = (value | value >> 8) & 0x0000_FFFF_0000_FFFF
-        value = (value | value >> 16) & 0x0000_0000_FFFF_FFFF
-        return UInt32(value)
-    }
-
     /// The bits of `value` moved to the even positions.
     private static func spread(_ value: UInt32) -> UInt64 {
         var bits = UInt64(value)

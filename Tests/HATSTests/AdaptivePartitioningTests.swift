@@ -59,9 +59,7 @@ import Testing
         histogram.add(index29: deep.upperBound)
         #expect(histogram.sortedCounts.map { [$0.index, $0.rows] } == [[25, 2], [26, 1]])
         #expect(histogram.totalRows == 3)
-        var other = PixelHistogram(order: 1)
-        other.add(index: 25, rows: 4)
-        histogram.merge(other)
+        histogram.add(index: 25, rows: 4)
         #expect(histogram.sortedCounts.map(\.rows) == [6, 1])
     }
 

@@ -59,12 +59,14 @@ import Testing
         }
     }
 
-    @Test func mortonCodeRoundTrips() {
+    @Test func mortonCodeInterleavesBitByBit() {
         let side = UInt32(1) << 29
         for (i, j) in [(0, 0), (1, 0), (0, 1), (side - 1, side - 1), (123_456_789, 98_765_432)] as [(UInt32, UInt32)] {
-            let code = MortonCode.interleave(i, j)
-            #expect(MortonCode.evenBits(code) == i)
-            #expect(MortonCode.evenBits(code >> 1) == j)
+            var expected: UInt64 = 0
+            for bit in 0..<32 {
+                expected |= UInt64(i >> bit & 1) << (2 * bit) | UInt64(j >> bit & 1) << (2 * bit + 1)
+            }
+            #expect(MortonCode.interleave(i, j) == expected)
         }
         #expect(MortonCode.interleave(0b11, 0b01) == 0b0111)
     }
