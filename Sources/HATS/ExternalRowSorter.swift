@@ -40,6 +40,9 @@ final class ExternalRowSorter {
         entries.reserveCapacity(budget / 64)
     }
 
+    /// Rows added so far.
+    var count: Int64 { nextSequence }
+
     /// Adds a row whose bytes `encode` appends to the buffer it is given.
     func add(key: Int64, encode: (inout [UInt8]) -> Void) throws(HATSImportError) {
         let offset = arena.count

@@ -41,6 +41,9 @@ public final class HATSCatalogBuilder {
     private var dropped: Int64 = 0
     private var positionColumns: (ra: Int, dec: Int)?
 
+    /// Called now and then (every few thousand rows) with how far the import has got.
+    public var progress: ((HATSImportProgress) -> Void)?
+
     /// A builder writing into `directory`, which it creates and which must not exist yet.
     /// `checkpoint` is called every few thousand rows and may throw (`.interrupted`) to stop.
     public init(
@@ -70,7 +73,9 @@ public final class HATSCatalogBuilder {
     /// first. `name` names the input in messages.
     public func addInput(_ source: any ByteSource, name: String) throws(HATSImportError) {
         let path = temporaryDirectory + "/input-\(spools.count).parquet"
-        let spool = try InputSpool(source: source, name: name, path: path, options: options.output)
+        let spool = try InputSpool(source: source, name: name, path: path, options: options.output) { [progress] rows in
+            progress?(HATSImportProgress(stage: .reading(input: name), rows: Int64(rows)))
+        }
         if let first {
             try Self.checkSameFields(spool, as: first)
         } else {
@@ -113,7 +118,14 @@ public final class HATSCatalogBuilder {
         let writer = try PartitionFileWriter(
             catalogDirectory: directory, partitions: partitions, envelope: envelope, options: options.output,
             layouts: layouts, temporaryDirectory: temporaryDirectory)
-        try sorter.forEachSorted { key, row throws(HATSImportError) in try writer.append(index29: key, row: row) }
+        var written: Int64 = 0
+        try sorter.forEachSorted { key, row throws(HATSImportError) in
+            try writer.append(index29: key, row: row)
+            written += 1
+            if written & 4095 == 0 {
+                progress?(HATSImportProgress(stage: .writing, rows: written, totalRows: histogram.totalRows))
+            }
+        }
         try writer.finish()
         try writer.metadata.write(to: directory + "/dataset")
         try FileSystem.writeFile(directory + "/partition_info.csv", Array(PartitionInfoFile.text(partitions).utf8))
@@ -166,15 +178,20 @@ public final class HATSCatalogBuilder {
         of spool: SpoolFile, layouts: [CellLayout], positions: (ra: Int, dec: Int), into sorter: ExternalRowSorter
     ) throws(HATSImportError) {
         var discarded: [UInt8] = []
+        var sorted = sorter.count
         try spool.forEachRowGroup(columns: Array(layouts.indices)) { chunks, rows throws(HATSImportError) in
             var encoder = RowEncoder(layouts: layouts, chunks: chunks)
             let raValues = PositionColumn(chunks[positions.ra])
             let decValues = PositionColumn(chunks[positions.dec])
             for index in 0..<rows {
-                if index & 4095 == 0 { try checkpoint() }
+                if index & 4095 == 0 {
+                    try checkpoint()
+                    progress?(HATSImportProgress(stage: .sorting, rows: sorted, totalRows: histogram.totalRows))
+                }
                 switch position(raValues.value(row: index), decValues.value(row: index)) {
                 case .index29(let index29):
                     try sorter.add(key: index29) { encoder.encodeRow(into: &$0) }
+                    sorted += 1
                 case .invalid:
                     encoder.encodeRow(into: &discarded)
                     discarded.removeAll(keepingCapacity: true)

@@ -16,8 +16,11 @@ struct InputSpool {
     /// The envelope of the input, with the whole document after its rows.
     let envelope: VOTableEnvelope
 
-    /// Converts `source` to a spool at `path`.
-    init(source: any ByteSource, name: String, path: String, options: VOParquetOptions) throws(HATSImportError) {
+    /// Converts `source` to a spool at `path`; `progress` gets the rows read now and then.
+    init(
+        source: any ByteSource, name: String, path: String, options: VOParquetOptions,
+        progress: @escaping (Int) -> Void
+    ) throws(HATSImportError) {
         file = SpoolFile(name: name, path: path)
         let converter = VOTableConverter(source: GzipDetectingSource(source))
         let envelope: VOTableEnvelope
@@ -32,7 +35,7 @@ struct InputSpool {
         } catch {
             throw .input(name: name, ConversionError("\(error)"))
         }
-        do { try converter.convert(into: writer) } catch { throw .input(name: name, error) }
+        do { try converter.convert(into: writer, progress: progress) } catch { throw .input(name: name, error) }
         self.envelope = writer.envelope
     }
 

@@ -31,6 +31,9 @@ enum HatsCommand {
                 if HatsInterrupt.pending != 0 { throw .interrupted }
             }
             builder = catalog
+            let progress = ProgressLine()
+            defer { progress.finish() }
+            catalog.progress = { report in progress.update { _ in describe(report) } }
             for input in arguments.inputs {
                 let source: any ByteSource =
                     input == "-" ? FileByteSource(standardInput: ()) : try FileByteSource(path: input)
@@ -38,6 +41,7 @@ enum HatsCommand {
                 try catalog.addInput(InterruptibleByteSource(source, name: label), name: label)
             }
             let summary = try catalog.finish()
+            progress.finish()
             guard rename(partial, output) == 0 else {
                 throw HATSImportError.io(
                     "cannot rename the catalog to '\(output)': \(String(cString: strerror(errno)))")
@@ -49,6 +53,16 @@ enum HatsCommand {
             if HatsInterrupt.pending != 0 { HatsInterrupt.endWithPendingSignal() }
             Diagnostics.error("\(error)")
             return 1
+        }
+    }
+
+    /// The progress line's text: the stage and its rows.
+    private static func describe(_ progress: HATSImportProgress) -> String {
+        let total = progress.totalRows.map { " of \($0)" } ?? ""
+        switch progress.stage {
+        case .reading(let input): return "reading '\(input)': \(progress.rows) rows"
+        case .sorting: return "sorting: \(progress.rows)\(total) rows"
+        case .writing: return "writing partitions: \(progress.rows)\(total) rows"
         }
     }
 
