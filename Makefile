@@ -16,15 +16,24 @@ CI_FUZZ_SECONDS ?= 25
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
 LARGE_DIR ?= $(CURDIR)/.build/large
+# Positions the HEALPix module is checked on against cdshealpix: `make test` (each at orders 0..29)
+# and `make test-healpix`.
+CI_HEALPIX_POINTS ?= 250000
+HEALPIX_POINTS ?= 1000000
+# `voparquet hats` against hats, lsdb and hats-import: a small sky in `make test`, a larger one
+# with hats-import's default highest order in `make test-hats`.
+HATS_DIR := $(CURDIR)/.build/hats
+HATS_ROWS ?= 300000
 
 # Library modules whose public declarations must all have doc comments, and those
 # whose DocC archives `make docs` builds (Parquet and VOParquet have catalogs).
-DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression
+DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sources/ParquetFormat Sources/ParquetCompression \
+	Sources/HEALPix Sources/HATS
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
 .PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
-	fuzz fuzz-build sanitize sanitize-ci test-large
+	fuzz fuzz-build sanitize sanitize-ci test-large test-healpix test-hats
 
 setup: system-packages venv
 
@@ -68,6 +77,12 @@ test: setup
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) SHARED_DATA=$(SHARED_DATA) swift test
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
+	swift build --product healpix-interop
+	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/debug/healpix-interop --points $(CI_HEALPIX_POINTS)
+	swift build --product hats-partition-interop
+	$(PYTHON) Tests/hats/check_partitioning.py --partition-interop .build/debug/hats-partition-interop
+	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/debug/voparquet --work $(HATS_DIR)/catalog
+	$(PYTHON) Tests/hats/check_hats_cli.py --voparquet .build/debug/voparquet --work $(HATS_DIR)/cli
 	swift build --product voparquet-bench
 	SHARED_DATA=$(SHARED_DATA) $(PYTHON) Scripts/check_object_values.py --bench-bin .build/debug/voparquet-bench \
 		--object-json $(SHARED_DATA)/dp02_object.json
@@ -106,6 +121,20 @@ test-large: setup
 	PARQUET_LARGE_FILE_DIR=$(LARGE_DIR) swift test -c release -Xswiftc -enable-testing --filter LargeFileTests
 	$(PYTHON) Tests/large/check_large_footer.py $(LARGE_DIR)
 	rm -f $(LARGE_DIR)/large.parquet
+
+# The HEALPix module against cdshealpix on HEALPIX_POINTS positions (uniform, poles, the ra wrap,
+# cell corners and their neighbouring doubles) at every order 0..29, in a release build.
+test-healpix: setup
+	swift build -c release --product healpix-interop
+	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/release/healpix-interop --points $(HEALPIX_POINTS)
+
+# A HATS catalog of HATS_ROWS rows from a release build, checked as in `make test` (hats, lsdb cone
+# searches, hats-import's partitioning at its default highest order 10, the four readers), and
+# its peak memory at --memory-limit 4M against that for a quarter of the rows.
+test-hats: setup
+	swift build -c release --product voparquet
+	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/release/voparquet --work $(HATS_DIR)/large --rows $(HATS_ROWS) \
+		--pixel-threshold 20000 --highest-order 10 --memory-limit 32M --memory-check
 
 # Fails on a public declaration without a doc comment and on any DocC warning;
 # the archives go to .build/docs.

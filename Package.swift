@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "VOParquet", targets: ["VOParquet"]),
         .executable(name: "voparquet", targets: ["voparquet"]),
         .executable(name: "voparquet-bench", targets: ["voparquet-bench"]),
+        .library(name: "HEALPix", targets: ["HEALPix"]),
+        .library(name: "HATS", targets: ["HATS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,7 +46,20 @@ let package = Package(
         .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
         .executableTarget(
             name: "voparquet",
-            dependencies: ["VOParquet", "Parquet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "VOParquet", "Parquet", "HATS", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // NESTED HEALPix indexes of sky positions, for HATS catalogs.
+        .target(name: "HEALPix"),
+        // Writes HEALPix indexes for Tests/healpix/check_healpix.py to compare with cdshealpix.
+        .executableTarget(name: "healpix-interop", dependencies: ["HEALPix"], path: "Sources/HEALPixInterop"),
+        // HATS catalogs: the adaptive partitioning, and writing a catalog of VOParquet partitions.
+        .target(
+            name: "HATS",
+            dependencies: ["HEALPix", "VOParquet", "Parquet", "ParquetFormat", "ParquetReader", "ParquetCompression"]),
+        // Prints AdaptivePartitioning's partitions for Tests/hats/check_partitioning.py.
+        .executableTarget(name: "hats-partition-interop", dependencies: ["HATS"], path: "Sources/HATSInterop"),
 
         .executableTarget(name: "parquet-bench", dependencies: ["Parquet"], path: "Sources/ParquetBench"),
         // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
@@ -72,6 +87,8 @@ let package = Package(
                 "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
+        .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),
+        .testTarget(name: "HATSTests", dependencies: ["HATS", "HEALPix", "VOParquet", "Parquet", "ParquetReader"]),
         .testTarget(
             name: "VOParquetTests", dependencies: ["VOParquet", "Parquet", "ParquetFormat", "ParquetCompression"]),
     ],

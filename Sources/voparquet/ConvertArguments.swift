@@ -105,7 +105,7 @@ struct ConvertArguments {
         options.writer.columnOptions[column] = columnOptions
     }
 
-    private static func compression(_ codec: String, level: Int32?) throws(UsageError) -> Compression {
+    static func compression(_ codec: String, level: Int32?) throws(UsageError) -> Compression {
         switch codec {
         case "zstd": return .zstd(level: level ?? 3)
         case "gzip": return .gzip(level: level ?? 6)
@@ -118,7 +118,7 @@ struct ConvertArguments {
     }
 
     /// A positive count (or zero, if allowed), optionally with a binary suffix: 64k, 16M, 2G.
-    private static func size(_ text: String, _ option: String, allowZero: Bool = false) throws(UsageError) -> Int {
+    static func size(_ text: String, _ option: String, allowZero: Bool = false) throws(UsageError) -> Int {
         var digits = Substring(text)
         var multiplier = 1
         switch text.last?.lowercased() {

@@ -13,18 +13,27 @@ final class ProgressLine {
     private let start = ProgressLine.now()
     private var lastDraw = 0.0
     private var drawn = false
+    private var lastLength = 0
 
     func update(rows: Int, bytesIn: Int, bytesOut: Int, force: Bool = false) {
+        update(force: force) { elapsed in
+            "\(rows) rows, \(Self.megabytes(bytesIn)) MB in, \(Self.megabytes(bytesOut)) MB out, "
+                + "\(Int(Double(rows) / elapsed)) rows/s"
+        }
+    }
+
+    /// Redraws the line with the text `text` makes of the seconds since the start.
+    func update(force: Bool = false, _ text: (Double) -> String) {
         guard isEnabled else { return }
         let now = Self.now()
         guard force || now - lastDraw >= 0.5 else { return }
         lastDraw = now
         drawn = true
-        let elapsed = max(now - start, 1e-6)
-        let line =
-            "\r\(rows) rows, \(Self.megabytes(bytesIn)) MB in, \(Self.megabytes(bytesOut)) MB out, "
-            + "\(Int(Double(rows) / elapsed)) rows/s   "
-        Diagnostics.write(line)
+        let line = text(max(now - start, 1e-6))
+        // Blanks over what a longer earlier line left.
+        let padding = String(repeating: " ", count: max(lastLength - line.count, 0) + 3)
+        lastLength = line.count
+        Diagnostics.write("\r" + line + padding)
     }
 
     /// Ends the progress line so that what follows starts on a fresh line.

@@ -13,7 +13,7 @@ struct VOParquetCommand: ParsableCommand {
             pointer to --help), and leaves no output file.
             """,
         version: CreatedBy.string,
-        subcommands: [ConvertOptions.self])
+        subcommands: [ConvertOptions.self, HatsOptions.self])
 
     func run() throws {
         throw ValidationError("no command given")
