@@ -31,11 +31,7 @@ struct ConvertArguments {
             options.writer.memoryLimit = try Self.size(text, "--memory-limit")
         }
         if let text = command.threads {
-            guard let count = Int(text), (1...WriterOptions.maxEncodingThreadCount).contains(count) else {
-                throw UsageError(
-                    "--threads needs a count from 1 to \(WriterOptions.maxEncodingThreadCount), got '\(text)'")
-            }
-            options.writer.encodingThreadCount = count
+            options.writer.encodingThreadCount = try Self.threadCount(text)
         }
         if let text = command.rowGroupRows {
             options.writer.maxRowGroupRows = try Self.size(text, "--row-group-rows")
@@ -115,6 +111,14 @@ struct ConvertArguments {
         default:
             throw UsageError("--compression must be one of \(codecs.joined(separator: ", ")); got '\(codec)'")
         }
+    }
+
+    /// The value of `--threads`: a count of encoding threads.
+    static func threadCount(_ text: String) throws(UsageError) -> Int {
+        guard let count = Int(text), (1...WriterOptions.maxEncodingThreadCount).contains(count) else {
+            throw UsageError("--threads needs a count from 1 to \(WriterOptions.maxEncodingThreadCount), got '\(text)'")
+        }
+        return count
     }
 
     /// A positive count (or zero, if allowed), optionally with a binary suffix: 64k, 16M, 2G.

@@ -51,6 +51,9 @@ struct HatsArguments {
         if let text = command.memoryLimit {
             options.output.writer.memoryLimit = try ConvertArguments.size(text, "--memory-limit")
         }
+        if let text = command.threads {
+            options.output.writer.encodingThreadCount = try ConvertArguments.threadCount(text)
+        }
         if let text = command.rowGroupBytes {
             options.output.writer.rowGroupTargetBytes = try ConvertArguments.size(text, "--row-group-bytes")
         }

@@ -97,6 +97,12 @@ def check_multiple_inputs(checks, runner):
         pq.read_table(a[p]).select(["_healpix_29", "objectId", "psf"]).equals(
             pq.read_table(b[p]).select(["_healpix_29", "objectId", "psf"])) for p in a)
     checks.check("several inputs make the catalog of their rows in one input", same)
+    one_thread = runner.run([whole, "-o", os.path.join(runner.work, "one_thread"), *common, "--threads", "1"])
+    c = partition_files(os.path.join(runner.work, "one_thread"))
+    identical = one_thread.returncode == 0 and sorted(a) == sorted(c) and all(
+        open(a[p], "rb").read() == open(c[p], "rb").read() for p in a)
+    checks.check("--threads 1 writes partition files identical to the default's", identical,
+                 one_thread.stderr.decode())
     mismatched = sky_table(2_000, seed=8)
     mismatched.rename_column("mag", "magnitude")
     other = os.path.join(runner.work, "other.xml")
@@ -147,6 +153,9 @@ def check_usage(checks, runner):
                          "--lowest-order", "5", "--highest-order", "3"])
     checks.check("lowest order above highest: status 2", one_line_error(orders, 2, "--lowest-order 5"),
                  orders.stderr.decode())
+    threads = runner.run([bad, "-o", os.path.join(runner.work, "t"), "--ra", "ra", "--dec", "dec", "--threads", "0"])
+    checks.check("--threads 0: status 2", one_line_error(threads, 2, "--threads needs a count from 1 to 256"),
+                 threads.stderr.decode())
     absent = runner.run([os.path.join(runner.work, "absent.xml"), "-o", os.path.join(runner.work, "a"),
                          "--ra", "ra", "--dec", "dec"])
     checks.check("an unreadable input: one line, nothing left",

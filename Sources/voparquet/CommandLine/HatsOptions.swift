@@ -66,6 +66,12 @@ struct HatsOptions: ParsableCommand {
             "Most memory each writer and the sort hold (default 32M).", valueName: "size"))
     var memoryLimit: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that encode and compress each partition's pages (default: one per processor).",
+            valueName: "count"))
+    var threads: String?
+
     @Option(help: ArgumentHelp("Row-group target size (default 128M).", valueName: "size"))
     var rowGroupBytes: String?
 
