@@ -6,26 +6,30 @@ import ParquetFormat
 /// The open page keeps raw values (not yet encoded) so that a rejected row can be
 /// rolled back by dropping its last cell. Pages close only between rows.
 final class ColumnWriter<Values: ColumnValues> {
-    let descriptor: ColumnDescriptor
+    // What a cell touches comes first, so that it lies in the object's first two cache
+    // lines: with hundreds of columns, a row touches every column's writer once.
     @exclusivity(unchecked) var values: Values
     /// One definition level per value slot of the open page; empty when the column has none.
     @exclusivity(unchecked) var definitionLevels = PageBuffer<UInt8>()
-    /// While a flat column's open page has no null, its levels (all the maximum)
-    /// are not stored: the page's value count says how many there are.
-    private var levelsDeferred: Bool
     /// One repetition level per value slot of the open page; empty for flat columns.
     @exclusivity(unchecked) var repetitionLevels = PageBuffer<UInt8>()
     /// Rows in the open page.
     @exclusivity(unchecked) private(set) var rowsInPage = 0
-    /// Where the current row's cell starts, so a list cell can be rolled back whole.
-    private var rowStartLevelCount = 0
-    private var rowStartValueCount = 0
-
+    /// While a flat column's open page has no null, its levels (all the maximum)
+    /// are not stored: the page's value count says how many there are.
+    private var levelsDeferred: Bool
+    /// `descriptor.hasDefinitionLevels`, kept beside the page's state.
+    private let hasDefinitionLevels: Bool
     private let maxDefinitionLevel: UInt8
     /// The open page closes once its values and levels take this many bytes…
     private let pageByteLimit: Int
     /// …or once its buffers hold this many (`WriterMemoryPlan.pageMemoryLimit`).
     private let pageMemoryLimit: Int
+
+    /// Where the current row's cell starts, so a list cell can be rolled back whole.
+    private var rowStartLevelCount = 0
+    private var rowStartValueCount = 0
+    let descriptor: ColumnDescriptor
     /// Encodes the closed pages. Between two idle points of the encoding pool only the
     /// thread that owns the column touches it.
     let encoder: ColumnChunkEncoder<Values>
@@ -38,6 +42,7 @@ final class ColumnWriter<Values: ColumnValues> {
         self.descriptor = descriptor
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
+        self.hasDefinitionLevels = descriptor.hasDefinitionLevels
         self.levelsDeferred = descriptor.maxRepetitionLevel == 0
         self.encoder = try ColumnChunkEncoder(
             descriptor: descriptor, options: options, plan: plan, columnCount: columnCount)
@@ -48,9 +53,6 @@ final class ColumnWriter<Values: ColumnValues> {
         definitionLevels.deallocate()
         repetitionLevels.deallocate()
     }
-
-    /// Value slots in the open page: one per row for a flat column, one per level entry for a list.
-    var slotsInPage: Int { descriptor.hasDefinitionLevels && !levelsDeferred ? definitionLevels.count : values.count }
 
     /// Bytes the open page's values and levels take before encoding.
     var bufferedByteCount: Int {
@@ -79,7 +81,7 @@ final class ColumnWriter<Values: ColumnValues> {
     /// Completes a flat cell whose value was just stored.
     @inline(__always)
     func finishValueCell() {
-        if descriptor.hasDefinitionLevels && !levelsDeferred { definitionLevels.append(maxDefinitionLevel) }
+        if hasDefinitionLevels && !levelsDeferred { definitionLevels.append(maxDefinitionLevel) }
         rowsInPage &+= 1
     }
 
@@ -212,7 +214,7 @@ final class ColumnWriter<Values: ColumnValues> {
     func removeLastCell() {
         rowsInPage -= 1
         if descriptor.maxRepetitionLevel > 0 { return removeSlotsFromRowStart() }
-        if !descriptor.hasDefinitionLevels || levelsDeferred || definitionLevels.removeLast() == maxDefinitionLevel {
+        if !hasDefinitionLevels || levelsDeferred || definitionLevels.removeLast() == maxDefinitionLevel {
             values.removeLast()
         }
     }

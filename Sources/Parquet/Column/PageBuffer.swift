@@ -13,20 +13,18 @@ struct PageBuffer<Element: BitwiseCopyable> {
     private var base = UnsafeMutablePointer<Element>(bitPattern: MemoryLayout<Element>.alignment)!
     private(set) var count = 0
     private var capacity = 0
-    /// The capacity of the first allocation.
-    private var firstCapacity = Self.initialCapacity
 
     /// The first allocation: 1 KiB, or 64 elements if they are larger.
     private static var initialCapacity: Int { max(64, 1_024 / MemoryLayout<Element>.stride) }
 
     init() {}
 
-    /// An empty buffer, sharing no storage with this one, whose first append allocates
-    /// this one's capacity at once: the next page of a column whose closed page went to
-    /// another thread grows to about the same size.
+    /// An empty buffer of this one's capacity, sharing no storage with it: the next
+    /// page of a column whose closed page went to another thread, which grows to about
+    /// the same size. Allocates only if this one has storage.
     func withoutStorage() -> Self {
         var empty = Self()
-        empty.firstCapacity = max(Self.initialCapacity, capacity)
+        if capacity > 0 { empty.grow(toHold: capacity) }
         return empty
     }
 
@@ -103,7 +101,7 @@ struct PageBuffer<Element: BitwiseCopyable> {
     }
 
     private mutating func grow(toHold needed: Int) {
-        var newCapacity = max(capacity, firstCapacity)
+        var newCapacity = max(capacity, Self.initialCapacity)
         while newCapacity < needed { newCapacity &*= 2 }
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         newBase.initialize(from: base, count: count)
