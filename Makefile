@@ -15,6 +15,8 @@ FUZZ_SECONDS ?= 60
 CI_FUZZ_SECONDS ?= 25
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink
+# LeakSanitizer ignores the XCTest runner's own leak; Tests/sanitizers/lsan.supp says why.
+ASAN_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp SHARED_DATA=$(SHARED_DATA)
 LARGE_DIR ?= $(CURDIR)/.build/large
 
 # Library modules whose public declarations must all have doc comments, and those
@@ -90,10 +92,10 @@ fuzz-build: system-packages
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_DIR)
 
-# The whole Swift test suite under AddressSanitizer, then under ThreadSanitizer.
+# The whole Swift test suite under AddressSanitizer (with LeakSanitizer), then under ThreadSanitizer.
 sanitize: system-packages
-	swift test --sanitize=address --build-path .build/asan
-	swift test --sanitize=thread --build-path .build/tsan
+	$(ASAN_ENV) swift test --sanitize=address --build-path .build/asan
+	SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan
 
 # ThreadSanitizer over the concurrency and sink tests, as `make test` runs it.
 sanitize-ci: system-packages
