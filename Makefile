@@ -15,6 +15,8 @@ FUZZ_SECONDS ?= 60
 CI_FUZZ_SECONDS ?= 25
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
+# LeakSanitizer ignores the XCTest runner's own leak; Tests/sanitizers/lsan.supp says why.
+ASAN_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp SHARED_DATA=$(SHARED_DATA)
 LARGE_DIR ?= $(CURDIR)/.build/large
 # Positions the HEALPix module is checked on against cdshealpix: `make test` (each at orders 0..29)
 # and `make test-healpix`.
@@ -105,13 +107,15 @@ fuzz-build: system-packages
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh $(FUZZ_DIR)
 
-# The whole Swift test suite under AddressSanitizer, then under ThreadSanitizer.
+# The whole Swift test suite under AddressSanitizer (with LeakSanitizer), then under ThreadSanitizer.
 sanitize: system-packages
-	swift test --sanitize=address --build-path .build/asan
-	swift test --sanitize=thread --build-path .build/tsan
+	$(ASAN_ENV) swift test --sanitize=address --build-path .build/asan
+	SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan
 
-# ThreadSanitizer over the concurrency and sink tests, as `make test` runs it.
+# As `make test` runs them: the whole suite under AddressSanitizer (about 4 minutes with
+# its build), ThreadSanitizer over the concurrency and sink tests.
 sanitize-ci: system-packages
+	$(ASAN_ENV) swift test --sanitize=address --build-path .build/asan
 	swift test --sanitize=thread --build-path .build/tsan --filter '$(TSAN_TESTS)'
 
 # A file over 4 GiB (sparse on disk) checked by our reader and by pyarrow's footer reader.

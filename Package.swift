@@ -78,9 +78,14 @@ let package = Package(
         .executableTarget(
             name: "parquet-read-bench", dependencies: ["ParquetReader"], path: "Sources/ParquetReadBench"),
 
+        // What Tests/interop/check_interop.py expects of each file a test writes for the Python
+        // readers ($PARQUET_INTEROP_DIR), shared by the test targets that write such files.
+        .target(name: "InteropSupport", dependencies: ["Parquet"], path: "Tests/InteropSupport"),
+
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression"]),
+        .testTarget(
+            name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression", "InteropSupport"]),
         .testTarget(
             name: "ParquetReaderTests",
             dependencies: [

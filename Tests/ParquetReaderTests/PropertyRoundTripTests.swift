@@ -1,3 +1,4 @@
+import InteropSupport
 import Parquet
 import ParquetReader
 import PropertyBased
@@ -7,7 +8,8 @@ import Testing
 /// LIST and LIST of LIST), random values with their edge cases and nulls, and random
 /// writer options (encodings, page versions, codecs, page and row-group limits, page
 /// index, Bloom filter, CRC, the smallest memory limit the schema allows): whatever is
-/// written reads back equal.
+/// written reads back equal. A fixed sample of the generated files also goes to the
+/// Python readers (Tests/interop/check_interop.py).
 @Suite struct PropertyRoundTripTests {
     /// Built afresh by each user: the columns hold closures, which are not Sendable.
     static var baseColumns: [WriterColumn] { WriterColumn.everyType(.required) }
@@ -34,21 +36,42 @@ import Testing
         }
     }
 
-    @Test func randomFilesReadBackEqual() async throws {
-        let base = Self.baseColumns.count
-        await propertyCheck(
-            count: 200,
-            input: Gen.int(in: 0...(3 * base - 1)).array(of: 1...4), Gen.bool, Gen.int(in: 0...150), Gen.int(in: 0...4),
+    /// Random cases, shrunk field by field when one fails.
+    static var cases: Generator<Case, some SendableSequenceType> {
+        let base = baseColumns.count
+        return zip(
+            Gen.int(in: 0...(3 * base - 1)).array(of: 1...4), Gen.bool, Gen.int(in: 0...150), Gen.int(in: 0...4),
             Gen.int(in: 0...5).array(of: 4), Gen.int(in: 0...4), Gen.int(in: 1...40).array(of: 2), Gen.bool.array(of: 5)
-        ) { columns, optional, rows, nullEvery, encodings, codec, limits, flags in
-            let testCase = Case(
+        ).map { columns, optional, rows, nullEvery, encodings, codec, limits, flags in
+            Case(
                 columns: columns, optional: optional, rows: rows, nullEvery: nullEvery,
                 encodings: encodings, codec: codec, limits: limits, flags: flags)
+        }
+    }
+
+    @Test func randomFilesReadBackEqual() async throws {
+        await propertyCheck(count: 200, input: Self.cases) { testCase in
             do {
-                try Self.roundTrip(testCase)
+                _ = try Self.roundTrip(testCase)
             } catch {
                 Issue.record("\(testCase): \(error)")
             }
+        }
+    }
+
+    /// The first `sampleSize` cases from a fixed seed, the same on every run, are also
+    /// saved for the Python readers as property_NN.parquet (property_NN_crc.parquet when
+    /// pages carry a CRC, which pyarrow then verifies) with what each must read.
+    static let sampleSize = 20
+
+    @Test func sampledFilesGoToThePythonReaders() throws {
+        // Any fixed seed: the sample depends only on it and on swift-property-based's generators.
+        var random = Xoshiro(seed: (0x766F_7061_7271_7565, 0x7420_7072_6F70_6572, 0x7479_2073_616D_706C, 11))
+        for index in 0..<Self.sampleSize {
+            let testCase = Self.cases.run(using: &random)
+            let (bytes, expected) = try Self.roundTrip(testCase)
+            let name = "property_" + (index < 10 ? "0" : "") + "\(index)" + (testCase.flags[2] ? "_crc" : "")
+            try InteropOutput.save(name, bytes: bytes, expected: expected)
         }
     }
 
@@ -68,10 +91,12 @@ import Testing
             flags: [false, false, false, false]),
     ])
     func fixedCasesReadBackEqual(testCase: Case) throws {
-        try Self.roundTrip(testCase)
+        _ = try Self.roundTrip(testCase)
     }
 
-    static func roundTrip(_ testCase: Case) throws {
+    /// Writes the case's file, checks that our reader reads back every value written,
+    /// and returns the file with what the Python readers must read in it.
+    static func roundTrip(_ testCase: Case) throws -> (bytes: [UInt8], expected: ExpectedFile) {
         let baseColumns = baseColumns
         let base = baseColumns.count
         let repetition: Repetition = testCase.optional ? .optional : .required
@@ -103,15 +128,27 @@ import Testing
         if testCase.flags.count > 4, testCase.flags[4] {
             options.memoryLimit = try smallestMemoryLimit(columns.map(\.column), options)
         }
-        let (bytes, expected) = try WriterRoundTripTests.write(columns, options: options, rows: testCase.rows) {
-            row, _ in
+        let isNull = { (row: Int, _: Int) in
             testCase.nullEvery > 0 && row % (testCase.nullEvery + 1) == testCase.nullEvery && testCase.optional
         }
+        let (bytes, expected) = try WriterRoundTripTests.write(
+            columns, options: options, rows: testCase.rows, isNull: isNull)
         let reader = try ParquetFileReader(bytes: bytes)
         var actual: [[RecordValue]] = []
         for rowGroup in reader.metadata.rowGroups.indices { actual += try reader.readRecords(rowGroup: rowGroup) }
         try TestFiles.readEverything(reader)
         try WriterRoundTripTests.expectEqual(actual, expected, "\(testCase)")
+
+        var file = ExpectedFile(
+            columns: columns.enumerated().map { index, column in
+                let values = (0..<testCase.rows).map { row in
+                    isNull(row, index) ? ExpectedValue.null : ExpectedValue(column.cell(row), column.column.type)
+                }
+                return (column.column, values)
+            },
+            rowGroups: reader.metadata.rowGroups.count)
+        file.pageIndex = options.writesPageIndex
+        return (bytes, file)
     }
 
     /// The smallest `memoryLimit` the writer takes for these columns and options.

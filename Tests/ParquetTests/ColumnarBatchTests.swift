@@ -1,4 +1,5 @@
 import Foundation
+import InteropSupport
 import ParquetFormat
 import Testing
 

@@ -1,3 +1,4 @@
+import InteropSupport
 import Parquet
 import ParquetFormat
 import Testing

@@ -1,3 +1,4 @@
+import InteropSupport
 import ParquetFormat
 import Testing
 

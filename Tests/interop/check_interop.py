@@ -25,9 +25,9 @@ import reader_fastparquet
 import reader_polars
 import reader_pyarrow
 from canonical import Issue
-from parquet_footer import data_page_kinds
+from parquet_footer import data_pages
 from limitations import expected_as_read, limitations_for
-from spec import SpecError, load_spec, same_value, show, type_key
+from spec import SpecError, level_slots, load_spec, same_value, show, type_key
 
 READERS = [reader_pyarrow, reader_duckdb, reader_polars, reader_fastparquet]
 # Value failures printed per file, reader and column before summarising the rest.
@@ -145,15 +145,25 @@ def print_issues(file_name, reader_name, issues):
 
 
 def with_data_page_kinds(spec, path):
-    """``spec`` with each column's data page encodings and page types from the file's
-    page headers, which some reader limitations depend on."""
+    """``spec`` with each column's data page encodings and page types, and the encodings
+    of its pages without any value, from the file's page headers, which some reader
+    limitations depend on."""
     if not os.path.exists(path):
         return spec
-    kinds = data_page_kinds(path)
+    pages = data_pages(path)
     columns = []
     for column in spec.columns:
-        encodings, page_types = kinds.get(column.name, (frozenset(), frozenset()))
-        columns.append(dataclasses.replace(column, data_encodings=encodings, data_page_types=page_types))
+        column_pages = pages.get(column.name, [])
+        slots = [slot for value in column.values for slot in level_slots(value, len(column.list_levels))]
+        valueless, start = set(), 0
+        for page in column_pages:
+            if all(slot is None for slot in slots[start:start + page.num_values]):
+                valueless.add(page.encoding)
+            start += page.num_values
+        columns.append(dataclasses.replace(
+            column, data_encodings=frozenset(page.encoding for page in column_pages),
+            data_page_types=frozenset(page.page_type for page in column_pages),
+            valueless_page_encodings=frozenset(valueless)))
     return dataclasses.replace(spec, columns=columns)
 
 

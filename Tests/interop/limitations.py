@@ -256,6 +256,26 @@ LIMITATIONS = [
                                             or (c.physical_type == "BOOLEAN" and "DATA_PAGE_V2" in c.data_page_types)),
                "v2 data pages with nulls and DELTA_BINARY_PACKED or RLE boolean values fail to decode "
                "(column left out)", unreadable=True),
+    # fastparquet, DELTA_BINARY_PACKED in v2 data pages without nulls: the values are
+    # decoded as 32-bit integers whatever the physical type, so INT64 values come out
+    # wrong (0, 1 read as 4294967296, 12884901890) and DATE raises "TypeError: cannot
+    # perform __mul__ with this index type: DatetimeArray" (pyarrow-written v2 files
+    # alike; v1 pages read correctly).
+    Limitation("fastparquet",
+               lambda c: ((c.physical_type == "INT64" or c.kind == "DATE")
+                          and _pages_encoded("DELTA_BINARY_PACKED", page_type="DATA_PAGE_V2")(c)),
+               "DELTA_BINARY_PACKED v2 pages are decoded as 32-bit integers: INT64 values are wrong, "
+               "DATE raises TypeError (column left out)", unreadable=True),
+    # fastparquet, a DELTA_BINARY_PACKED page without values (only nulls; pyarrow writes
+    # such a page the same way, a header with a count of 0 and no block): the decoder
+    # still reads a miniblock bit width, past the page's bytes, and when that byte is not
+    # zero it moves its output position below zero and writes about 4 GiB past the
+    # buffer (cencoding.delta_binary_unpack). A segmentation fault or heap corruption,
+    # depending on what follows the page in memory; shown with pyarrow's bytes for such a
+    # page followed by a non-zero byte, and it once crashed the whole checker.
+    Limitation("fastparquet", lambda c: "DELTA_BINARY_PACKED" in c.valueless_page_encodings,
+               "a DELTA_BINARY_PACKED page holding only nulls makes the decoder write past its buffer "
+               "(column left out)", unreadable=True),
     # fastparquet, v2 data pages, flat OPTIONAL columns it reads as pandas nullable
     # integers: with several pages in a column chunk, "operands could not be broadcast
     # together with shapes (page rows,) () (row group rows,)" (pyarrow-written v2 files
@@ -268,6 +288,16 @@ LIMITATIONS = [
                "(column left out)", unreadable=True),
     Limitation("fastparquet", lambda c: len(c.list_levels) > 1,
                "LIST of LIST reads as all None (column left out)", unreadable=True),
+    # fastparquet, LIST in v2 data pages: its v2 page reader decodes the repetition
+    # levels but does not assemble lists from them (core.read_data_page_v2, marked
+    # "TODO: probably not functional"). pyarrow-written v2 LIST columns alike: PLAIN
+    # pages raise IndexError ("boolean index did not match") or ValueError ("could not
+    # broadcast"), dictionary pages with several pages per chunk raise UnboundLocalError
+    # ("local variable 'defi'"), and a REQUIRED list in one dictionary page reads its
+    # empty lists as None. When the pages' row counts fall short of the chunk's value
+    # count it reads past the chunk ("TypeError: an integer is required").
+    Limitation("fastparquet", lambda c: c.is_list and "DATA_PAGE_V2" in c.data_page_types,
+               "LIST columns in v2 data pages fail to decode or read wrongly (column left out)", unreadable=True),
     # fastparquet, LIST: elements of dictionary-encoded pages are converted
     # like flat columns, but elements of PLAIN pages are the raw physical
     # values (days, unscaled decimals, signed integers for unsigned types,
@@ -300,11 +330,12 @@ LIMITATIONS = [
                "DECIMAL with precision > 38 cannot be read (column left out)", unreadable=True),
     # polars, UUID: no UUID dtype; read as Binary (raw 16 bytes).
     # polars, FIXED_LEN_BYTE_ARRAY with BYTE_STREAM_SPLIT or DELTA_BYTE_ARRAY: "Decoding
-    # FixedLenByteArray(N) ... optional parquet pages not yet supported".
+    # FixedLenByteArray(N) ... optional parquet pages not yet supported", and "... required
+    # parquet pages not yet supported" for REQUIRED columns (pyarrow-written files alike).
     Limitation("polars",
-               lambda c: (c.physical_type == "FIXED_LEN_BYTE_ARRAY" and _has_nulls(c)
+               lambda c: (c.physical_type == "FIXED_LEN_BYTE_ARRAY"
                           and _pages_encoded("BYTE_STREAM_SPLIT", "DELTA_BYTE_ARRAY")(c)),
-               "OPTIONAL FIXED_LEN_BYTE_ARRAY pages in BYTE_STREAM_SPLIT or DELTA_BYTE_ARRAY are not "
+               "FIXED_LEN_BYTE_ARRAY pages in BYTE_STREAM_SPLIT or DELTA_BYTE_ARRAY are not "
                "supported (column left out)", unreadable=True),
     Limitation("polars", _key_in("UUID"), "UUID is read as Binary (decoded by the checker)"),
     # polars, JSON: read as Binary rather than String.

@@ -11,6 +11,7 @@ columns, which pyarrow's metadata API does not expose.
 """
 
 import struct
+from dataclasses import dataclass
 
 import thrift_compact as tc
 
@@ -38,6 +39,8 @@ PAGE_HEADER_TYPE = 1
 PAGE_HEADER_COMPRESSED_SIZE = 3
 PAGE_HEADER_DATA_PAGE = 5
 PAGE_HEADER_DATA_PAGE_V2 = 8
+# num_values in DataPageHeader and in DataPageHeaderV2.
+DATA_PAGE_NUM_VALUES = 1
 
 # Encoding and PageType enum values from parquet.thrift.
 ENCODINGS = {0: "PLAIN", 2: "PLAIN_DICTIONARY", 3: "RLE", 4: "BIT_PACKED", 5: "DELTA_BINARY_PACKED",
@@ -90,17 +93,27 @@ def read_footer(path):
         return split_file(f.read())[1]
 
 
-def data_page_kinds(path):
-    """Per top-level column name: the value encodings and the page types of its data
-    pages in every row group, read from the page headers."""
+@dataclass(frozen=True)
+class DataPage:
+    """One data page as its header describes it."""
+
+    page_type: str
+    encoding: str
+    # Levels in the page: one per value, null, null list or empty list.
+    num_values: int
+
+
+def data_pages(path):
+    """Per top-level column name: its data pages in every row group, in file order,
+    read from the page headers."""
     with open(path, "rb") as f:
         data = f.read()
-    kinds = {}
+    pages = {}
     for row_group in split_file(data)[1][FILE_METADATA_ROW_GROUPS][1][1]:
         for chunk in row_group[ROW_GROUP_COLUMNS][1][1]:
             meta = chunk[COLUMN_CHUNK_META_DATA][1]
             name = meta[COLUMN_META_DATA_PATH][1][1][0].decode()
-            encodings, page_types = kinds.setdefault(name, (set(), set()))
+            column_pages = pages.setdefault(name, [])
             dictionary_offset = meta.get(COLUMN_META_DATA_DICTIONARY_PAGE_OFFSET, (None, 0))[1]
             position = dictionary_offset or meta[COLUMN_META_DATA_DATA_PAGE_OFFSET][1]
             end = position + meta[COLUMN_META_DATA_TOTAL_COMPRESSED_SIZE][1]
@@ -109,10 +122,11 @@ def data_page_kinds(path):
                 page_type = PAGE_TYPES.get(header[PAGE_HEADER_TYPE][1])
                 for field, encoding_field in ((PAGE_HEADER_DATA_PAGE, 2), (PAGE_HEADER_DATA_PAGE_V2, 4)):
                     if field in header:
-                        page_types.add(page_type)
-                        encodings.add(ENCODINGS.get(header[field][1][encoding_field][1]))
+                        page = header[field][1]
+                        column_pages.append(DataPage(page_type, ENCODINGS.get(page[encoding_field][1]),
+                                                     page[DATA_PAGE_NUM_VALUES][1]))
                 position = body_start + header[PAGE_HEADER_COMPRESSED_SIZE][1]
-    return {name: (frozenset(e), frozenset(t)) for name, (e, t) in kinds.items()}
+    return pages
 
 
 def describe_element(element):

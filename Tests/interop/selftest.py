@@ -19,12 +19,14 @@ import tempfile
 from decimal import Decimal
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 import canonical
+import check_interop
 import limitations
 import parquet_footer
 import reader_pyarrow
-from spec import ColumnSpec, SpecError, parse_column, same_value
+from spec import ColumnSpec, FileSpec, SpecError, level_slots, parse_column, same_value
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 READERS = ("pyarrow", "duckdb", "polars", "fastparquet")
@@ -385,6 +387,24 @@ def test_list_helpers(_samples):
     assert limitations._raw_or_fastparquet_converted(decimal, None) is None
 
 
+def test_valueless_pages(samples):
+    """The checker finds the data pages that hold only nulls, null lists or empty lists."""
+    assert level_slots([1, None], 1) == [1, None] and level_slots([], 1) == [None] and level_slots(None, 1) == [None]
+    assert level_slots([[1, None], None, [], [2]], 2) == [1, None, None, None, 2]
+    values = [1, 2, None, None, 3, None]
+    path = os.path.join(samples.root, "valueless.parquet")
+    # Two rows a page: the second page holds only nulls, the third one value.
+    pq.write_table(pa.table({"c": pa.array(values, pa.int32())}), path, use_dictionary=False,
+                   column_encoding={"c": "DELTA_BINARY_PACKED"}, data_page_size=1, write_batch_size=2)
+    declared = ColumnSpec("c", "INT32", None, "OPTIONAL", None, values, None)
+    spec = check_interop.with_data_page_kinds(FileSpec(len(values), None, [declared]), path)
+    assert spec.columns[0].data_encodings == {"DELTA_BINARY_PACKED"}, spec.columns[0]
+    assert spec.columns[0].valueless_page_encodings == {"DELTA_BINARY_PACKED"}, spec.columns[0]
+    declared = ColumnSpec("c", "INT32", None, "OPTIONAL", None, [1, 2, 7, None, 3, None], None)
+    spec = check_interop.with_data_page_kinds(FileSpec(len(values), None, [declared]), path)
+    assert spec.columns[0].valueless_page_encodings == frozenset(), spec.columns[0]
+
+
 def test_value_helpers(_samples):
     """Canonical value helpers are exact."""
     assert not same_value(-0.0, 0.0) and same_value(math.nan, float("nan"))
@@ -416,8 +436,8 @@ TESTS = [test_samples_pass, test_empty_directory, test_wrong_integer_value,
          test_statistics, test_many_value_failures_are_summarised,
          test_broken_json_and_missing_parquet, test_wrong_list_elements,
          test_null_empty_and_short_lists_differ, test_list_repetitions, test_list_statistics,
-         test_list_group_annotation, test_list_declarations, test_list_helpers, test_value_helpers,
-         test_footer_codec_round_trip]
+         test_list_group_annotation, test_list_declarations, test_list_helpers, test_valueless_pages,
+         test_value_helpers, test_footer_codec_round_trip]
 
 
 def main():

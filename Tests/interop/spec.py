@@ -56,10 +56,12 @@ class ColumnSpec:
     values: list
     statistics: list | None
     list_levels: tuple = ()
-    # Encodings and page types of the column's data pages, from the file's page headers
-    # (filled in by the checker, not declared in the JSON).
+    # Encodings and page types of the column's data pages, and the encodings of those
+    # of its data pages that hold no value (only nulls, null or empty lists), from the
+    # file's page headers (filled in by the checker, not declared in the JSON).
     data_encodings: frozenset = frozenset()
     data_page_types: frozenset = frozenset()
+    valueless_page_encodings: frozenset = frozenset()
 
     @property
     def kind(self):
@@ -159,6 +161,16 @@ def map_leaves(value, depth, function):
     if value is None:
         return None
     return [map_leaves(element, depth - 1, function) for element in value]
+
+
+def level_slots(value, depth):
+    """The leaf slots of one row ``depth`` lists deep, one per level in the column's
+    pages: each element's, and one (None) for a null or empty list."""
+    if depth == 0:
+        return [value]
+    if not value:
+        return [None]
+    return [slot for element in value for slot in level_slots(element, depth - 1)]
 
 
 def canonical_expected(column, value):

@@ -1,4 +1,5 @@
 import Foundation
+import InteropSupport
 import Parquet
 
 /// A non-null test value: how it is appended and what readers must return for it.

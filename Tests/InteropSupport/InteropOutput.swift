@@ -3,8 +3,8 @@ import Parquet
 
 /// Where tests put files for the Python readers: $PARQUET_INTEROP_DIR when `make
 /// test` sets it, otherwise a temporary directory nobody reads.
-enum InteropOutput {
-    static let directory: URL = {
+package enum InteropOutput {
+    package static let directory: URL = {
         let path =
             ProcessInfo.processInfo.environment["PARQUET_INTEROP_DIR"]
             ?? NSTemporaryDirectory() + "parquet-interop-\(ProcessInfo.processInfo.processIdentifier)"
@@ -14,7 +14,7 @@ enum InteropOutput {
     }()
 
     /// Saves `bytes` as NAME.parquet with NAME.json describing what it holds.
-    static func save(_ name: String, bytes: [UInt8], expected: ExpectedFile) throws {
+    package static func save(_ name: String, bytes: [UInt8], expected: ExpectedFile) throws {
         try Data(bytes).write(to: directory.appendingPathComponent("\(name).parquet"))
         try Data(expected.json.utf8).write(to: directory.appendingPathComponent("\(name).json"))
     }

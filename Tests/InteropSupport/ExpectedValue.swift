@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value as the interop checker expects it (see Tests/interop/check_interop.py).
-enum ExpectedValue: Equatable {
+package enum ExpectedValue: Equatable {
     case null
     case bool(Bool)
     case integer(Int128)
@@ -13,7 +13,7 @@ enum ExpectedValue: Equatable {
     case uuid(UUID)
     case list([ExpectedValue])
 
-    var json: String {
+    package var json: String {
         switch self {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
@@ -38,13 +38,13 @@ enum ExpectedValue: Equatable {
 
     /// The leaf slots a list value occupies in its column: one per element, and one
     /// for a null or empty list, which is how Parquet counts nulls in list columns.
-    var leafSlots: [ExpectedValue] {
+    package var leafSlots: [ExpectedValue] {
         guard case .list(let elements) = self else { return [self] }
         return elements.isEmpty ? [.null] : elements.flatMap(\.leafSlots)
     }
 
     /// The decimal text of `unscaled` × 10^-scale, with exactly `scale` fraction digits.
-    static func decimalText(_ unscaled: Int128, scale: Int) -> String {
+    package static func decimalText(_ unscaled: Int128, scale: Int) -> String {
         let digits = String(unscaled.magnitude)
         let padded = String(repeating: "0", count: max(0, scale + 1 - digits.count)) + digits
         let split = padded.index(padded.endIndex, offsetBy: -scale)
@@ -53,8 +53,9 @@ enum ExpectedValue: Equatable {
     }
 }
 
-enum JSONText {
-    static func quoted(_ text: String) -> String {
+/// JSON string literals.
+package enum JSONText {
+    package static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -2,29 +2,48 @@ import Parquet
 
 /// The JSON description of a written file that Tests/interop/check_interop.py
 /// compares every reader's result against.
-struct ExpectedFile {
-    struct ColumnStatistics {
-        var nullCount: Int
-        var min: ExpectedValue
-        var max: ExpectedValue
+package struct ExpectedFile {
+    /// One row group's statistics of a column: for a LIST column, those of its leaf.
+    package struct ColumnStatistics {
+        package var nullCount: Int
+        package var min: ExpectedValue
+        package var max: ExpectedValue
+
+        package init(nullCount: Int, min: ExpectedValue, max: ExpectedValue) {
+            self.nullCount = nullCount
+            self.min = min
+            self.max = max
+        }
     }
 
-    var columns: [(column: Column, values: [ExpectedValue])]
-    var rowGroups: Int?
-    var statistics: [String: [ColumnStatistics]] = [:]
+    /// Each column with one value per row.
+    package var columns: [(column: Column, values: [ExpectedValue])]
+    package var rowGroups: Int?
+    package var statistics: [String: [ColumnStatistics]] = [:]
     /// Whether every column chunk has a ColumnIndex and an OffsetIndex (true) or none has (false).
-    var pageIndex: Bool?
-    var bloomFilters: BloomFilters?
+    package var pageIndex: Bool?
+    package var bloomFilters: BloomFilters?
+
+    package init(columns: [(column: Column, values: [ExpectedValue])], rowGroups: Int? = nil) {
+        self.columns = columns
+        self.rowGroups = rowGroups
+    }
 
     /// What DuckDB's parquet_bloom_probe checks: every row's value probes present in
     /// its row group (rows are grouped `rowGroupRows` at a time), and each column's
     /// `absent` values probe present at about `falsePositiveProbability` at most.
-    struct BloomFilters {
-        var rowGroupRows: Int
-        var falsePositiveProbability: Double
-        var absent: [String: [ExpectedValue]]
+    package struct BloomFilters {
+        package var rowGroupRows: Int
+        package var falsePositiveProbability: Double
+        package var absent: [String: [ExpectedValue]]
 
-        var json: String {
+        package init(rowGroupRows: Int, falsePositiveProbability: Double, absent: [String: [ExpectedValue]]) {
+            self.rowGroupRows = rowGroupRows
+            self.falsePositiveProbability = falsePositiveProbability
+            self.absent = absent
+        }
+
+        package var json: String {
             let columns = absent.keys.sorted().map { name in
                 JSONText.quoted(name) + ": [" + absent[name]!.map(\.json).joined(separator: ", ") + "]"
             }
@@ -33,7 +52,7 @@ struct ExpectedFile {
         }
     }
 
-    var json: String {
+    package var json: String {
         let rows = columns.first?.values.count ?? 0
         var parts = ["\"num_rows\": \(rows)"]
         if let rowGroups { parts.append("\"row_groups\": \(rowGroups)") }
@@ -63,12 +82,13 @@ struct ExpectedFile {
     }
 
     /// The repetition of each list level's element, outermost first; empty for a flat column.
-    static func listLevels(_ type: ColumnType) -> [String] {
+    package static func listLevels(_ type: ColumnType) -> [String] {
         guard case .list(let element, let repetition) = type else { return [] }
         return [repetition == .required ? "REQUIRED" : "OPTIONAL"] + listLevels(element)
     }
 
-    static func typeFields(_ type: ColumnType) -> [String] {
+    /// The physical type, type length and logical type keys of a leaf type.
+    package static func typeFields(_ type: ColumnType) -> [String] {
         func fields(_ physical: String, _ logical: String?, length: Int? = nil) -> [String] {
             [
                 "\"physical_type\": \"\(physical)\"", "\"type_length\": \(length.map(String.init) ?? "null")",
