@@ -13,8 +13,9 @@ times; the best time is kept, and the highest peak RSS (os.wait4).  Parts:
 
 1. Writing, for each --rows: voparquet-bench (VOParquetWriter fed row by row,
    values made on the fly) in each of SWIFT_CONFIGURATIONS (snappy without
-   dictionary, the defaults, the defaults with a memory limit so large that
-   nothing spills), its time minus that
+   dictionary, the defaults, each with one encoding thread and with one per
+   processor, and the defaults with a memory limit so large that nothing
+   spills), its time minus that
    of ``voparquet-bench write --generate-only`` (the same values made and
    dropped); pyarrow ``write_table``, polars ``write_parquet``, DuckDB ``COPY TO``
    and the service's pyarrow path (Scripts/bench_competitor.py, values
@@ -63,7 +64,9 @@ MB = 1_000_000
 # takes --threads N, add ("..., 1 thread", [..., "--threads", "1"]) rows here.
 SWIFT_CONFIGURATIONS = (
     ("snappy, no dictionary", ["--codec", "snappy", "--no-dictionary"]),
+    ("snappy, no dictionary, 1 thread", ["--codec", "snappy", "--no-dictionary", "--threads", "1"]),
     ("defaults (snappy, dictionary)", []),
+    ("defaults, 1 thread", ["--threads", "1"]),
     ("defaults, --memory-limit 1 GiB", ["--memory-limit", str(1 << 30)]),
 )
 # Scripts/bench_competitor.py writers and what they do.

@@ -56,6 +56,7 @@ def convert_size(args, rows):
     input_bytes = os.path.getsize(source)
     cases = [
         ("voparquet", "zstd, dictionary (defaults)", [args.voparquet, "convert", source, "-o"], []),
+        ("voparquet", "zstd, dictionary, 1 thread", [args.voparquet, "convert", source, "-o"], ["--threads", "1"]),
         ("voparquet", "snappy, no dictionary", [args.voparquet, "convert", source, "-o"],
          ["--compression", "snappy", "--no-dictionary"]),
         ("pyarrow", SERVICE_SETTINGS,
@@ -72,8 +73,8 @@ def convert_size(args, rows):
                         "input_bytes": input_bytes if writer == "voparquet" else None,
                         "peak_rss_bytes": measured.peak_rss_bytes, "rss_samples": measured.rss_samples,
                         **{key: value for key, value in layout(out).items() if key != "rows"}})
-    # cases[1] (voparquet, snappy, no dictionary) against cases[2] (pyarrow, the same settings).
-    same = subprocess.run(python("same_table.py", records[1]["path"], records[2]["path"]), capture_output=True, text=True)
+    # voparquet with snappy and no dictionary against pyarrow with the same settings (the last two cases).
+    same = subprocess.run(python("same_table.py", records[-2]["path"], records[-1]["path"]), capture_output=True, text=True)
     if same.returncode != 0:
         raise BenchFailure(f"voparquet and pyarrow files differ for {rows} rows: {same.stdout}{same.stderr}")
     for record in records:
