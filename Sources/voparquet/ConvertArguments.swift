@@ -18,30 +18,7 @@ struct ConvertArguments {
         // Under --max-bytes, room for what follows the table in the input, which is
         // only read after the rows.
         options.infoReserveBytes = 64 << 10
-        var level: Int32?
-        if let text = command.level {
-            guard let parsed = Int32(text) else { throw UsageError("--level needs an integer, got '\(text)'") }
-            level = parsed
-        }
-        options.writer.compression = try Self.compression(command.compression, level: level)
-        if let text = command.rowGroupBytes {
-            options.writer.rowGroupTargetBytes = try Self.size(text, "--row-group-bytes")
-        }
-        if let text = command.memoryLimit {
-            options.writer.memoryLimit = try Self.size(text, "--memory-limit")
-        }
-        if let text = command.threads {
-            options.writer.encodingThreadCount = try Self.threadCount(text)
-        }
-        if let text = command.rowGroupRows {
-            options.writer.maxRowGroupRows = try Self.size(text, "--row-group-rows")
-        }
-        if let text = command.pageSize {
-            options.writer.dataPageSizeLimit = try Self.size(text, "--page-size")
-        }
-        if let dictionary = command.dictionary {
-            options.writer.encoding = dictionary ? .dictionary : .plain
-        }
+        try command.writer.apply(to: &options)
         switch command.dataPageVersion {
         case nil: break
         case "1": options.writer.dataPageVersion = .v1
@@ -56,12 +33,6 @@ struct ConvertArguments {
         }
         if command.crc {
             options.writer.writesPageChecksums = true
-        }
-        switch command.timestampsAs {
-        case nil: break
-        case "string": options.timestamps = .string
-        case "timestamp": options.timestamps = .timestamp
-        case let other?: throw UsageError("--timestamps-as must be 'string' or 'timestamp', got '\(other)'")
         }
         if let text = command.maxRows {
             options.maxRows = try Self.size(text, "--max-rows", allowZero: true)
@@ -111,14 +82,6 @@ struct ConvertArguments {
         default:
             throw UsageError("--compression must be one of \(codecs.joined(separator: ", ")); got '\(codec)'")
         }
-    }
-
-    /// The value of `--threads`: a count of encoding threads.
-    static func threadCount(_ text: String) throws(UsageError) -> Int {
-        guard let count = Int(text), (1...WriterOptions.maxEncodingThreadCount).contains(count) else {
-            throw UsageError("--threads needs a count from 1 to \(WriterOptions.maxEncodingThreadCount), got '\(text)'")
-        }
-        return count
     }
 
     /// A positive count (or zero, if allowed), optionally with a binary suffix: 64k, 16M, 2G.

@@ -37,40 +37,6 @@ struct HatsArguments {
         options.lowestOrder = command.lowestOrder
         options.dropsInvalidPositions = command.dropInvalidPositions
         options.builder = "voparquet v\(CreatedBy.version)"
-        try applyWriterOptions(command)
-    }
-
-    /// The writer options shared with `convert`.
-    private mutating func applyWriterOptions(_ command: HatsOptions) throws(UsageError) {
-        var level: Int32?
-        if let text = command.level {
-            guard let parsed = Int32(text) else { throw UsageError("--level needs an integer, got '\(text)'") }
-            level = parsed
-        }
-        options.output.writer.compression = try ConvertArguments.compression(command.compression, level: level)
-        if let text = command.memoryLimit {
-            options.output.writer.memoryLimit = try ConvertArguments.size(text, "--memory-limit")
-        }
-        if let text = command.threads {
-            options.output.writer.encodingThreadCount = try ConvertArguments.threadCount(text)
-        }
-        if let text = command.rowGroupBytes {
-            options.output.writer.rowGroupTargetBytes = try ConvertArguments.size(text, "--row-group-bytes")
-        }
-        if let text = command.rowGroupRows {
-            options.output.writer.maxRowGroupRows = try ConvertArguments.size(text, "--row-group-rows")
-        }
-        if let text = command.pageSize {
-            options.output.writer.dataPageSizeLimit = try ConvertArguments.size(text, "--page-size")
-        }
-        if let dictionary = command.dictionary {
-            options.output.writer.encoding = dictionary ? .dictionary : .plain
-        }
-        switch command.timestampsAs {
-        case nil: break
-        case "string": options.output.timestamps = .string
-        case "timestamp": options.output.timestamps = .timestamp
-        case let other?: throw UsageError("--timestamps-as must be 'string' or 'timestamp', got '\(other)'")
-        }
+        try command.writer.apply(to: &options.output)
     }
 }

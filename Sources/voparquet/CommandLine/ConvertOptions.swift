@@ -24,37 +24,7 @@ struct ConvertOptions: ParsableCommand {
         name: [.short, .long], help: "Output file (- for standard output).", completion: .file(extensions: ["parquet"]))
     var output: String?
 
-    @Option(
-        help: ArgumentHelp("zstd, snappy, gzip, lz4 (LZ4_RAW) or none.", valueName: "codec"),
-        completion: .list(ConvertArguments.codecs))
-    var compression = "zstd"
-
-    @Option(help: "zstd (default 3) or gzip (default 6) level.")
-    var level: String?
-
-    @Option(help: ArgumentHelp("Row-group target size (default 128M).", valueName: "size"))
-    var rowGroupBytes: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Most memory the writer holds; encoded pages past it wait in a temporary file (default 32M).",
-            valueName: "size"))
-    var memoryLimit: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Threads that encode and compress pages; the output is the same for any count (default: one per processor).",
-            valueName: "count"))
-    var threads: String?
-
-    @Option(help: ArgumentHelp("Most rows per row group (default 1048576).", valueName: "count"))
-    var rowGroupRows: String?
-
-    @Option(help: ArgumentHelp("Data page size limit (default 1M).", valueName: "size"))
-    var pageSize: String?
-
-    @Flag(inversion: .prefixedNo, help: "Dictionary encoding on (default) or off.")
-    var dictionary: Bool?
+    @OptionGroup var writer: WriterOptionFlags
 
     @Option(
         help: ArgumentHelp(
@@ -82,11 +52,6 @@ struct ConvertOptions: ParsableCommand {
 
     @Flag(inversion: .prefixedNo, help: "A ColumnIndex and OffsetIndex per column chunk (default on).")
     var pageIndex: Bool?
-
-    @Option(
-        help: ArgumentHelp("xtype=\"timestamp\" columns as string (default) or timestamp.", valueName: "kind"),
-        completion: .list(["string", "timestamp"]))
-    var timestampsAs: String?
 
     @Option(help: ArgumentHelp("Stop after this many rows and mark the result as overflowed.", valueName: "count"))
     var maxRows: String?

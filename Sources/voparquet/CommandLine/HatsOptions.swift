@@ -53,41 +53,7 @@ struct HatsOptions: ParsableCommand {
     @Flag(help: "Leave out rows whose position is null, not finite or out of range (and count them).")
     var dropInvalidPositions = false
 
-    @Option(
-        help: ArgumentHelp("zstd, snappy, gzip, lz4 (LZ4_RAW) or none.", valueName: "codec"),
-        completion: .list(ConvertArguments.codecs))
-    var compression = "zstd"
-
-    @Option(help: "zstd (default 3) or gzip (default 6) level.")
-    var level: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Most memory each writer and the sort hold (default 32M).", valueName: "size"))
-    var memoryLimit: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Threads that encode and compress each partition's pages (default: one per processor).",
-            valueName: "count"))
-    var threads: String?
-
-    @Option(help: ArgumentHelp("Row-group target size (default 128M).", valueName: "size"))
-    var rowGroupBytes: String?
-
-    @Option(help: ArgumentHelp("Most rows per row group (default 1048576).", valueName: "count"))
-    var rowGroupRows: String?
-
-    @Option(help: ArgumentHelp("Data page size limit (default 1M).", valueName: "size"))
-    var pageSize: String?
-
-    @Flag(inversion: .prefixedNo, help: "Dictionary encoding on (default) or off.")
-    var dictionary: Bool?
-
-    @Option(
-        help: ArgumentHelp("xtype=\"timestamp\" columns as string (default) or timestamp.", valueName: "kind"),
-        completion: .list(["string", "timestamp"]))
-    var timestampsAs: String?
+    @OptionGroup var writer: WriterOptionFlags
 
     func run() throws {
         let status = HatsCommand.run(try HatsArguments(self))
