@@ -29,8 +29,8 @@ public final class ParquetWriter<Sink: ByteSink> {
     let pageRowLimit: Int
     /// How `WriterOptions.memoryLimit` is shared out.
     public let memoryPlan: WriterMemoryPlan
-    /// Index of the column the next cell goes to.
-    @exclusivity(unchecked) var cursor = 0
+    /// Index of the column the next cell goes to; the VOParquet writer follows the row by it.
+    @exclusivity(unchecked) package internal(set) var cursor = 0
     /// Rows accepted so far: the index of the row being appended.
     public private(set) var rowCount = 0
     private var rowsInRowGroup = 0

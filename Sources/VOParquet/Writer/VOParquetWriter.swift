@@ -30,8 +30,6 @@ public final class VOParquetWriter<Sink: ByteSink> {
     private let textRoles: [TextRole]
     private let elementWidths: [Int]
 
-    /// Index of the column the next cell goes to.
-    @exclusivity(unchecked) private var cursor = 0
     /// Elements of the open array cell; -1 when no array is open.
     @exclusivity(unchecked) private var openArrayCount = -1
     /// Bytes of the current row's strings and array elements, with their overhead.
@@ -198,7 +196,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     /// UTF-8 text, as `append(_: String)` takes it, without making a String.
     public func append(utf8 bytes: UnsafeRawBufferPointer) throws(VOParquetError) {
         try checkOpen()
-        let index = cursor
+        let index = core.cursor
         let role = openArrayCount < 0 && index < columns.count ? textRoles[index] : .notText
         switch role {
         case .char, .unicodeChar:
@@ -237,7 +235,6 @@ public final class VOParquetWriter<Sink: ByteSink> {
             advance()
             return
         }
-        cursor &+= 1
     }
 
     /// A null cell, or a null element of the open array.
@@ -259,21 +256,20 @@ public final class VOParquetWriter<Sink: ByteSink> {
     /// Closes the open array cell, checking its length against the arraysize.
     public func endArray() throws(VOParquetError) {
         try checkOpen()
-        if openArrayCount >= 0, cursor < columns.count { try checkArrayLength(openArrayCount) }
+        if openArrayCount >= 0, core.cursor < columns.count { try checkArrayLength(openArrayCount) }
         do { try core.endList() } catch { throw failed(error) }
         openArrayCount = -1
         rowVariableBytes &+= 2
-        cursor &+= 1
     }
 
     /// A whole array cell of non-null elements. A complex value is two elements:
     /// real part, imaginary part.
     public func appendArray<Element: ListElement>(_ elements: UnsafeBufferPointer<Element>) throws(VOParquetError) {
         try checkOpen()
-        if openArrayCount < 0, cursor < columns.count { try checkArrayLength(elements.count) }
+        let index = core.cursor
+        if openArrayCount < 0, index < columns.count { try checkArrayLength(elements.count) }
         do { try core.appendList(elements) } catch { throw failed(error) }
-        rowVariableBytes &+= elements.count &* elementWidths[cursor] &+ 2
-        cursor &+= 1
+        rowVariableBytes &+= elements.count &* elementWidths[index] &+ 2
     }
 
     /// A whole array cell of non-null elements; see `appendArray(_:)` for buffers.
@@ -291,7 +287,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     private func checkArrayLength(_ count: Int) throws(VOParquetError) {
-        let column = columns[cursor]
+        let column = columns[core.cursor]
         guard column.isList else { return }
         if let fixed = column.fixedElementCount, count != fixed {
             throw rejectRow(
@@ -340,7 +336,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     /// would pass `maxRows` or `maxBytes`; after that only `finish` is useful.
     public func endRow() throws(VOParquetError) {
         try checkOpen()
-        guard cursor == columns.count, openArrayCount < 0 else {
+        guard core.cursor == columns.count, openArrayCount < 0 else {
             // The core writer names the missing cell and rolls the row back.
             do { try core.endRow() } catch { throw failed(error) }
             preconditionFailure("the core writer ended a row with a missing cell")
@@ -358,7 +354,6 @@ public final class VOParquetWriter<Sink: ByteSink> {
         }
         let written = counter.byteCount
         do { try core.endRow() } catch { throw failed(error) }
-        cursor = 0
         rowVariableBytes = 0
         if counter.byteCount != written {
             // The row closed a row group: its bytes are out and counted exactly.
@@ -423,14 +418,13 @@ public final class VOParquetWriter<Sink: ByteSink> {
         }
     }
 
-    /// Moves past a cell, or counts an element of the open array.
+    /// Counts an element of the open array, after the core writer took it. A whole cell
+    /// moves the core writer's cursor, which this writer follows the row by.
     @inline(__always)
     private func advance() {
         if openArrayCount >= 0 {
             openArrayCount &+= 1
-            rowVariableBytes &+= elementWidths[cursor]
-        } else {
-            cursor &+= 1
+            rowVariableBytes &+= elementWidths[core.cursor]
         }
     }
 
@@ -452,7 +446,6 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     private func resetRow() {
-        cursor = 0
         openArrayCount = -1
         rowVariableBytes = 0
     }
