@@ -34,7 +34,8 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine clean \
+.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine \
+	bench-hats clean \
 	fuzz fuzz-build sanitize sanitize-ci test-large test-healpix test-hats
 
 setup: system-packages venv
@@ -155,7 +156,7 @@ format:
 	swift format format --in-place --recursive --parallel $(FORMAT_PATHS)
 
 # Release builds; the machine should be otherwise idle. Docs/benchmarks.md says what each part prints.
-bench: bench-core bench-engine
+bench: bench-core bench-engine bench-hats
 
 # The core ParquetWriter and ParquetReader against pyarrow (synthetic workloads).
 bench-core: setup
@@ -183,6 +184,16 @@ bench-engine: setup bench-venv
 	$(PYTHON) Scripts/bench_markdown.py --engine $(BENCH_DIR)/engine.json --convert $(BENCH_DIR)/convert.json \
 		> $(BENCH_DIR)/tables.md
 	@echo "Markdown tables for Docs/benchmarks.md: $(BENCH_DIR)/tables.md"
+
+# `voparquet hats` against hats-import (Dask local cluster, all cores) on the same generated sky,
+# BENCH_HATS_ROWS rows each: wall time, peak RSS and Pss of each process tree, the same partitions.
+BENCH_HATS_ROWS ?= 200000 1000000
+
+bench-hats: setup
+	swift build -c release --product voparquet
+	mkdir -p $(BENCH_DIR)
+	$(PYTHON) Scripts/bench_hats.py --voparquet .build/release/voparquet --rows $(BENCH_HATS_ROWS) \
+		--out-dir $(BENCH_DIR)/hats --json $(BENCH_DIR)/hats.json
 
 clean:
 	rm -rf .build

@@ -51,7 +51,7 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass
 
-from measure import BenchFailure, launcher_rss_bytes, run_measured
+from measure import BenchFailure, launcher_rss_bytes, python, run_measured
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OBJECT_JSON = os.path.join(os.path.dirname(SCRIPTS), "..", "shared", "data", "dp02_object.json")
@@ -115,10 +115,6 @@ class Bench:
         """A line on stderr saying what runs now."""
         print(f"  {text}", file=sys.stderr, flush=True)
 
-    def python(self, script, *arguments):
-        """Command line running one of these scripts with this interpreter."""
-        return [sys.executable, os.path.join(SCRIPTS, script), *arguments]
-
     def swift_write(self, rows, options, out=None, files=1):
         """One voparquet-bench write (or --generate-only without ``out``) process."""
         command = [self.args.bench_bin, "write", "--rows", rows, "--files", files, "--object-json", self.args.object_json]
@@ -127,14 +123,14 @@ class Bench:
 
     def layout(self, path):
         """Rows, row groups, footer and file size (Scripts/parquet_layout.py)."""
-        completed = subprocess.run(self.python("parquet_layout.py", path), capture_output=True, text=True, check=False)
+        completed = subprocess.run(python("parquet_layout.py", path), capture_output=True, text=True, check=False)
         if completed.returncode != 0:
             raise BenchFailure(f"parquet_layout.py {path}: {completed.stderr.strip()}")
         return json.loads(completed.stdout)
 
     def same_table(self, reference, other, cast=False):
         """Fail unless ``other`` holds the same table as ``reference``."""
-        command = self.python("same_table.py", *(["--cast"] if cast else []), reference, other)
+        command = python("same_table.py", *(["--cast"] if cast else []), reference, other)
         completed = subprocess.run(command, capture_output=True, text=True, check=False)
         if completed.returncode != 0:
             report = (completed.stdout + completed.stderr).strip().splitlines()
@@ -143,8 +139,8 @@ class Bench:
 
     def check_generators(self):
         """Stop unless the Swift and Python generators make identical values."""
-        completed = subprocess.run(self.python("check_object_values.py", "--bench-bin", self.args.bench_bin,
-                                               "--object-json", self.args.object_json),
+        completed = subprocess.run(python("check_object_values.py", "--bench-bin", self.args.bench_bin,
+                                          "--object-json", self.args.object_json),
                                    capture_output=True, text=True, check=False)
         if completed.returncode != 0:
             raise BenchFailure((completed.stdout + completed.stderr).strip())
@@ -178,8 +174,8 @@ class Bench:
         runs = []
         for attempt in range(self.args.repeat):
             self.progress(f"{rows} rows: {writer} ({attempt + 1}/{self.args.repeat})")
-            runs.append(run_measured(self.python("bench_competitor.py", "--writer", writer, "--object-json",
-                                                 self.args.object_json, "--rows", rows, "--out", out)))
+            runs.append(run_measured(python("bench_competitor.py", "--writer", writer, "--object-json",
+                                            self.args.object_json, "--rows", rows, "--out", out)))
         lines = [run.last_json() for run in runs]
         seconds = [line["seconds"] for line in lines]
         return WriteResult(rows, writer, settings, min(seconds), seconds, 0.0, max(run.peak_rss_bytes for run in runs),
@@ -250,7 +246,7 @@ class Bench:
         large_options = ["--row-group-bytes", self.args.large_row_group_bytes] if self.args.large_row_group_bytes else []
         self.swift_write(rows, CONVERT_DEFAULTS + large_options, large)
         self.progress("reading: pyarrow and DuckDB")
-        result = run_measured(self.python("bench_read.py", "--small", small, "--large", large)).last_json()
+        result = run_measured(python("bench_read.py", "--small", small, "--large", large)).last_json()
         os.remove(small)
         os.remove(large)
         return {"rows": rows, "large_row_group_bytes": self.args.large_row_group_bytes, **result}

@@ -29,17 +29,11 @@ import subprocess
 import sys
 import tempfile
 
-from measure import BenchFailure, launcher_rss_bytes, run_measured
+from measure import BenchFailure, launcher_rss_bytes, python, run_measured
 
-SCRIPTS = os.path.dirname(os.path.abspath(__file__))
 MB = 1_000_000
 RSS_SAMPLE_SECONDS = 0.02
 SERVICE_SETTINGS = "service's path: tuples, 2,000-row batches, snappy, no dictionary"
-
-
-def python(script, *arguments):
-    """Command line running one of these scripts with this interpreter."""
-    return [sys.executable, os.path.join(SCRIPTS, script), *arguments]
 
 
 def layout(path):

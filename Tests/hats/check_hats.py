@@ -36,7 +36,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sky_table import sky_table, write_votable  # noqa: E402
+from catalog_files import partition_files  # noqa: E402
+from sky_table import arrow_table, sky_table, write_votable  # noqa: E402
 
 VERSION_KEY = b"IVOA.VOTable-Parquet.version"
 CONTENT_KEY = b"IVOA.VOTable-Parquet.content"
@@ -60,20 +61,6 @@ class Checks:
         return ok
 
 
-def arrow_table(table):
-    """The input rows as Arrow, for hats-import's parquet reader and for comparisons."""
-    return pa.table({
-        "objectId": pa.array(table["objectId"]),
-        "ra": pa.array(table["ra"].data),
-        "dec": pa.array(table["dec"].data),
-        "mag": pa.array(table["mag"].data.data, mask=table["mag"].mask),
-        "band": pa.array(table["band"].astype(str)),
-        "flags": pa.array(table["flags"].data),
-        "nobs": pa.array(table["nobs"].data),
-        "psf": pa.array(list(table["psf"].data), type=pa.list_(pa.float64())),
-    })
-
-
 def run_hats_import(parquet_path, output, args):
     from dask.distributed import Client
     from hats_import.catalog.arguments import ImportArguments
@@ -88,15 +75,6 @@ def run_hats_import(parquet_path, output, args):
                 local_directory=os.path.join(output, "dask")) as client:
         pipeline_with_client(import_args, client)
     return os.path.join(output, "sky")
-
-
-def partition_files(catalog):
-    files = {}
-    for path in glob.glob(os.path.join(catalog, "dataset", "Norder=*", "Dir=*", "Npix=*.parquet")):
-        parts = dict(part.split("=") for part in os.path.relpath(path, os.path.join(catalog, "dataset"))
-                     .removesuffix(".parquet").split(os.sep))
-        files[(int(parts["Norder"]), int(parts["Npix"]))] = path
-    return files
 
 
 def check_structure(checks, catalog, rows):

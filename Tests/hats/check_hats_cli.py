@@ -29,7 +29,8 @@ import pyarrow.parquet as pq
 from astropy.table import vstack
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_hats import Checks, partition_files  # noqa: E402
+from catalog_files import partition_files  # noqa: E402
+from check_hats import Checks  # noqa: E402
 from sky_table import sky_table, write_votable  # noqa: E402
 
 BAD_POSITIONS = """<?xml version="1.0"?>

@@ -7,6 +7,7 @@ a band letter, 16-bit flags, an 8-bit count and a 3-element double array.
 """
 
 import numpy as np
+import pyarrow as pa
 from astropy.table import Table, MaskedColumn
 
 FIELDS = [
@@ -60,3 +61,17 @@ def sky_table(rows, seed=2026):
 
 def write_votable(table, path, serialization="binary2"):
     table.write(path, format="votable", tabledata_format=serialization, overwrite=True)
+
+
+def arrow_table(table):
+    """The rows of a `sky_table` as Arrow, for hats-import's parquet reader and for comparisons."""
+    return pa.table({
+        "objectId": pa.array(table["objectId"]),
+        "ra": pa.array(table["ra"].data),
+        "dec": pa.array(table["dec"].data),
+        "mag": pa.array(table["mag"].data.data, mask=table["mag"].mask),
+        "band": pa.array(table["band"].astype(str)),
+        "flags": pa.array(table["flags"].data),
+        "nobs": pa.array(table["nobs"].data),
+        "psf": pa.array(list(table["psf"].data), type=pa.list_(pa.float64())),
+    })
