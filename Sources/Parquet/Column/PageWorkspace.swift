@@ -1,11 +1,11 @@
 import ParquetCompression
 import ParquetFormat
 
-/// Scratch buffers and compressors shared by every column writer of one file.
+/// Scratch buffers and compressors of one encoding thread, shared by the columns it owns.
 ///
-/// Pages are encoded one at a time, so one set serves all columns: memory for
-/// encoding does not grow with the column count (991 columns would otherwise each
-/// keep a page-sized body buffer and, with ZSTD or GZIP, a native context).
+/// A thread encodes its pages one at a time, so one set serves all its columns: memory
+/// for encoding grows with the thread count, not the column count (991 columns would
+/// otherwise each keep a page-sized body buffer and, with ZSTD or GZIP, a native context).
 final class PageWorkspace {
     /// The page body being encoded: levels, then values.
     @exclusivity(unchecked) var body: [UInt8] = []

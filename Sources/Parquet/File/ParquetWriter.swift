@@ -68,11 +68,9 @@ public final class ParquetWriter<Sink: ByteSink> {
                     descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count))
         }
         self.columns = columns
-        // As many threads as asked for and the memory limit affords.
-        var threadCount = options.encodingThreadCount
-        while threadCount > 1 && plan.encodingShares(threadCount: threadCount) == nil { threadCount -= 1 }
         self.pool = try PageEncoderPool(
-            shares: plan.encodingShares(threadCount: threadCount)!, schema: schema, options: options, plan: plan)
+            shares: plan.encodingShares(atMost: options.encodingThreadCount), schema: schema, options: options,
+            plan: plan)
         pool.assign(columns.map(\.spillableChunk))
         self.slots = columns.map { column in
             let range = column.descriptor.integerRange

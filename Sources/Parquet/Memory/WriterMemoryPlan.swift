@@ -120,6 +120,17 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         minimumEncodedPages = minimumEncoded
     }
 
+    /// The encoded pages' share split among as many encoding threads as the plan
+    /// affords, up to `requested`: one thread (encoding on the appending thread)
+    /// always fits.
+    func encodingShares(atMost requested: Int) -> EncodingShares {
+        var threadCount = max(1, requested)
+        while true {
+            if let shares = encodingShares(threadCount: threadCount) { return shares }
+            threadCount -= 1
+        }
+    }
+
     /// How the encoded pages' share is split among `threadCount` encoding threads, or
     /// nil when it cannot give each thread its workspace, codec context and spill
     /// buffer and still keep the encoded pages' floor. The other shares, which decide
