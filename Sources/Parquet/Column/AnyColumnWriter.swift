@@ -83,6 +83,7 @@ enum AnyColumnWriter {
 
     func removeLastCell() { forward { $0.removeLastCell() } }
     func removeOpenListCell() { forward { $0.removeOpenListCell() } }
+    func appendNullList() { forward { $0.appendNullList() } }
     func markRowStart() { forward { $0.markRowStart() } }
     var levelCount: Int { forward { $0.levelCount } }
     func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8) {
@@ -120,6 +121,19 @@ enum AnyColumnWriter {
 /// Which `AnyColumnWriter` case a column is, without the payload.
 enum PhysicalSlotKind: UInt8 {
     case boolean, int32, int64, float, double, float16, byteArray
+
+    /// The kind of writer a column of `descriptor` gets.
+    init(_ descriptor: ColumnDescriptor) {
+        switch descriptor.physical {
+        case .boolean: self = .boolean
+        case .int32: self = .int32
+        case .int64: self = .int64
+        case .float: self = .float
+        case .double: self = .double
+        case .fixedLenByteArray where descriptor.leafType == .float16: self = .float16
+        case .byteArray, .fixedLenByteArray: self = .byteArray
+        }
+    }
 }
 
 /// A column's writer as the per-cell appends see it.
@@ -131,6 +145,9 @@ struct CellSlot {
     /// integer of that width needs no range check.
     let takesWholePhysicalRange: Bool
     let writer: Unmanaged<AnyObject>
+    /// The column's region of the writer's `RowStage`, where a flat column's cells go;
+    /// nil for a LIST column, whose cells go to its writer.
+    let stagedValues: UnsafeMutableRawPointer?
 
     /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.
     @inline(__always)
@@ -152,6 +169,7 @@ protocol ColumnWriterOperations: AnyObject {
     var spillableChunk: any SpillableChunk { get }
     func removeLastCell()
     func removeOpenListCell()
+    func appendNullList()
     func markRowStart()
     var levelCount: Int { get }
     func appendListEmptySlot(repetitionLevel: UInt8, definitionLevel: UInt8)

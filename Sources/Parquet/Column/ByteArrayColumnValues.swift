@@ -48,12 +48,7 @@ struct ByteArrayColumnValues: ColumnValues {
     /// Appends an integer as `length` bytes of big-endian two's complement (a DECIMAL
     /// on FIXED_LEN_BYTE_ARRAY), sign-extended past 16 bytes.
     mutating func append(bigEndianBytes value: Int128, length: Int) {
-        if length > 16 { bytes.append(repeating: value < 0 ? 0xFF : 0, count: length - 16) }
-        withUnsafeBytes(of: value.bigEndian) { whole in
-            bytes.append(
-                contentsOf: UnsafeRawBufferPointer(rebasing: whole[max(0, 16 - length)...])
-                    .assumingMemoryBound(to: UInt8.self))
-        }
+        bytes.append(bigEndianBytes: value, length: length)
         ends.append(bytes.count)
     }
 

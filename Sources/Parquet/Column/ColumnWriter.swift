@@ -6,8 +6,8 @@ import ParquetFormat
 /// The open page keeps raw values (not yet encoded) so that a rejected row can be
 /// rolled back by dropping its last cell. Pages close only between rows.
 final class ColumnWriter<Values: ColumnValues> {
-    // What a cell touches comes first, so that it lies in the object's first two cache
-    // lines: with hundreds of columns, a row touches every column's writer once.
+    // What an append touches comes first, so that it lies in the object's first two
+    // cache lines.
     @exclusivity(unchecked) var values: Values
     /// One definition level per value slot of the open page; empty when the column has none.
     @exclusivity(unchecked) var definitionLevels = PageBuffer<UInt8>()
@@ -78,23 +78,10 @@ final class ColumnWriter<Values: ColumnValues> {
         values.storageByteCount + definitionLevels.storageByteCount + repetitionLevels.storageByteCount
     }
 
-    /// Completes a flat cell whose value was just stored.
-    @inline(__always)
-    func finishValueCell() {
-        if hasDefinitionLevels && !levelsDeferred { definitionLevels.append(maxDefinitionLevel) }
-        rowsInPage &+= 1
-    }
-
-    /// Records a null cell; the caller has checked that the column is OPTIONAL.
-    @inline(__always)
-    func appendNullCell() {
-        if descriptor.maxRepetitionLevel > 0 {
-            markRowStart()
-            repetitionLevels.append(0)
-        } else if levelsDeferred {
-            definitionLevels.append(repeating: maxDefinitionLevel, count: values.count)
-            levelsDeferred = false
-        }
+    /// Records a null list cell; the caller has checked that the column is OPTIONAL.
+    func appendNullList() {
+        markRowStart()
+        repetitionLevels.append(0)
         definitionLevels.append(0)
         rowsInPage &+= 1
     }
@@ -135,12 +122,29 @@ final class ColumnWriter<Values: ColumnValues> {
 
     // MARK: Columnar batches
 
-    /// Appends rows of a validated columnar batch to a flat column's open page, up to
-    /// and including the row that fills it, so the page closes on the row where
-    /// row-by-row appends would close it. Returns how many rows it took (at least one).
+    /// Appends `rows` of a validated columnar batch to a flat column, handing each page
+    /// to `flushPage` on the row that fills it, as row-by-row appends would close it.
     /// `valueByteCount(row)` gives a valid row's variable bytes (0 for fixed-width
     /// values); `appendValues` stores the values of a run of valid rows.
-    func appendBatchRows(
+    @inline(__always)
+    func appendBatch(
+        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int,
+        flushPage: () throws(ParquetWriterError) -> Void,
+        valueByteCount: (Int) -> Int = { _ in 0 }, appendValues: (inout Values, Range<Int>) -> Void
+    ) throws(ParquetWriterError) {
+        var row = rows.lowerBound
+        while row < rows.upperBound {
+            row = appendPageRows(
+                row..<rows.upperBound, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount,
+                appendValues: appendValues)
+            if rowsInPage >= pageRowLimit || pageIsFull { try flushPage() }
+        }
+    }
+
+    /// Appends rows to the open page up to and including the row that fills it, and
+    /// returns the row after the last one taken.
+    @inline(__always)
+    private func appendPageRows(
         _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int,
         valueByteCount: (Int) -> Int, appendValues: (inout Values, Range<Int>) -> Void
     ) -> Int {
@@ -154,7 +158,7 @@ final class ColumnWriter<Values: ColumnValues> {
             }
             if validEnd > row {
                 appendValues(&values, row..<validEnd)
-                if descriptor.hasDefinitionLevels && !levelsDeferred {
+                if hasDefinitionLevels && !levelsDeferred {
                     definitionLevels.append(repeating: maxDefinitionLevel, count: validEnd - row)
                 }
             }
@@ -172,11 +176,12 @@ final class ColumnWriter<Values: ColumnValues> {
             row = nullEnd
         }
         rowsInPage &+= end - rows.lowerBound
-        return end - rows.lowerBound
+        return end
     }
 
     /// The row after the first of `rows` whose cell would fill the open page (by rows,
     /// bytes or memory, as `pageIsFull` counts them), or the end of `rows`.
+    @inline(__always)
     private func batchPageEnd(
         _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int, valueByteCount: (Int) -> Int
     ) -> Int {
@@ -190,7 +195,7 @@ final class ColumnWriter<Values: ColumnValues> {
             if validity?[row] ?? true {
                 valueCount &+= 1
                 variableBytes &+= valueByteCount(row)
-                if descriptor.hasDefinitionLevels && !deferred { levelCount &+= 1 }
+                if hasDefinitionLevels && !deferred { levelCount &+= 1 }
             } else {
                 // The first null of a page stores the levels deferred until then.
                 if deferred {
@@ -210,13 +215,11 @@ final class ColumnWriter<Values: ColumnValues> {
         return rows.upperBound
     }
 
-    /// Drops the last complete cell: a value, a null or a list.
+    /// Drops the last complete list cell, a null one included. (A flat column's cells
+    /// wait in the writer's `RowStage` until their row is complete.)
     func removeLastCell() {
         rowsInPage -= 1
-        if descriptor.maxRepetitionLevel > 0 { return removeSlotsFromRowStart() }
-        if !hasDefinitionLevels || levelsDeferred || definitionLevels.removeLast() == maxDefinitionLevel {
-            values.removeLast()
-        }
+        removeSlotsFromRowStart()
     }
 
     /// Drops the slots of a list cell that is still being built.

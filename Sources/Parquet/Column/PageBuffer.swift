@@ -110,3 +110,16 @@ struct PageBuffer<Element: BitwiseCopyable> {
         capacity = newCapacity
     }
 }
+
+extension PageBuffer<UInt8> {
+    /// Appends an integer as `length` bytes of big-endian two's complement (a DECIMAL
+    /// on FIXED_LEN_BYTE_ARRAY), sign-extended past 16 bytes.
+    mutating func append(bigEndianBytes value: Int128, length: Int) {
+        if length > 16 { append(repeating: value < 0 ? 0xFF : 0, count: length - 16) }
+        Swift.withUnsafeBytes(of: value.bigEndian) { whole in
+            append(
+                contentsOf: UnsafeRawBufferPointer(rebasing: whole[max(0, 16 - length)...])
+                    .assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}

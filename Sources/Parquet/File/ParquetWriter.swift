@@ -31,6 +31,10 @@ public final class ParquetWriter<Sink: ByteSink> {
     public let memoryPlan: WriterMemoryPlan
     /// Index of the column the next cell goes to; the VOParquet writer follows the row by it.
     @exclusivity(unchecked) package internal(set) var cursor = 0
+    /// The flat columns' cells of the rows not yet in the column writers.
+    let stage: RowStage
+    /// Rows in `stage`; the current row's cells go to this row of the block.
+    @exclusivity(unchecked) var stagedRows = 0
     /// Rows accepted so far: the index of the row being appended.
     public private(set) var rowCount = 0
     private var rowsInRowGroup = 0
@@ -72,7 +76,11 @@ public final class ParquetWriter<Sink: ByteSink> {
             shares: plan.encodingShares(atMost: options.encodingThreadCount), schema: schema, options: options,
             plan: plan)
         pool.assign(columns.map(\.spillableChunk))
-        self.slots = columns.map { column in
+        let stagedKinds = columns.map { $0.descriptor.maxRepetitionLevel == 0 ? $0.kind : nil }
+        let stage = RowStage(
+            kinds: stagedKinds, capacity: plan.stagedRowCapacity, arenaByteLimit: plan.stagedByteArrayLimit)
+        self.stage = stage
+        self.slots = columns.enumerated().map { index, column in
             let range = column.descriptor.integerRange
             let wholeRange =
                 column.kind == .int32
@@ -80,7 +88,7 @@ public final class ParquetWriter<Sink: ByteSink> {
                 : column.kind == .int64 ? range == Int128(Int64.min)...Int128(Int64.max) : false
             return CellSlot(
                 kind: column.kind, isNullable: !column.descriptor.isRequired, takesWholePhysicalRange: wholeRange,
-                writer: column.unmanaged)
+                writer: column.unmanaged, stagedValues: stage.valueRegions[index])
         }
         self.integerRanges = schema.descriptors.map(\.integerRange)
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
@@ -100,7 +108,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Waits for the encoding threads first.
     var heldByteCount: Int {
         _ = pool.waitUntilIdle()
-        var count = pool.heldByteCount + footer.heldByteCount
+        var count = pool.heldByteCount + footer.heldByteCount + stage.heldByteCount
         for column in columns { count += column.heldByteCount }
         return count
     }
@@ -134,8 +142,14 @@ public final class ParquetWriter<Sink: ByteSink> {
         cursor = 0
         rowCount += 1
         rowsInRowGroup += 1
+        stagedRows &+= 1
         if !fullPages.isEmpty { try flushFullPages() }
-        try closeRowGroupIfDue()
+        if stagedRows == stage.capacity || stage.arenaByteCount >= stage.arenaByteLimit
+            || rowsInRowGroup >= options.maxRowGroupRows || rowsInRowGroup >= nextRowGroupSizeCheck
+        {
+            try flushStage()
+            try closeRowGroupIfDue()
+        }
     }
 
     /// Closes the row group at its row limit, or looks at its size when that is due.
@@ -168,7 +182,13 @@ public final class ParquetWriter<Sink: ByteSink> {
             openListDepth = 0
             openListStarts.removeAll(keepingCapacity: true)
         }
-        for index in 0..<cursor { columns[index].removeLastCell() }
+        for index in 0..<cursor {
+            if slots[index].stagedValues != nil {
+                stage.removeCell(column: index, row: stagedRows)
+            } else {
+                columns[index].removeLastCell()
+            }
+        }
         cursor = 0
         fullPages.removeAll(keepingCapacity: true)
     }
@@ -202,7 +222,10 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func finishFile(observingFooter observe: (ArraySlice<UInt8>) -> Void) throws(ParquetWriterError) {
         guard state == .open else { throw .writerClosed }
         discardRow()
-        if rowsInRowGroup > 0 { try flushRowGroup() }
+        if rowsInRowGroup > 0 {
+            try flushStage()
+            try flushRowGroup()
+        }
         state = .closed
         let pageIndexOffset = bytesWritten
         if let pageIndexes = footer.pageIndexes {
@@ -237,6 +260,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// object (or a service writing file after file) holds nothing of it.
     private func releaseStorage() {
         for column in columns { column.releaseStorage() }
+        stage.releaseStorage()
         pool.releaseStorage()
         footer.releaseStorage()
         fullPages = []
@@ -272,6 +296,8 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func dropRowGroup(after failure: ParquetWriterError) -> ParquetWriterError {
         _ = pool.waitUntilIdle()
         for column in columns { column.discardChunk() }
+        stage.reset()
+        stagedRows = 0
         fullPages.removeAll(keepingCapacity: true)
         rowCount -= rowsInRowGroup
         rowsInRowGroup = 0

@@ -8,9 +8,14 @@ extension ParquetWriter {
         let index = try nextValueCell("Bool")
         let slot = slots[index]
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
+        if let region = slot.stagedValues {
+            region.storeBytes(of: value, toByteOffset: stagedRows, as: Bool.self)
+            cursor &+= 1
+            return
+        }
         slot.with(ColumnWriter<BooleanColumnValues>.self) { writer in
             writer.values.append(value)
-            finishCell(writer)
+            appendListElementSlot(writer)
         }
     }
 
@@ -25,10 +30,7 @@ extension ParquetWriter {
         guard slot.kind == .int32, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int32")
         }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
-            writer.values.append(value)
-            finishCell(writer)
-        }
+        appendFixedWidth(value, to: slot)
     }
 
     /// Appends an integer cell, range-checked against the column's type.
@@ -38,10 +40,7 @@ extension ParquetWriter {
         guard slot.kind == .int64, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int64")
         }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
-            writer.values.append(value)
-            finishCell(writer)
-        }
+        appendFixedWidth(value, to: slot)
     }
 
     /// Appends an integer cell, range-checked against the column's type.
@@ -60,10 +59,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Float")
         let slot = slots[index]
         guard slot.kind == .float else { throw mismatch(index, "Float") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { writer in
-            writer.values.append(value)
-            finishCell(writer)
-        }
+        appendFixedWidth(value, to: slot)
     }
 
     /// Appends a cell to a DOUBLE column.
@@ -71,10 +67,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Double")
         let slot = slots[index]
         guard slot.kind == .double else { throw mismatch(index, "Double") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { writer in
-            writer.values.append(value)
-            finishCell(writer)
-        }
+        appendFixedWidth(value, to: slot)
     }
 
     /// A half-precision value, for FLOAT16 columns.
@@ -82,10 +75,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Float16")
         let slot = slots[index]
         guard slot.kind == .float16 else { throw mismatch(index, "Float16") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { writer in
-            writer.values.append(Float16Bits(bits: value.bitPattern))
-            finishCell(writer)
-        }
+        appendFixedWidth(Float16Bits(bits: value.bitPattern), to: slot)
     }
 
     /// Text, for STRING, JSON, ENUM and BYTE_ARRAY columns.
@@ -95,8 +85,7 @@ extension ParquetWriter {
             throw mismatch(index, "String")
         }
         var text = value
-        text.withUTF8 { writer.values.append(UnsafeRawBufferPointer($0)) }
-        finishCell(writer)
+        text.withUTF8 { appendByteArray(UnsafeRawBufferPointer($0), to: writer, column: index) }
     }
 
     /// Raw bytes, for BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY columns (a DECIMAL on
@@ -114,8 +103,7 @@ extension ParquetWriter {
         if descriptor.leafType == .string || descriptor.leafType == .json, !UTF8Validation.isValid(bytes) {
             throw rejectRow(.invalidUTF8(column: descriptor.name, row: rowCount))
         }
-        writer.values.append(bytes)
-        finishCell(writer)
+        appendByteArray(bytes, to: writer, column: index)
     }
 
     /// Appends a byte-string cell to a BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY column.
@@ -138,8 +126,7 @@ extension ParquetWriter {
         guard case .byteArray(let writer) = columns[index], writer.descriptor.leafType == .uuid else {
             throw mismatch(index, "UUID")
         }
-        withUnsafeBytes(of: value.uuid) { writer.values.append($0) }
-        finishCell(writer)
+        withUnsafeBytes(of: value.uuid) { appendByteArray($0, to: writer, column: index) }
     }
 
     /// A null: a null cell of an OPTIONAL column or, inside a list, a null element.
@@ -154,19 +141,18 @@ extension ParquetWriter {
             nextRepetitionLevel = UInt8(openListDepth)
             return
         }
-        guard slots[index].isNullable else {
+        let slot = slots[index]
+        guard slot.isNullable else {
             throw rejectRow(.nullInRequiredColumn(column: columns[index].descriptor.name, row: rowCount))
         }
-        let slot = slots[index]
-        switch slot.kind {
-        case .boolean: slot.with(ColumnWriter<BooleanColumnValues>.self) { appendNullCell(to: $0) }
-        case .int32: slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { appendNullCell(to: $0) }
-        case .int64: slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { appendNullCell(to: $0) }
-        case .float: slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { appendNullCell(to: $0) }
-        case .double: slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { appendNullCell(to: $0) }
-        case .float16: slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { appendNullCell(to: $0) }
-        case .byteArray: slot.with(ColumnWriter<ByteArrayColumnValues>.self) { appendNullCell(to: $0) }
+        if slot.stagedValues != nil {
+            stage.setNull(column: index, row: stagedRows)
+        } else {
+            let column = columns[index]
+            column.appendNullList()
+            notePageLimits(of: column)
         }
+        cursor &+= 1
     }
 
     // MARK: Shared steps
@@ -180,18 +166,10 @@ extension ParquetWriter {
         switch slot.kind {
         case .int32:
             try checkRange(value, column: index)
-            slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
-                writer.values.append(Int32(truncatingIfNeeded: value))
-                finishCell(writer)
-            }
-            return
+            return appendFixedWidth(Int32(truncatingIfNeeded: value), to: slot)
         case .int64:
             try checkRange(value, column: index)
-            slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
-                writer.values.append(Int64(truncatingIfNeeded: value))
-                finishCell(writer)
-            }
-            return
+            return appendFixedWidth(Int64(truncatingIfNeeded: value), to: slot)
         default:
             break
         }
@@ -199,8 +177,14 @@ extension ParquetWriter {
         case .byteArray(let writer)
         where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
             try checkRange(value, column: index)
-            writer.values.append(bigEndianBytes: value, length: writer.descriptor.typeLength)
-            finishCell(writer)
+            let length = writer.descriptor.typeLength
+            if slot.stagedValues != nil {
+                stage.storeBigEndianBytes(value, length: length, column: index, row: stagedRows)
+                cursor &+= 1
+            } else {
+                writer.values.append(bigEndianBytes: value, length: length)
+                appendListElementSlot(writer)
+            }
         default:
             throw mismatch(index, typeName)
         }
@@ -245,30 +229,45 @@ extension ParquetWriter {
         return rejectRow(.typeMismatch(column: descriptor.name, row: rowCount, expected: expected, got: typeName))
     }
 
-    @inline(__always)
-    private func appendNullCell<Values>(to writer: ColumnWriter<Values>) {
-        writer.appendNullCell()
-        notePageLimits(writer)
-        cursor &+= 1
-    }
-
-    /// Records the slot of the value just stored: a whole cell, after which the
+    /// Stores a fixed-width value: a flat column's cell in the stage, after which the
     /// next column comes, or an element of the open list.
     @inline(__always)
-    private func finishCell<Values>(_ writer: ColumnWriter<Values>) {
-        if openListDepth == 0 {
-            writer.finishValueCell()
-            notePageLimits(writer)
+    private func appendFixedWidth<Value: FixedWidthValue>(_ value: Value, to slot: CellSlot) {
+        if let region = slot.stagedValues {
+            region.storeBytes(of: value, toByteOffset: stagedRows &* MemoryLayout<Value>.stride, as: Value.self)
             cursor &+= 1
-        } else {
-            writer.appendListValueSlot(repetitionLevel: nextRepetitionLevel)
-            nextRepetitionLevel = UInt8(truncatingIfNeeded: openListDepth)
+            return
+        }
+        slot.with(ColumnWriter<FixedWidthColumnValues<Value>>.self) { writer in
+            writer.values.append(value)
+            appendListElementSlot(writer)
         }
     }
 
+    /// Stores a byte string, checked for its column, as `appendFixedWidth` stores a value.
     @inline(__always)
-    func notePageLimits<Values>(_ writer: ColumnWriter<Values>) {
-        if writer.rowsInPage >= pageRowLimit || writer.pageIsFull {
+    private func appendByteArray(
+        _ bytes: UnsafeRawBufferPointer, to writer: ColumnWriter<ByteArrayColumnValues>, column index: Int
+    ) {
+        if slots[index].stagedValues != nil {
+            stage.storeBytes(bytes, column: index, row: stagedRows)
+            cursor &+= 1
+        } else {
+            writer.values.append(bytes)
+            appendListElementSlot(writer)
+        }
+    }
+
+    /// Records the slot of the list element whose value was just stored.
+    @inline(__always)
+    private func appendListElementSlot<Values>(_ writer: ColumnWriter<Values>) {
+        writer.appendListValueSlot(repetitionLevel: nextRepetitionLevel)
+        nextRepetitionLevel = UInt8(truncatingIfNeeded: openListDepth)
+    }
+
+    /// Notes a LIST column whose open page reached a limit with the cell just completed.
+    func notePageLimits(of column: AnyColumnWriter) {
+        if column.rowsInPage >= pageRowLimit || column.pageIsFull {
             fullPages.append(cursor)
         }
     }

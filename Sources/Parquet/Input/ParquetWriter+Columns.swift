@@ -26,6 +26,7 @@ extension ParquetWriter {
         }
         let rows = batch.first?.rowCount ?? 0
         for (index, column) in batch.enumerated() { try validate(column, column: index, rows: rows) }
+        try flushStage()
         var done = 0
         while done < rows {
             // Every column takes the rows up to the next row-group check, flushing its own
@@ -44,6 +45,18 @@ extension ParquetWriter {
             try endBatchRows(segment.count)
             done = segment.upperBound
         }
+    }
+
+    /// Moves the staged rows' cells to the flat columns' pages, each column as a batch's
+    /// column, so that pages close on the rows where appending each cell would close them.
+    func flushStage() throws(ParquetWriterError) {
+        guard stagedRows > 0 else { return }
+        for (index, slot) in slots.enumerated() where slot.stagedValues != nil {
+            try appendSegment(
+                0..<stagedRows, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: stagedRows), toColumn: index)
+        }
+        stage.reset()
+        stagedRows = 0
     }
 
     // MARK: Checks
@@ -146,21 +159,26 @@ extension ParquetWriter {
         throws(ParquetWriterError)
     {
         let validity = buffers.validity.map(ValidityBits.init)
+        let flush = { () throws(ParquetWriterError) in try self.flushPage(ofColumn: index) }
         switch (columns[index], buffers.values) {
         case (.boolean(let writer), .booleans(let source)):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
             }
         case (.float(let writer), .floats(let source)):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
             }
         case (.double(let writer), .doubles(let source)):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
             }
         case (.float16(let writer), .float16s(let source)):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 UnsafeBufferPointer(rebasing: source[run]).withMemoryRebound(to: Float16Bits.self) {
                     values.append(contentsOf: $0)
                 }
@@ -170,8 +188,8 @@ extension ParquetWriter {
         case (_, .uint32s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
         case (_, .uint64s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
         case (.byteArray(let writer), .byteArrays(let bytes, let offsets)):
-            try fill(
-                writer, column: index, rows: rows, validity: validity,
+            try writer.appendBatch(
+                rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush,
                 valueByteCount: { Int(offsets[$0 &+ 1] &- offsets[$0]) }
             ) { values, run in
                 values.append(rows: run, of: bytes, offsets: offsets)
@@ -187,9 +205,11 @@ extension ParquetWriter {
     private func appendIntegers<Source: FixedWidthInteger>(
         _ rows: Range<Int>, of source: UnsafeBufferPointer<Source>, toColumn index: Int, validity: ValidityBits?
     ) throws(ParquetWriterError) {
+        let flush = { () throws(ParquetWriterError) in try self.flushPage(ofColumn: index) }
         switch columns[index] {
         case .int32(let writer):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 let slice = UnsafeBufferPointer(rebasing: source[run])
                 if Source.bitWidth == 32 {
                     slice.withMemoryRebound(to: Int32.self) { values.append(contentsOf: $0) }
@@ -198,7 +218,8 @@ extension ParquetWriter {
                 }
             }
         case .int64(let writer):
-            try fill(writer, column: index, rows: rows, validity: validity) { values, run in
+            try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
+                values, run in
                 let slice = UnsafeBufferPointer(rebasing: source[run])
                 if Source.bitWidth == 64 {
                     slice.withMemoryRebound(to: Int64.self) { values.append(contentsOf: $0) }
@@ -208,7 +229,9 @@ extension ParquetWriter {
             }
         case .byteArray(let writer):
             let length = writer.descriptor.typeLength
-            try fill(writer, column: index, rows: rows, validity: validity, valueByteCount: { _ in length }) {
+            try writer.appendBatch(
+                rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush, valueByteCount: { _ in length }
+            ) {
                 values, run in
                 for value in UnsafeBufferPointer(rebasing: source[run]) {
                     values.append(bigEndianBytes: Int128(value), length: length)
@@ -216,20 +239,6 @@ extension ParquetWriter {
             }
         default:
             preconditionFailure("appendColumns checks every column's type before appending")
-        }
-    }
-
-    /// Appends `rows` to one column's pages, flushing each page on the row that fills it.
-    private func fill<Values: ColumnValues>(
-        _ writer: ColumnWriter<Values>, column index: Int, rows: Range<Int>, validity: ValidityBits?,
-        valueByteCount: (Int) -> Int = { _ in 0 }, appendValues: (inout Values, Range<Int>) -> Void
-    ) throws(ParquetWriterError) {
-        var row = rows.lowerBound
-        while row < rows.upperBound {
-            row += writer.appendBatchRows(
-                row..<rows.upperBound, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount,
-                appendValues: appendValues)
-            if writer.rowsInPage >= pageRowLimit || writer.pageIsFull { try flushPage(ofColumn: index) }
         }
     }
 }

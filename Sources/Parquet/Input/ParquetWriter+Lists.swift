@@ -35,9 +35,7 @@ extension ParquetWriter {
         nextRepetitionLevel = UInt8(openListDepth)
         guard openListDepth == 0 else { return }
         column.finishListCell()
-        if column.rowsInPage >= pageRowLimit || column.pageIsFull {
-            fullPages.append(cursor)
-        }
+        notePageLimits(of: column)
         cursor &+= 1
     }
 

@@ -5,7 +5,8 @@
 ///
 /// - a fixed part: the page workspace (one page body, its compressed copy and its
 ///   dictionary indices), the codec's context, the spill file's I/O buffer, the
-///   footer metadata kept in memory, and a little bookkeeping per column;
+///   footer metadata kept in memory, the rows staged before they go to the columns
+///   (`stageByteTarget`), and a little bookkeeping per column;
 /// - each column's open page (raw values and levels): a page closes once it holds
 ///   `pageMemoryLimit` bytes, whatever `dataPageSizeLimit` says;
 /// - each dictionary: past `dictionaryMemoryLimit` it is written out and the chunk
@@ -38,6 +39,16 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     let codecReserve: Int
     /// The encoded pages' floor: `encodedPagesFloorPerColumn` for every column.
     let minimumEncodedPages: Int
+    /// Rows the writer stages before they go to the column writers (`RowStage`): as
+    /// many as fit in `stageByteTarget`, a multiple of 8 from 8 to 1,024.
+    let stagedRowCapacity: Int
+    /// Bytes of byte array cells the stage holds before its rows go out early.
+    let stagedByteArrayLimit: Int
+
+    /// What the staged rows of flat columns take: small enough to stay in a core's cache.
+    public static let stageByteTarget = 256 << 10
+    /// Bytes of byte array cells the staged rows hold before they go to the columns early.
+    public static let stagedByteArrayTarget = 64 << 10
 
     /// The smallest open page a column gets: about a thousand DOUBLE values.
     public static let pageMemoryFloor = 8 << 10
@@ -64,13 +75,21 @@ public struct WriterMemoryPlan: Hashable, Sendable {
             codecReserve = max(codecReserve, Self.codecReserve(compression))
         }
         let limit = options.memoryLimit
+        let stagedKinds = schema.descriptors.map { $0.maxRepetitionLevel == 0 ? PhysicalSlotKind($0) : nil }
+        let stagedRowBytes = max(1, RowStage.byteCount(kinds: stagedKinds, capacity: 64) / 64)
+        let stagedRowCapacity = min(1_024, max(8, Self.stageByteTarget / stagedRowBytes / 8 * 8))
+        // The byte array cells' buffers grow by doubling from 1 KiB, past their target by one row.
+        let stagedByteArrayColumns = stagedKinds.count { $0 == .byteArray }
+        let stageBytes =
+            RowStage.byteCount(kinds: stagedKinds, capacity: stagedRowCapacity)
+            + (stagedByteArrayColumns > 0 ? 2 * Self.stagedByteArrayTarget + stagedByteArrayColumns << 10 : 0)
         // The footer stores and the spill buffer grow with the limit, up to a point.
         // They only gather bytes on their way to a temporary file, so a small buffer does.
         func footerStore(_ limit: Int) -> Int { min(options.footerMemoryLimit, max(16 << 10, limit / 512)) }
         func spillBuffer(_ limit: Int) -> Int { min(1 << 20, max(64 << 10, limit / 32)) }
         // Each footer store's buffer may reach twice its limit before it moves to disk.
         func fixedWithoutWorkspace(_ limit: Int) -> Int {
-            Self.baseOverhead + codecReserve + spillBuffer(limit) + 3 * 2 * footerStore(limit)
+            Self.baseOverhead + codecReserve + spillBuffer(limit) + 3 * 2 * footerStore(limit) + stageBytes
                 + columnCount * Self.perColumnOverhead
         }
         let minimumPages = columnCount * Self.pageMemoryFloor
@@ -118,6 +137,8 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         workspaceByteCount = Self.workspaceBytes(page: page, dictionary: dictionary, options: options)
         self.codecReserve = codecReserve
         minimumEncodedPages = minimumEncoded
+        self.stagedRowCapacity = stagedRowCapacity
+        stagedByteArrayLimit = Self.stagedByteArrayTarget
     }
 
     /// The encoded pages' share split among as many encoding threads as the plan
