@@ -9,7 +9,9 @@ For each workload (narrow, object) and codec (none, snappy), and for the
 object workload also with BYTE_STREAM_SPLIT + ZSTD (``bss-zstd``) and with data
 page v2 (``v2-snappy``), pyarrow given the same settings, runs the Swift
 binary (``PATH --workload W --codec C --rows N --object-json P --out FILE``)
-and Scripts/bench_pyarrow.py, each as its own process, --repeat times.  Each
+and Scripts/bench_pyarrow.py, each as its own process, --repeat times.  The
+narrow workload also runs the Swift binary with ``--api columns`` (writer
+``swift-cols``): ``appendColumns`` batches of 65,536 rows instead of row appends.  Each
 prints ``{"seconds": s, "rows": n, "input_bytes": b}``; the best time is kept
 and the process's peak RSS is taken from os.wait4.  pyarrow then checks that
 the two files hold equal tables, and any difference aborts the run.  Prints
@@ -144,7 +146,16 @@ def run_case(args, workload, codec, out_dir):
                            f"input_bytes={arrow.input_bytes}")
     verify_same_table(os.path.join(out_dir, f"{workload}_{codec}_swift.parquet"),
                       os.path.join(out_dir, f"{workload}_{codec}_pyarrow.parquet"), case)
-    return [swift, arrow]
+    measured = [swift, arrow]
+    if workload == "narrow":
+        out = os.path.join(out_dir, f"{workload}_{codec}_swift-cols.parquet")
+        columns = measure("swift-cols", args, workload, codec, out,
+                          writer_command("swift", args, workload, codec, out) + ["--api", "columns"])
+        if (columns.rows, columns.input_bytes) != (arrow.rows, arrow.input_bytes):
+            raise BenchFailure(f"{case}: swift-cols reports different data from pyarrow")
+        verify_same_table(out, os.path.join(out_dir, f"{workload}_{codec}_pyarrow.parquet"), case + " (columns)")
+        measured.append(columns)
+    return measured
 
 
 def run_read_case(args, out_dir):
@@ -161,21 +172,21 @@ def run_read_case(args, out_dir):
     return results
 
 
-def speed_ratio(results, workload, codec):
-    """pyarrow seconds / Swift seconds for one case."""
+def speed_ratio(results, workload, codec, writer="swift"):
+    """pyarrow seconds / Swift seconds (row appends, or ``swift-cols``) for one case."""
     by_writer = {r.writer: r for r in results if (r.workload, r.codec) == (workload, codec)}
-    return by_writer["pyarrow"].seconds / by_writer["swift"].seconds
+    return by_writer["pyarrow"].seconds / by_writer[writer].seconds
 
 
 def print_table(results):
     """Print one row per case and writer, with the speed ratio on Swift rows."""
-    header = (f"{'workload':<9} {'codec':<10} {'writer':<8} {'rows/s':>13} {'input MB/s':>11} "
+    header = (f"{'workload':<9} {'codec':<10} {'writer':<10} {'rows/s':>13} {'input MB/s':>11} "
               f"{'peak RSS MB':>12} {'file MB':>9} {'swift/pyarrow':>14}")
     print(header)
     print("-" * len(header))
     for r in results:
-        ratio = f"{speed_ratio(results, r.workload, r.codec):.2f}x" if r.writer == "swift" else ""
-        print(f"{r.workload:<9} {r.codec:<10} {r.writer:<8} {r.rows_per_second:>13,.0f} "
+        ratio = f"{speed_ratio(results, r.workload, r.codec, r.writer):.2f}x" if r.writer != "pyarrow" else ""
+        print(f"{r.workload:<9} {r.codec:<10} {r.writer:<10} {r.rows_per_second:>13,.0f} "
               f"{r.input_mb_per_second:>11.1f} {r.peak_rss_bytes / MB:>12.1f} "
               f"{r.file_bytes / MB:>9.2f} {ratio:>14}")
 
@@ -186,7 +197,8 @@ def save_json(results, path):
     for r in results:
         record = asdict(r)
         record.update(rows_per_second=r.rows_per_second, input_mb_per_second=r.input_mb_per_second)
-        record["swift_over_pyarrow_speed"] = speed_ratio(results, r.workload, r.codec)
+        record["swift_over_pyarrow_speed"] = speed_ratio(results, r.workload, r.codec,
+                                                         r.writer if r.writer != "pyarrow" else "swift")
         records.append(record)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(records, f, indent=1)

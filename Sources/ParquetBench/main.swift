@@ -1,6 +1,7 @@
-// Writes a benchmark workload row by row and prints one JSON line with the timing.
-// Scripts/bench.py runs it next to pyarrow writing the same values; the value
-// formulas here and in Scripts/bench_pyarrow.py must stay identical.
+// Writes a benchmark workload row by row (or, with `--api columns`, as columnar
+// batches of `columnBatchRows` rows, as Arrow record batches arrive) and prints one
+// JSON line with the timing. Scripts/bench.py runs it next to pyarrow writing the
+// same values; the value formulas here and in Scripts/bench_pyarrow.py must stay identical.
 import Foundation
 import Parquet
 
@@ -10,6 +11,7 @@ struct Arguments {
     var rows: Int?
     var objectJSON = "../shared/data/dp02_object.json"
     var output = "bench.parquet"
+    var columnar = false
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -21,6 +23,9 @@ struct Arguments {
             case "--rows": rows = Int(value)
             case "--object-json": objectJSON = value
             case "--out": output = value
+            case "--api":
+                guard value == "rows" || value == "columns" else { throw BenchError("--api must be rows or columns") }
+                columnar = value == "columns"
             default: throw BenchError("unknown flag \(flag)")
             }
         }
@@ -149,10 +154,48 @@ default:
     throw BenchError("unknown codec \(arguments.codec)")
 }
 
+/// Rows per `appendColumns` call with `--api columns`: a multiple of 8, so that each
+/// batch's validity bitmap starts on a byte.
+let columnBatchRows = 65_536
+
+/// A column's values as `appendColumns` takes them, for `rows` rows starting at `first`.
+func columnBuffers(_ column: WorkloadColumn, validity: UnsafeRawBufferPointer?, first: Int, rows: Int) throws
+    -> ColumnBuffers
+{
+    func slice<T>(_ values: UnsafeBufferPointer<T>) -> UnsafeBufferPointer<T> {
+        UnsafeBufferPointer(rebasing: values[first..<(first + rows)])
+    }
+    let bits = validity.map { UnsafeRawBufferPointer(rebasing: $0[(first / 8)...]) }
+    switch column {
+    case .int64(let values): return ColumnBuffers(.int64s(slice(values)))
+    case .int32(let values): return ColumnBuffers(.int32s(slice(values)))
+    case .double(let values, _, _): return ColumnBuffers(.doubles(slice(values)), validity: bits)
+    case .float(let values): return ColumnBuffers(.floats(slice(values)))
+    case .bool(let values): return ColumnBuffers(.booleans(slice(values)))
+    case .string: throw BenchError("--api columns takes fixed-width workloads (narrow)")
+    }
+}
+
+/// The validity bitmap of a DOUBLE column with a null every `nullEvery` rows, made before timing.
+func validityBitmap(_ column: WorkloadColumn, rows: Int) -> UnsafeRawBufferPointer? {
+    guard case .double(_, let nullEvery, let offset) = column, nullEvery > 0 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: (rows + 7) / 8)
+    for r in 0..<rows where (r + offset) % nullEvery != 0 { bytes[r / 8] |= 1 << UInt8(r % 8) }
+    return UnsafeRawBufferPointer(buffer(bytes))
+}
+
+let validities = data.map { validityBitmap($0, rows: rows) }
 let start = ContinuousClock.now
 let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
 let columnCount = data.count
-for r in 0..<rows {
+if arguments.columnar {
+    for first in stride(from: 0, to: rows, by: columnBatchRows) {
+        let count = min(columnBatchRows, rows - first)
+        try writer.appendColumns(
+            zip(data, validities).map { try columnBuffers($0, validity: $1, first: first, rows: count) })
+    }
+}
+for r in 0..<(arguments.columnar ? 0 : rows) {
     for c in 0..<columnCount {
         switch data[c] {
         case .int64(let values): try writer.append(values[r])

@@ -51,11 +51,11 @@ public final class ParquetWriter<Sink: ByteSink> {
     var openListStarts: [Int] = []
     private var footer: FooterBuilder
     private var bytesWritten: Int64 = 0
-    private var state = State.open
+    @exclusivity(unchecked) private var state = State.open
 
     private enum State { case open, closed }
 
-    var isOpen: Bool { state == .open }
+    @inline(__always) var isOpen: Bool { state == .open }
 
     /// Creates a writer and writes the file's leading magic bytes to `sink`.
     public init(schema: Schema, sink: Sink, options: WriterOptions = WriterOptions()) throws(ParquetWriterError) {
