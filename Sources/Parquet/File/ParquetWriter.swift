@@ -55,7 +55,9 @@ public final class ParquetWriter<Sink: ByteSink> {
 
     private enum State { case open, closed }
 
-    @inline(__always) var isOpen: Bool { state == .open }
+    @inline(__always) var isOpen: Bool {
+        if case .open = state { true } else { false }
+    }
 
     /// Creates a writer and writes the file's leading magic bytes to `sink`.
     public init(schema: Schema, sink: Sink, options: WriterOptions = WriterOptions()) throws(ParquetWriterError) {
@@ -128,14 +130,14 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Sets (or with `nil`, removes) a key-value pair of the footer metadata. Allowed
     /// until the writer is closed.
     public func setMetadata(_ key: String, _ value: String?) throws(ParquetWriterError) {
-        guard state == .open else { throw .writerClosed }
+        guard isOpen else { throw .writerClosed }
         footer.setMetadata(key, value)
     }
 
     /// Completes the current row. Throws `missingCell` (rolling the row back) when
     /// some column got no cell.
     public func endRow() throws(ParquetWriterError) {
-        guard state == .open else { throw .writerClosed }
+        guard isOpen else { throw .writerClosed }
         guard cursor == columns.count else {
             throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount))
         }
@@ -220,7 +222,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Writes the last row group, the page index and the footer, passing the footer's
     /// bytes, as they are written, to `observe`.
     private func finishFile(observingFooter observe: (ArraySlice<UInt8>) -> Void) throws(ParquetWriterError) {
-        guard state == .open else { throw .writerClosed }
+        guard isOpen else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 {
             try flushStage()
