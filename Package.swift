@@ -81,7 +81,7 @@ let package = Package(
 
         // What Tests/interop/check_interop.py expects of each file a test writes for the Python
         // readers ($PARQUET_INTEROP_DIR), shared by the test targets that write such files.
-        .target(name: "InteropSupport", dependencies: ["Parquet"], path: "Tests/InteropSupport"),
+        .target(name: "InteropSupport", dependencies: ["Parquet", "ParquetFormat"], path: "Tests/InteropSupport"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
         .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression", "ParquetFormat"]),

@@ -114,6 +114,8 @@ struct ColumnDescriptor: Hashable, Sendable {
             physical = .fixedLenByteArray
             typeLength = 16
             order = .unsigned
+        case .time(.unrecognized, _), .timestamp(.unrecognized, _):
+            throw .invalidSchema("column '\(column.name)': the time unit must be millis, micros or nanos")
         case .time(let unit, _):
             physical = unit == .millis ? .int32 : .int64
             integerRange =
