@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// A column resolved to everything the writer needs: physical type, annotations,
 /// levels, value checks and statistics ordering.
 struct ColumnDescriptor: Hashable, Sendable {
