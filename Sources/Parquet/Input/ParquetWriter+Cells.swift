@@ -8,7 +8,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Bool")
         let slot = slots[index]
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
-        slot.with(ColumnWriter<BooleanColumnValues>.self) { writer in
+        slot.with(ColumnWriter<BooleanPageValues>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
         }
@@ -25,7 +25,7 @@ extension ParquetWriter {
         guard slot.kind == .int32, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int32")
         }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Int32>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
         }
@@ -38,7 +38,7 @@ extension ParquetWriter {
         guard slot.kind == .int64, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int64")
         }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Int64>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
         }
@@ -60,7 +60,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Float")
         let slot = slots[index]
         guard slot.kind == .float else { throw mismatch(index, "Float") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Float>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
         }
@@ -71,7 +71,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Double")
         let slot = slots[index]
         guard slot.kind == .double else { throw mismatch(index, "Double") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Double>>.self) { writer in
             writer.values.append(value)
             finishCell(writer)
         }
@@ -82,7 +82,7 @@ extension ParquetWriter {
         let index = try nextValueCell("Float16")
         let slot = slots[index]
         guard slot.kind == .float16 else { throw mismatch(index, "Float16") }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Float16Bits>>.self) { writer in
             writer.values.append(Float16Bits(bits: value.bitPattern))
             finishCell(writer)
         }
@@ -159,13 +159,13 @@ extension ParquetWriter {
         }
         let slot = slots[index]
         switch slot.kind {
-        case .boolean: slot.with(ColumnWriter<BooleanColumnValues>.self) { appendNullCell(to: $0) }
-        case .int32: slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { appendNullCell(to: $0) }
-        case .int64: slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { appendNullCell(to: $0) }
-        case .float: slot.with(ColumnWriter<FixedWidthColumnValues<Float>>.self) { appendNullCell(to: $0) }
-        case .double: slot.with(ColumnWriter<FixedWidthColumnValues<Double>>.self) { appendNullCell(to: $0) }
-        case .float16: slot.with(ColumnWriter<FixedWidthColumnValues<Float16Bits>>.self) { appendNullCell(to: $0) }
-        case .byteArray: slot.with(ColumnWriter<ByteArrayColumnValues>.self) { appendNullCell(to: $0) }
+        case .boolean: slot.with(ColumnWriter<BooleanPageValues>.self) { appendNullCell(to: $0) }
+        case .int32: slot.with(ColumnWriter<FixedWidthPageValues<Int32>>.self) { appendNullCell(to: $0) }
+        case .int64: slot.with(ColumnWriter<FixedWidthPageValues<Int64>>.self) { appendNullCell(to: $0) }
+        case .float: slot.with(ColumnWriter<FixedWidthPageValues<Float>>.self) { appendNullCell(to: $0) }
+        case .double: slot.with(ColumnWriter<FixedWidthPageValues<Double>>.self) { appendNullCell(to: $0) }
+        case .float16: slot.with(ColumnWriter<FixedWidthPageValues<Float16Bits>>.self) { appendNullCell(to: $0) }
+        case .byteArray: slot.with(ColumnWriter<ByteArrayPageValues>.self) { appendNullCell(to: $0) }
         }
     }
 
@@ -180,14 +180,14 @@ extension ParquetWriter {
         switch slot.kind {
         case .int32:
             try checkRange(value, column: index)
-            slot.with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
+            slot.with(ColumnWriter<FixedWidthPageValues<Int32>>.self) { writer in
                 writer.values.append(Int32(truncatingIfNeeded: value))
                 finishCell(writer)
             }
             return
         case .int64:
             try checkRange(value, column: index)
-            slot.with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
+            slot.with(ColumnWriter<FixedWidthPageValues<Int64>>.self) { writer in
                 writer.values.append(Int64(truncatingIfNeeded: value))
                 finishCell(writer)
             }

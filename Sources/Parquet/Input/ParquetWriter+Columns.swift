@@ -220,7 +220,7 @@ extension ParquetWriter {
     }
 
     /// Appends `rows` to one column's pages, flushing each page on the row that fills it.
-    private func fill<Values: ColumnValues>(
+    private func fill<Values: PageValues>(
         _ writer: ColumnWriter<Values>, column index: Int, rows: Range<Int>, validity: ValidityBits?,
         valueByteCount: (Int) -> Int = { _ in 0 }, appendValues: (inout Values, Range<Int>) -> Void
     ) throws(ParquetWriterError) {

@@ -2,7 +2,7 @@ import ParquetFormat
 
 /// Page values of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY columns: every value's bytes
 /// back to back in one buffer, with the end offset of each value.
-struct ByteArrayColumnValues: ColumnValues {
+struct ByteArrayPageValues: PageValues {
     typealias Statistics = ByteArrayStatistics
     typealias Dictionary = ByteArrayDictionary
 
