@@ -38,7 +38,8 @@ let package = Package(
         // Thrift compact protocol and the parquet.thrift structures.
         .target(name: "ParquetFormat"),
         // Page compression codecs over the system C libraries.
-        .target(name: "ParquetCompression", dependencies: ["CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
+        .target(
+            name: "ParquetCompression", dependencies: ["ParquetFormat", "CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
         // Schema, encodings, column and file writers, sinks.
         .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
 
@@ -80,10 +81,10 @@ let package = Package(
 
         // What Tests/interop/check_interop.py expects of each file a test writes for the Python
         // readers ($PARQUET_INTEROP_DIR), shared by the test targets that write such files.
-        .target(name: "InteropSupport", dependencies: ["Parquet"], path: "Tests/InteropSupport"),
+        .target(name: "InteropSupport", dependencies: ["Parquet", "ParquetFormat"], path: "Tests/InteropSupport"),
 
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
-        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
+        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression", "ParquetFormat"]),
         .testTarget(
             name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression", "InteropSupport"]),
         .testTarget(

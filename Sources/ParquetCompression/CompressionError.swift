@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// A failure to set up a codec, compress a page, or decompress a page.
 public struct CompressionError: Error, Sendable, CustomStringConvertible {
     /// What was being attempted when the codec failed.

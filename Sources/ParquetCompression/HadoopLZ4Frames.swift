@@ -20,9 +20,9 @@ enum HadoopLZ4Frames {
         if let written = decompressFrames(input, into: destination), written == destination.count {
             return written
         }
-        let written = try LZ4Block.decompress(input, into: destination, codec: .lz4Hadoop)
+        let written = try LZ4Block.decompress(input, into: destination, codec: .lz4)
         guard written == destination.count else {
-            throw sizeMismatch(.lz4Hadoop, actual: written, declared: destination.count)
+            throw sizeMismatch(.lz4, actual: written, declared: destination.count)
         }
         return written
     }
@@ -45,7 +45,7 @@ enum HadoopLZ4Frames {
             let block = UnsafeRawBufferPointer(rebasing: input[inputOffset..<(inputOffset + compressedSize)])
             let target = UnsafeMutableBufferPointer(
                 rebasing: destination[outputOffset..<(outputOffset + decompressedSize)])
-            guard let written = try? LZ4Block.decompress(block, into: target, codec: .lz4Hadoop),
+            guard let written = try? LZ4Block.decompress(block, into: target, codec: .lz4),
                 written == decompressedSize
             else { return nil }
             inputOffset += compressedSize

@@ -1,4 +1,5 @@
 import CLZ4
+import ParquetFormat
 
 /// Decoding of a single raw LZ4 block, shared by `LZ4_RAW` and the Hadoop-framed `LZ4`.
 enum LZ4Block {

@@ -2,6 +2,7 @@ import CLZ4
 import CSnappy
 import CZlib
 import CZstd
+import ParquetFormat
 
 /// Compresses page bodies with one codec, keeping the codec's native state alive between
 /// pages so that a column writer pays for context set-up once rather than per page.
@@ -10,8 +11,10 @@ import CZstd
 /// context without locking. It is `@unchecked Sendable` only so that the owning writer may
 /// move between tasks or threads; never call it from two threads concurrently.
 public final class PageCompressor: @unchecked Sendable {
-    /// The codec and level pages are compressed with.
-    public let kind: CompressionKind
+    /// The codec pages are compressed with.
+    public let codec: CompressionCodec
+    /// The zstd level, only for `.zstd`.
+    private let zstdLevel: Int32
 
     /// `ZSTD_CCtx*`, only for `.zstd`.
     private let zstdContext: OpaquePointer?
@@ -20,13 +23,23 @@ public final class PageCompressor: @unchecked Sendable {
     private let deflateStream: UnsafeMutablePointer<z_stream>?
 
     /// Creates a compressor, validating the level and allocating the native context.
-    public init(_ kind: CompressionKind) throws(CompressionError) {
-        self.kind = kind
-        switch kind {
-        case .uncompressed, .snappy, .lz4Raw:
+    ///
+    /// `codec` is one of `.uncompressed`, `.snappy`, `.gzip`, `.zstd` and `.lz4Raw` (the
+    /// deprecated Hadoop-framed LZ4 is readable through ``PageDecompressor`` only).
+    /// `level` is required for `.gzip` (zlib's 0...9) and `.zstd` (`ZSTD_minCLevel()` to
+    /// `ZSTD_maxCLevel()`), and must be nil for the codecs without levels.
+    public init(_ codec: CompressionCodec, level: Int32? = nil) throws(CompressionError) {
+        self.codec = codec
+        zstdLevel = level ?? 0
+        switch (codec, level) {
+        case (.uncompressed, nil), (.snappy, nil), (.lz4Raw, nil):
             zstdContext = nil
             deflateStream = nil
-        case .zstd(let level):
+        case (.uncompressed, _), (.snappy, _), (.lz4Raw, _):
+            throw CompressionError(codec: codec, operation: .setup, reason: "the codec has no compression levels")
+        case (.gzip, nil), (.zstd, nil):
+            throw CompressionError(codec: codec, operation: .setup, reason: "a compression level is required")
+        case (.zstd, let level?):
             guard (ZSTD_minCLevel()...ZSTD_maxCLevel()).contains(level) else {
                 throw CompressionError(
                     codec: .zstd, operation: .setup,
@@ -37,7 +50,7 @@ public final class PageCompressor: @unchecked Sendable {
             }
             zstdContext = context
             deflateStream = nil
-        case .gzip(let level):
+        case (.gzip, let level?):
             guard (0...9).contains(level) else {
                 throw CompressionError(codec: .gzip, operation: .setup, reason: "level \(level) is outside 0...9")
             }
@@ -54,6 +67,8 @@ public final class PageCompressor: @unchecked Sendable {
             }
             zstdContext = nil
             deflateStream = stream
+        default:
+            throw CompressionError(codec: codec, operation: .setup, reason: "pages cannot be written with this codec")
         }
     }
 
@@ -73,17 +88,18 @@ public final class PageCompressor: @unchecked Sendable {
     /// The codec's worst-case bound is reserved up front and the codec writes straight
     /// into `output`'s spare capacity. On error `output` is unchanged.
     public func compress(_ input: UnsafeRawBufferPointer, appendingTo output: inout [UInt8]) throws(CompressionError) {
-        switch kind {
-        case .uncompressed:
-            output.append(contentsOf: input)
+        switch codec {
         case .snappy:
             try compressSnappy(input, appendingTo: &output)
         case .gzip:
             try compressGzip(input, appendingTo: &output)
-        case .zstd(let level):
-            try compressZstd(input, level: level, appendingTo: &output)
+        case .zstd:
+            try compressZstd(input, level: zstdLevel, appendingTo: &output)
         case .lz4Raw:
             try compressLZ4Raw(input, appendingTo: &output)
+        default:
+            // `init` accepts no other codec than `.uncompressed`.
+            output.append(contentsOf: input)
         }
     }
 

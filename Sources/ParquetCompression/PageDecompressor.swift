@@ -3,6 +3,7 @@ import CLZ4
 import CSnappy
 import CZlib
 import CZstd
+import ParquetFormat
 
 /// Decompresses page bodies of any supported codec, checking the result against the
 /// uncompressed size declared in the page header.
@@ -20,6 +21,11 @@ public final class PageDecompressor: @unchecked Sendable {
     /// A heap-allocated, initialised `z_stream`, created on the first gzip page; zlib keeps a
     /// pointer back to it in its state, so it must never move.
     private var inflateStream: UnsafeMutablePointer<z_stream>?
+
+    /// The codecs `decompress` reads: all of parquet.thrift's but LZO.
+    public static let decompressibleCodecs: [CompressionCodec] = [
+        .uncompressed, .snappy, .gzip, .brotli, .lz4, .zstd, .lz4Raw,
+    ]
 
     /// A decompressor that refuses pages declaring more than `maximumUncompressedSize` bytes.
     public init(maximumUncompressedSize: Int = Int(Int32.max)) {
@@ -76,10 +82,12 @@ public final class PageDecompressor: @unchecked Sendable {
                 }
                 return written
             }
-        case .lz4Hadoop:
+        case .lz4:
             try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
                 try HadoopLZ4Frames.decompress(input, into: buffer)
             }
+        default:
+            throw CompressionError(codec: codec, operation: .decompression, reason: "the codec is not supported")
         }
     }
 

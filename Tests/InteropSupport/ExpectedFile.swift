@@ -1,4 +1,5 @@
 import Parquet
+import ParquetFormat
 
 /// The JSON description of a written file that Tests/interop/check_interop.py
 /// compares every reader's result against.
@@ -100,6 +101,7 @@ package struct ExpectedFile {
             case .millis: "MILLIS"
             case .micros: "MICROS"
             case .nanos: "NANOS"
+            case .unrecognized(let member): "TimeUnit(\(member.header.id))"
             }
         }
         func integer(_ bits: Int, _ signed: Bool) -> String {

@@ -1,4 +1,5 @@
 import ParquetCompression
+import ParquetFormat
 import Testing
 
 /// Brotli is read-only here, so its vector comes from another implementation:

@@ -1,14 +1,15 @@
 import ParquetCompression
+import ParquetFormat
 import Testing
 
 @Suite("Page decompression rejects bad input")
 struct PageDecompressionErrorTests {
-    static let compressedKinds: [CompressionKind] = [.snappy, .gzip(), .zstd(), .lz4Raw]
+    static let compressedKinds: [Setting] = [.snappy, .gzip(), .zstd(), .lz4Raw]
 
-    @Test(arguments: writableKinds)
-    func wrongDeclaredSizeThrows(kind: CompressionKind) throws {
+    @Test(arguments: writableSettings)
+    func wrongDeclaredSizeThrows(kind: Setting) throws {
         let input = TestData.compressibleBytes(count: 10_000)
-        let compressed = try compress(input, with: PageCompressor(kind))
+        let compressed = try compress(input, with: kind.compressor())
         for declared in [input.count - 1, input.count + 1, 0, input.count * 2] {
             #expect(throws: CompressionError.self, "declared \(declared)") {
                 try decompress(compressed, codec: kind.codec, uncompressedSize: declared)
@@ -17,9 +18,9 @@ struct PageDecompressionErrorTests {
     }
 
     @Test(arguments: compressedKinds)
-    func truncatedInputThrows(kind: CompressionKind) throws {
+    func truncatedInputThrows(kind: Setting) throws {
         let input = TestData.compressibleBytes(count: 10_000)
-        let compressed = try compress(input, with: PageCompressor(kind))
+        let compressed = try compress(input, with: kind.compressor())
         for keptCount in [0, 1, compressed.count / 2, compressed.count - 1] {
             #expect(throws: CompressionError.self, "kept \(keptCount) bytes") {
                 try decompress(Array(compressed.prefix(keptCount)), codec: kind.codec, uncompressedSize: input.count)
@@ -27,7 +28,7 @@ struct PageDecompressionErrorTests {
         }
     }
 
-    @Test(arguments: CompressionCodec.allCases.filter { $0 != .uncompressed })
+    @Test(arguments: PageDecompressor.decompressibleCodecs.filter { $0 != .uncompressed })
     func garbageThrows(codec: CompressionCodec) {
         let garbage = TestData.randomBytes(count: 4096, seed: 99)
         #expect(throws: CompressionError.self) {
@@ -38,9 +39,9 @@ struct PageDecompressionErrorTests {
     /// Flipping bytes must never crash or overrun: either an error, or exactly the declared
     /// number of bytes (some codecs carry no checksum, so a flip may decode to other data).
     @Test(arguments: compressedKinds)
-    func corruptedInputNeverYieldsAWrongSize(kind: CompressionKind) throws {
+    func corruptedInputNeverYieldsAWrongSize(kind: Setting) throws {
         let input = TestData.compressibleBytes(count: 20_000)
-        let compressed = try compress(input, with: PageCompressor(kind))
+        let compressed = try compress(input, with: kind.compressor())
         let decompressor = PageDecompressor()
         var generator = TestData.SeededGenerator(state: 5)
         var failures = 0
@@ -63,7 +64,7 @@ struct PageDecompressionErrorTests {
 
     @Test func declaredSizeAboveTheLimitThrows() throws {
         let input = TestData.compressibleBytes(count: 200)
-        let compressed = try compress(input, with: PageCompressor(.zstd()))
+        let compressed = try compress(input, with: PageCompressor(.zstd, level: 3))
         let decompressor = PageDecompressor(maximumUncompressedSize: 100)
         #expect(throws: CompressionError.self) {
             try decompress(compressed, codec: .zstd, uncompressedSize: input.count, with: decompressor)

@@ -424,7 +424,17 @@ import Testing
                 }
             }
         }
-        try writer.close()
+        let metadata = try writer.close()
+        #expect(metadata.numRows == 3 && metadata.rowGroups.count == 1)
+        let chunks = try #require(metadata.rowGroups.first?.columns.map { $0.metaData })
+        #expect(chunks.map { $0?.numValues } == [3, 3, 3])
+        // Row 2 has no ra; its min and max are of the two others.
+        let raStatistics = try #require(chunks[1]?.statistics)
+        #expect(raStatistics.nullCount == 1)
+        #expect(raStatistics.minValue == withUnsafeBytes(of: (53.1).bitPattern.littleEndian) { Array($0) })
+        #expect(raStatistics.maxValue == withUnsafeBytes(of: (53.2).bitPattern.littleEndian) { Array($0) })
+        let bandStatistics = try #require(chunks[2]?.statistics)
+        #expect(bandStatistics.minValue == Array("g".utf8) && bandStatistics.maxValue == Array("r".utf8))
         try InteropOutput.save(
             "columnar_batch_readme", bytes: sink.bytes,
             expected: ExpectedFile(

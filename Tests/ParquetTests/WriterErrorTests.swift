@@ -1,6 +1,7 @@
 import Foundation
 import InteropSupport
 import Parquet
+import ParquetFormat
 import Testing
 
 /// Every kind of bad input is rejected with an error naming the column and row,
@@ -148,6 +149,12 @@ import Testing
         }
         #expect(throws: ParquetWriterError.invalidSchema("column 'd': INT32 holds decimal precision up to 9, got 12")) {
             try Schema([Column("d", .decimal(precision: 12, scale: 2, storage: .int32))])
+        }
+        // ColumnType takes the format's TimeUnit, whose units from a future format are not written.
+        let futureUnit = TimeUnit.unrecognized(
+            UnrecognizedUnionMember(header: FieldHeader(id: 4, type: .struct), encodedValue: [0]))
+        #expect(throws: ParquetWriterError.invalidSchema("column 't': the time unit must be millis, micros or nanos")) {
+            try Schema([Column("t", .timestamp(unit: futureUnit, adjustedToUTC: true))])
         }
         var options = WriterOptions()
         options.columnOptions["missing"] = ColumnOptions(encoding: .plain)

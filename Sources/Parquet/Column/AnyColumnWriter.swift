@@ -4,13 +4,13 @@ import ParquetFormat
 /// pages and chunks dispatch through this enum; per-cell appends switch on it once
 /// and then call the concrete, specialized writer.
 enum AnyColumnWriter {
-    case boolean(ColumnWriter<BooleanColumnValues>)
-    case int32(ColumnWriter<FixedWidthColumnValues<Int32>>)
-    case int64(ColumnWriter<FixedWidthColumnValues<Int64>>)
-    case float(ColumnWriter<FixedWidthColumnValues<Float>>)
-    case double(ColumnWriter<FixedWidthColumnValues<Double>>)
-    case float16(ColumnWriter<FixedWidthColumnValues<Float16Bits>>)
-    case byteArray(ColumnWriter<ByteArrayColumnValues>)
+    case boolean(ColumnWriter<BooleanPageValues>)
+    case int32(ColumnWriter<FixedWidthPageValues<Int32>>)
+    case int64(ColumnWriter<FixedWidthPageValues<Int64>>)
+    case float(ColumnWriter<FixedWidthPageValues<Float>>)
+    case double(ColumnWriter<FixedWidthPageValues<Double>>)
+    case float16(ColumnWriter<FixedWidthPageValues<Float16Bits>>)
+    case byteArray(ColumnWriter<ByteArrayPageValues>)
 
     init(
         descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int
@@ -20,7 +20,7 @@ enum AnyColumnWriter {
         case .boolean:
             self = .boolean(
                 try ColumnWriter(
-                    descriptor: descriptor, values: BooleanColumnValues(), options: options, plan: plan,
+                    descriptor: descriptor, values: BooleanPageValues(), options: options, plan: plan,
                     columnCount: columnCount))
         case .int32:
             self = .int32(
@@ -48,7 +48,7 @@ enum AnyColumnWriter {
                     descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
                     columnCount: columnCount))
         case .byteArray, .fixedLenByteArray:
-            let values = ByteArrayColumnValues(fixedLength: descriptor.typeLength, order: order)
+            let values = ByteArrayPageValues(fixedLength: descriptor.typeLength, order: order)
             self = .byteArray(
                 try ColumnWriter(
                     descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount))

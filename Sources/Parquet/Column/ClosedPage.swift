@@ -1,7 +1,7 @@
 /// The cells of a data page once it is closed: what a column writer hands to its
 /// chunk encoder, which may run on another thread. Whoever holds it owns its
 /// buffers: it either gives them back to the column writer or calls `deallocate()`.
-struct ClosedPage<Values: ColumnValues> {
+struct ClosedPage<Values: PageValues> {
     var values: Values
     /// One definition level per slot; empty while `levelsDeferred`.
     var definitionLevels: PageBuffer<UInt8>

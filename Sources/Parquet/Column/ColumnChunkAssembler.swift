@@ -39,7 +39,7 @@ struct ColumnChunkAssembler {
     ) {
         self.recordsPageLocations = recordsPageLocations
         self.descriptor = descriptor
-        self.codec = compression.formatCodec
+        self.codec = compression.codec
         self.dataPageVersion = dataPageVersion
         self.writesChecksums = writesChecksums
         self.compression = compression

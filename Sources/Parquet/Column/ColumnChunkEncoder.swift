@@ -8,7 +8,7 @@ import ParquetFormat
 /// the column in `PageEncoderPool`, or the appending thread after the pool is idle.
 /// What it writes therefore depends only on the column's own pages, whatever the
 /// thread count.
-final class ColumnChunkEncoder<Values: ColumnValues> {
+final class ColumnChunkEncoder<Values: PageValues> {
     let descriptor: ColumnDescriptor
     private let maxDefinitionLevel: UInt8
     private let usesDictionary: Bool

@@ -5,7 +5,7 @@ import ParquetFormat
 ///
 /// The open page keeps raw values (not yet encoded) so that a rejected row can be
 /// rolled back by dropping its last cell. Pages close only between rows.
-final class ColumnWriter<Values: ColumnValues> {
+final class ColumnWriter<Values: PageValues> {
     // What an append touches comes first, so that it lies in the object's first two
     // cache lines.
     @exclusivity(unchecked) var values: Values

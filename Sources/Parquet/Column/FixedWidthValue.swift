@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// A value stored as fixed-width little-endian bytes: the Swift types behind INT32,
 /// INT64, FLOAT, DOUBLE and the two-byte FLOAT16.
 protocol FixedWidthValue: Sendable, BitwiseCopyable {

@@ -13,7 +13,7 @@ final class PageWorkspace {
     @exclusivity(unchecked) var compressed: [UInt8] = []
     @exclusivity(unchecked) var header = CompactEncoder()
     @exclusivity(unchecked) var dictionaryIndices: [UInt32] = []
-    private var compressors: [CompressionKind: PageCompressor] = [:]
+    private var compressors: [Compression: PageCompressor] = [:]
 
     /// Bytes the buffers hold, used or not.
     var heldByteCount: Int {
@@ -32,10 +32,10 @@ final class PageWorkspace {
 
     /// The compressor for `compression`, created on first use and shared afterwards.
     func compressor(for compression: Compression, column: String) throws(ParquetWriterError) -> PageCompressor {
-        if let compressor = compressors[compression.kind] { return compressor }
+        if let compressor = compressors[compression] { return compressor }
         do {
-            let compressor = try PageCompressor(compression.kind)
-            compressors[compression.kind] = compressor
+            let compressor = try PageCompressor(compression.codec, level: compression.level)
+            compressors[compression] = compressor
             return compressor
         } catch {
             throw .compressionFailed(column: column, message: "\(error)")

@@ -30,7 +30,7 @@ protocol SpillableChunk: AnyObject {
 extension ColumnChunkEncoder: SpillableChunk {}
 
 /// A closed page of one column, with the encoder it goes to.
-final class PageEncodingJob<Values: ColumnValues>: EncodingJob {
+final class PageEncodingJob<Values: PageValues>: EncodingJob {
     private let encoder: ColumnChunkEncoder<Values>
     private let page: ClosedPage<Values>
     /// Whether the job frees the page's buffers: it does when they were taken from the

@@ -4,27 +4,29 @@ import ParquetFormat
 ///
 /// Row groups are kept in their compact serialized form, not as structs, and past a
 /// limit in a temporary file (`FooterByteStore`), so that the footer of a long file
-/// with many columns costs little memory however long the file grows.
-/// With the page index on, a column chunk's page index fields are only known once the
-/// file closes: its serialization stops short of them, and `chunkGaps` notes where, so
-/// that they go in as the footer is written.
+/// with many columns costs little memory however long the file grows. With the page
+/// index on, a column chunk's page index offsets are only known once the file closes:
+/// each row group is stored without them and, as the footer is written, rebuilt as a
+/// `RowGroup`, given them and encoded again, one row group at a time.
 struct FooterBuilder {
-    private let schemaElements: [SchemaElement]
-    private let leafCount: Int
+    /// The footer's fields but its row groups, which are stored apart.
+    private var fields: FileMetaData
     private let serializedRowGroups: FooterByteStore
-    private var rowGroupCount = 0
+    /// The length of each stored row group, in file order (8 bytes per row group in memory).
+    private var rowGroupLengths: [Int] = []
     private var rowGroupEncoder = CompactEncoder()
-    private var keyValues: [(key: String, value: String)] = []
     /// The page indexes of the chunks written so far, or nil when the page index is off.
     private(set) var pageIndexes: PageIndexStore?
-    /// Per column chunk, in file order, the position in `serializedRowGroups` where its
-    /// page index fields and its end belong (8 bytes per chunk, in memory).
-    private var chunkGaps: [Int] = []
 
     init(schema: Schema, writesPageIndex: Bool, memoryLimit: Int) {
         serializedRowGroups = FooterByteStore(memoryLimit: memoryLimit)
-        schemaElements = SchemaConversion.schemaElements(for: schema)
-        leafCount = schema.descriptors.count
+        fields = FileMetaData(
+            version: FileFormatVersion.current,
+            schema: SchemaConversion.schemaElements(for: schema),
+            numRows: 0,
+            rowGroups: [],
+            createdBy: CreatedBy.string,
+            columnOrders: Array(repeating: ColumnOrder.typeDefinedOrder, count: schema.descriptors.count))
         pageIndexes = writesPageIndex ? PageIndexStore(memoryLimit: memoryLimit) : nil
     }
 
@@ -40,17 +42,21 @@ struct FooterBuilder {
         pageIndexes?.columnIndexes.releaseStorage()
         pageIndexes?.offsetIndexes.releaseStorage()
         pageIndexes = nil
-        chunkGaps = []
-        keyValues = []
+        rowGroupLengths = []
+        fields.schema = []
+        fields.keyValueMetadata = nil
+        fields.columnOrders = nil
         rowGroupEncoder = CompactEncoder()
     }
 
     mutating func setMetadata(_ key: String, _ value: String?) {
-        if let index = keyValues.firstIndex(where: { $0.key == key }) {
-            if let value { keyValues[index].value = value } else { keyValues.remove(at: index) }
+        var pairs = fields.keyValueMetadata ?? []
+        if let index = pairs.firstIndex(where: { $0.key == key }) {
+            if let value { pairs[index].value = value } else { pairs.remove(at: index) }
         } else if let value {
-            keyValues.append((key, value))
+            pairs.append(KeyValue(key: key, value: value))
         }
+        fields.keyValueMetadata = pairs.isEmpty ? nil : pairs
     }
 
     /// Adds the page index of the next column chunk, in file order, when the page
@@ -68,86 +74,84 @@ struct FooterBuilder {
             numRows: numRows,
             fileOffset: fileOffset,
             totalCompressedSize: columns.reduce(0) { $0 + ($1.metaData?.totalCompressedSize ?? 0) },
-            ordinal: Int16(truncatingIfNeeded: rowGroupCount))
+            ordinal: Int16(truncatingIfNeeded: rowGroupLengths.count))
         rowGroupEncoder.reset()
-        if pageIndexes == nil {
-            rowGroup.encode(to: &rowGroupEncoder)
-        } else {
-            encodeLeavingGaps(rowGroup)
-        }
+        rowGroup.encode(to: &rowGroupEncoder)
         try serializedRowGroups.append(rowGroupEncoder.bytes)
-        rowGroupCount += 1
+        rowGroupLengths.append(rowGroupEncoder.bytes.count)
     }
 
-    /// Encodes `rowGroup` as `RowGroup.encode` does, but each column chunk without its
-    /// closing stop byte, noting where the chunk's page index fields go.
-    private mutating func encodeLeavingGaps(_ rowGroup: RowGroup) {
-        rowGroupEncoder.beginStruct()
-        rowGroupEncoder.writeFieldHeader(id: 1, type: .list)
-        rowGroupEncoder.writeListHeader(elementType: .struct, count: rowGroup.columns.count)
-        for column in rowGroup.columns {
-            column.encode(to: &rowGroupEncoder)
-            rowGroupEncoder.bytes.removeLast()
-            chunkGaps.append(serializedRowGroups.byteCount + rowGroupEncoder.bytes.count)
-        }
-        rowGroupEncoder.writeField(2, i64: rowGroup.totalByteSize)
-        rowGroupEncoder.writeField(3, i64: rowGroup.numRows)
-        if let fileOffset = rowGroup.fileOffset { rowGroupEncoder.writeField(5, i64: fileOffset) }
-        if let totalCompressedSize = rowGroup.totalCompressedSize {
-            rowGroupEncoder.writeField(6, i64: totalCompressedSize)
-        }
-        if let ordinal = rowGroup.ordinal { rowGroupEncoder.writeField(7, i16: ordinal) }
-        rowGroupEncoder.endStruct()
-    }
-
-    /// Calls `body` with the serialized row groups, piece by piece, each column chunk's
-    /// page index fields (for indexes written from `pageIndexOffset` on) and stop byte
-    /// filled in. The pieces are not copied into one array.
-    func forEachRowGroupPiece(
-        pageIndexOffset: Int64, _ body: (ArraySlice<UInt8>) throws(ParquetWriterError) -> Void
-    ) throws(ParquetWriterError) {
-        guard let pageIndexes else {
-            return try serializedRowGroups.forEachPiece { (piece) throws(ParquetWriterError) in try body(piece[...]) }
-        }
-        var fields = pageIndexes.chunkFields(fileOffset: pageIndexOffset)
-        // The stored bytes arrive in pieces; `position` is the first piece byte's offset.
-        var position = 0
-        var chunk = 0
-        try serializedRowGroups.forEachPiece { (piece) throws(ParquetWriterError) in
-            var start = 0
-            while chunk < chunkGaps.count, chunkGaps[chunk] <= position + piece.count {
-                let cut = chunkGaps[chunk] - position
-                try body(piece[start..<cut])
-                try body(fields.nextFields())
-                start = cut
-                chunk += 1
+    /// Encodes the footer, a FileMetaData of `numRows` rows, and passes its bytes to
+    /// `write` piece by piece, the stored row groups rebuilt one at a time with their
+    /// chunks' page index offsets (for indexes written from `pageIndexOffset` on).
+    ///
+    /// Returns the footer as a struct with every row group when `keepingRowGroups`,
+    /// otherwise without its row groups, so that they are never all held at once.
+    func writeFooter(
+        numRows: Int64, pageIndexOffset: Int64, keepingRowGroups: Bool,
+        to write: (ArraySlice<UInt8>) throws(ParquetWriterError) -> Void
+    ) throws(ParquetWriterError) -> FileMetaData {
+        var footer = fields
+        footer.numRows = numRows
+        var pageIndexLocations = pageIndexes?.chunkLocations(fileOffset: pageIndexOffset)
+        var keptRowGroups: [RowGroup] = []
+        var encoder = CompactEncoder(reservingCapacity: 1 << 16)
+        try footer.encode(to: &encoder, rowGroupCount: rowGroupLengths.count) {
+            (encoder: inout CompactEncoder) throws(ParquetWriterError) in
+            try forEachStoredRowGroup { (rowGroup) throws(ParquetWriterError) in
+                var rowGroup = rowGroup
+                if pageIndexLocations != nil {
+                    for index in rowGroup.columns.indices { pageIndexLocations!.fill(&rowGroup.columns[index]) }
+                }
+                rowGroup.encode(to: &encoder)
+                // The encoder keeps its field-id state, so the footer goes on where these bytes stop.
+                try write(encoder.bytes[...])
+                encoder.bytes.removeAll(keepingCapacity: true)
+                if keepingRowGroups { keptRowGroups.append(rowGroup) }
             }
-            try body(piece[start...])
-            position += piece.count
+        }
+        try write(encoder.bytes[...])
+        footer.rowGroups = keptRowGroups
+        return footer
+    }
+
+    /// Calls `body` with each stored row group, in file order, decoded from its stored bytes.
+    private func forEachStoredRowGroup(_ body: (RowGroup) throws(ParquetWriterError) -> Void) throws(ParquetWriterError)
+    {
+        // The store hands out its bytes in pieces that need not end where row groups do:
+        // `pending` holds the start of a row group that the next piece completes.
+        var pending: [UInt8] = []
+        var next = 0
+        try serializedRowGroups.forEachPiece { (piece) throws(ParquetWriterError) in
+            let bytes: [UInt8]
+            if pending.isEmpty {
+                bytes = piece
+            } else {
+                pending.append(contentsOf: piece)
+                bytes = pending
+            }
+            var start = 0
+            while next < rowGroupLengths.count, bytes.count - start >= rowGroupLengths[next] {
+                let decoded: (value: RowGroup, byteCount: Int)
+                do {
+                    decoded = try RowGroup.decode(bytes, at: start)
+                } catch {
+                    throw Self.damagedRowGroup(next, "\(error)")
+                }
+                guard decoded.byteCount == rowGroupLengths[next] else {
+                    throw Self.damagedRowGroup(
+                        next, "\(decoded.byteCount) bytes where \(rowGroupLengths[next]) were stored")
+                }
+                try body(decoded.value)
+                start += decoded.byteCount
+                next += 1
+            }
+            pending = Array(bytes[start...])
         }
     }
 
-    /// The serialized FileMetaData but its row groups, in two parts: the row groups,
-    /// already serialized, go out between the head and the tail (`forEachRowGroupPiece`)
-    /// rather than being copied.
-    func encodedParts(numRows: Int64) -> (head: [UInt8], tail: [UInt8]) {
-        var encoder = CompactEncoder(reservingCapacity: 4096)
-        encoder.beginStruct()
-        encoder.writeField(1, i32: FileFormatVersion.current)
-        encoder.writeField(2, structList: schemaElements)
-        encoder.writeField(3, i64: numRows)
-        encoder.writeFieldHeader(id: 4, type: .list)
-        encoder.writeListHeader(elementType: .struct, count: rowGroupCount)
-        let head = encoder.bytes
-        // The encoder keeps its field-id state, so the tail continues the same struct.
-        encoder.bytes.removeAll(keepingCapacity: true)
-        if !keyValues.isEmpty {
-            encoder.writeField(5, structList: keyValues.map { KeyValue(key: $0.key, value: $0.value) })
-        }
-        encoder.writeField(6, string: CreatedBy.string)
-        encoder.writeField(7, structList: Array(repeating: ColumnOrder.typeDefinedOrder, count: leafCount))
-        encoder.endStruct()
-        return (head, encoder.bytes)
+    private static func damagedRowGroup(_ index: Int, _ reason: String) -> ParquetWriterError {
+        .sinkFailed("the stored footer metadata of row group \(index) does not read back: \(reason)")
     }
 }
 

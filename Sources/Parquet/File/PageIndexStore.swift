@@ -34,21 +34,20 @@ struct PageIndexStore {
         lengths.append((columnIndexLength, Int32(encoder.bytes.count)))
     }
 
-    /// Each chunk's page index fields (ColumnChunk fields 4 to 7), encoded, for
-    /// indexes written from `fileOffset` on: every ColumnIndex, then every OffsetIndex.
-    func chunkFields(fileOffset: Int64) -> ChunkFieldSequence {
-        ChunkFieldSequence(
+    /// Each chunk's page index locations, for indexes written from `fileOffset` on:
+    /// every ColumnIndex, then every OffsetIndex.
+    func chunkLocations(fileOffset: Int64) -> ChunkLocations {
+        ChunkLocations(
             lengths: lengths, columnIndexOffset: fileOffset,
             offsetIndexOffset: fileOffset + Int64(columnIndexes.byteCount))
     }
 
-    /// Produces one chunk's fields at a time, so they need not all be in memory.
-    struct ChunkFieldSequence {
-        let lengths: [(columnIndex: Int32, offsetIndex: Int32)]
-        var columnIndexOffset: Int64
-        var offsetIndexOffset: Int64
+    /// Gives each chunk, in file order, where its indexes are.
+    struct ChunkLocations {
+        private let lengths: [(columnIndex: Int32, offsetIndex: Int32)]
+        private var columnIndexOffset: Int64
+        private var offsetIndexOffset: Int64
         private var next = 0
-        private var encoder = CompactEncoder(reservingCapacity: 32)
 
         init(lengths: [(columnIndex: Int32, offsetIndex: Int32)], columnIndexOffset: Int64, offsetIndexOffset: Int64) {
             self.lengths = lengths
@@ -56,25 +55,18 @@ struct PageIndexStore {
             self.offsetIndexOffset = offsetIndexOffset
         }
 
-        /// The next chunk's fields, as they follow its meta_data field (id 3).
-        mutating func nextFields() -> ArraySlice<UInt8> {
+        /// Sets the page index fields of `chunk`, the next chunk in file order.
+        mutating func fill(_ chunk: inout ColumnChunk) {
             let length = lengths[next]
             next += 1
-            encoder.reset()
-            encoder.beginStruct()
-            // Field ids are delta-encoded: the chunk's last field written was meta_data, id 3.
-            encoder.writeFieldHeader(id: 3, type: .struct)
-            let fieldsStart = encoder.bytes.count
-            encoder.writeField(4, i64: offsetIndexOffset)
-            encoder.writeField(5, i32: length.offsetIndex)
+            chunk.offsetIndexOffset = offsetIndexOffset
+            chunk.offsetIndexLength = length.offsetIndex
             if length.columnIndex > 0 {
-                encoder.writeField(6, i64: columnIndexOffset)
-                encoder.writeField(7, i32: length.columnIndex)
+                chunk.columnIndexOffset = columnIndexOffset
+                chunk.columnIndexLength = length.columnIndex
             }
-            encoder.endStruct()
             columnIndexOffset += Int64(length.columnIndex)
             offsetIndexOffset += Int64(length.offsetIndex)
-            return encoder.bytes[fieldsStart...]
         }
     }
 }

@@ -202,26 +202,23 @@ public final class ParquetWriter<Sink: ByteSink> {
     }
 
     /// Writes the last row group and the footer, then closes the sink. A partial row
-    /// is discarded. Returns the file's footer metadata, decoded from the bytes
-    /// written; for a long file with many columns, `finish()` avoids that cost.
+    /// is discarded. Returns the file's footer metadata, as written; it holds every row
+    /// group, so for a long file with many columns `finish()` costs less memory.
     @discardableResult
     public func close() throws(ParquetWriterError) -> FileMetaData {
-        var footer: [UInt8] = []
-        try finishFile { footer.append(contentsOf: $0) }
-        // The footer was just encoded by this writer, so it decodes.
-        return try! FileMetaData.decode(footer)
+        try finishFile(keepingRowGroups: true)
     }
 
     /// Writes the last row group and the footer, then closes the sink, like
-    /// `close()`, without building the footer as a struct: the memory at the end
-    /// stays that of the serialized footer.
+    /// `close()`, without keeping the footer's row groups as structs: the memory at the
+    /// end stays that of one row group's metadata.
     public func finish() throws(ParquetWriterError) {
-        try finishFile { _ in }
+        _ = try finishFile(keepingRowGroups: false)
     }
 
-    /// Writes the last row group, the page index and the footer, passing the footer's
-    /// bytes, as they are written, to `observe`.
-    private func finishFile(observingFooter observe: (ArraySlice<UInt8>) -> Void) throws(ParquetWriterError) {
+    /// Writes the last row group, the page index and the footer, and returns the footer,
+    /// with its row groups only when `keepingRowGroups`.
+    private func finishFile(keepingRowGroups: Bool) throws(ParquetWriterError) -> FileMetaData {
         guard isOpen else { throw .writerClosed }
         discardRow()
         if rowsInRowGroup > 0 {
@@ -237,15 +234,9 @@ public final class ParquetWriter<Sink: ByteSink> {
             }
         }
         let footerStart = bytesWritten
-        let parts = footer.encodedParts(numRows: Int64(rowCount))
-        try write(parts.head[...])
-        observe(parts.head[...])
-        try footer.forEachRowGroupPiece(pageIndexOffset: pageIndexOffset) { (piece) throws(ParquetWriterError) in
-            try write(piece)
-            observe(piece)
-        }
-        try write(parts.tail[...])
-        observe(parts.tail[...])
+        let metadata = try footer.writeFooter(
+            numRows: Int64(rowCount), pageIndexOffset: pageIndexOffset, keepingRowGroups: keepingRowGroups
+        ) { (bytes) throws(ParquetWriterError) in try write(bytes) }
         let length = UInt32(bytesWritten - footerStart)
         try write(withUnsafeBytes(of: length.littleEndian) { Array($0) })
         try write(ParquetMagic.bytes)
@@ -256,6 +247,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         } catch {
             throw .sinkFailed("\(error)")
         }
+        return metadata
     }
 
     /// Gives back every buffer once the file is complete, so that a long-lived writer

@@ -13,7 +13,7 @@ extension ParquetWriter {
             cursor &+= 1
             return
         }
-        slot.with(ColumnWriter<BooleanColumnValues>.self) { writer in
+        slot.with(ColumnWriter<BooleanPageValues>.self) { writer in
             writer.values.append(value)
             appendListElementSlot(writer)
         }
@@ -238,7 +238,7 @@ extension ParquetWriter {
             cursor &+= 1
             return
         }
-        slot.with(ColumnWriter<FixedWidthColumnValues<Value>>.self) { writer in
+        slot.with(ColumnWriter<FixedWidthPageValues<Value>>.self) { writer in
             writer.values.append(value)
             appendListElementSlot(writer)
         }
@@ -247,7 +247,7 @@ extension ParquetWriter {
     /// Stores a byte string, checked for its column, as `appendFixedWidth` stores a value.
     @inline(__always)
     private func appendByteArray(
-        _ bytes: UnsafeRawBufferPointer, to writer: ColumnWriter<ByteArrayColumnValues>, column index: Int
+        _ bytes: UnsafeRawBufferPointer, to writer: ColumnWriter<ByteArrayPageValues>, column index: Int
     ) {
         if slots[index].stagedValues != nil {
             stage.storeBytes(bytes, column: index, row: stagedRows)

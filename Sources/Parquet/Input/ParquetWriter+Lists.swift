@@ -86,7 +86,7 @@ extension ParquetWriter {
         _ elements: UnsafeBufferPointer<Value>, kind: PhysicalSlotKind, _ typeName: String
     ) throws(ParquetWriterError) {
         let index = try beginBulkList(accepting: { $0 == kind }, typeName)
-        slots[index].with(ColumnWriter<FixedWidthColumnValues<Value>>.self) { writer in
+        slots[index].with(ColumnWriter<FixedWidthPageValues<Value>>.self) { writer in
             appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
         }
         try endList()
@@ -94,7 +94,7 @@ extension ParquetWriter {
 
     func bulkAppendBooleans(_ elements: UnsafeBufferPointer<Bool>) throws(ParquetWriterError) {
         let index = try beginBulkList(accepting: { $0 == .boolean }, "Bool")
-        slots[index].with(ColumnWriter<BooleanColumnValues>.self) { writer in
+        slots[index].with(ColumnWriter<BooleanPageValues>.self) { writer in
             appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
         }
         try endList()
@@ -117,13 +117,13 @@ extension ParquetWriter {
                     allowed: "\(range.lowerBound)...\(range.upperBound)"))
         }
         if kind == .int32 {
-            slots[index].with(ColumnWriter<FixedWidthColumnValues<Int32>>.self) { writer in
+            slots[index].with(ColumnWriter<FixedWidthPageValues<Int32>>.self) { writer in
                 appendCheckedListValues(to: writer, count: elements.count) { values in
                     for element in elements { values.append(Int32(truncatingIfNeeded: element)) }
                 }
             }
         } else {
-            slots[index].with(ColumnWriter<FixedWidthColumnValues<Int64>>.self) { writer in
+            slots[index].with(ColumnWriter<FixedWidthPageValues<Int64>>.self) { writer in
                 appendCheckedListValues(to: writer, count: elements.count) { values in
                     for element in elements { values.append(Int64(truncatingIfNeeded: element)) }
                 }

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// A column resolved to everything the writer needs: physical type, annotations,
 /// levels, value checks and statistics ordering.
 struct ColumnDescriptor: Hashable, Sendable {
@@ -114,6 +116,8 @@ struct ColumnDescriptor: Hashable, Sendable {
             physical = .fixedLenByteArray
             typeLength = 16
             order = .unsigned
+        case .time(.unrecognized, _), .timestamp(.unrecognized, _):
+            throw .invalidSchema("column '\(column.name)': the time unit must be millis, micros or nanos")
         case .time(let unit, _):
             physical = unit == .millis ? .int32 : .int64
             integerRange =

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// The value type of a column, as a user of the writer thinks of it.
 ///
 /// Each case fixes the Parquet physical type, the logical type annotation and the
@@ -42,9 +44,11 @@ public enum ColumnType: Hashable, Sendable {
     case uuid
     /// INT32 annotated DATE: days since 1970-01-01.
     case date
-    /// TIME in the given unit: INT32 for milliseconds, INT64 otherwise.
+    /// TIME in the given unit (`.millis`, `.micros` or `.nanos`): INT32 for milliseconds,
+    /// INT64 otherwise.
     case time(unit: TimeUnit, adjustedToUTC: Bool = true)
-    /// TIMESTAMP in the given unit since the Unix epoch, stored as INT64.
+    /// TIMESTAMP in the given unit (`.millis`, `.micros` or `.nanos`) since the Unix epoch,
+    /// stored as INT64.
     case timestamp(unit: TimeUnit, adjustedToUTC: Bool)
     /// DECIMAL with the given precision and scale; values are appended unscaled.
     case decimal(precision: Int, scale: Int, storage: DecimalStorage = .automatic)
@@ -59,16 +63,6 @@ extension ColumnType {
         if case .list(let element, _) = self { return element.leafType }
         return self
     }
-}
-
-/// The resolution of a TIME or TIMESTAMP column.
-public enum TimeUnit: Hashable, Sendable {
-    /// Milliseconds.
-    case millis
-    /// Microseconds.
-    case micros
-    /// Nanoseconds.
-    case nanos
 }
 
 /// The physical storage of a DECIMAL column.

@@ -76,7 +76,7 @@ enum SchemaConversion {
                 case .micros where adjustedToUTC: .timeMicros
                 default: nil
                 }
-            return (.time(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
+            return (.time(isAdjustedToUTC: adjustedToUTC, unit: unit), converted)
         case .timestamp(let unit, let adjustedToUTC):
             let converted: ConvertedType? =
                 switch unit {
@@ -84,21 +84,11 @@ enum SchemaConversion {
                 case .micros where adjustedToUTC: .timestampMicros
                 default: nil
                 }
-            return (.timestamp(isAdjustedToUTC: adjustedToUTC, unit: unit.format), converted)
+            return (.timestamp(isAdjustedToUTC: adjustedToUTC, unit: unit), converted)
         case .decimal(let precision, let scale, _):
             return (.decimal(scale: Int32(scale), precision: Int32(precision)), .decimal)
         case .list:
             return (.list, .list)
-        }
-    }
-}
-
-extension TimeUnit {
-    var format: ParquetFormat.TimeUnit {
-        switch self {
-        case .millis: .millis
-        case .micros: .micros
-        case .nanos: .nanos
         }
     }
 }

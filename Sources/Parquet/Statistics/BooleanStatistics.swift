@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// Min and max of BOOLEAN values: false < true.
 struct BooleanStatistics: ChunkStatisticsAccumulator {
     var sawFalse = false

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// Min and max of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY values.
 struct ByteArrayStatistics: ChunkStatisticsAccumulator {
     var min: [UInt8]?
@@ -12,15 +14,15 @@ struct ByteArrayStatistics: ChunkStatisticsAccumulator {
         low.withUnsafeBytes { low in high.withUnsafeBytes { high in include(min: low, max: high, order: order) } }
     }
 
-    /// Offers one page's extremes, already found with `ByteOrdering`.
+    /// Offers one page's extremes, already found with `StatisticsOrder.isLess`.
     mutating func include(min low: UnsafeRawBufferPointer, max high: UnsafeRawBufferPointer, order: StatisticsOrder) {
         if let current = min {
-            if current.withUnsafeBytes({ ByteOrdering.isLess(low, $0, order: order) }) { min = Array(low) }
+            if current.withUnsafeBytes({ order.isLess(low, $0) }) { min = Array(low) }
         } else {
             min = Array(low)
         }
         if let current = max {
-            if current.withUnsafeBytes({ ByteOrdering.isLess($0, high, order: order) }) { max = Array(high) }
+            if current.withUnsafeBytes({ order.isLess($0, high) }) { max = Array(high) }
         } else {
             max = Array(high)
         }

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// Running min/max over the pages of a column chunk.
 protocol ChunkStatisticsAccumulator {
     init()

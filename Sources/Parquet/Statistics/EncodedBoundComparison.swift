@@ -20,12 +20,9 @@ enum EncodedBoundComparison {
         case .double:
             return Double(bitPattern: littleEndian(lhs, as: UInt64.self))
                 < Double(bitPattern: littleEndian(rhs, as: UInt64.self))
-        case .fixedLenByteArray where order == .float16:
-            return Float16(bitPattern: littleEndian(lhs, as: UInt16.self))
-                < Float16(bitPattern: littleEndian(rhs, as: UInt16.self))
         case .boolean, .byteArray, .fixedLenByteArray:
             return lhs.withUnsafeBytes { left in
-                rhs.withUnsafeBytes { right in ByteOrdering.isLess(left, right, order: order) }
+                rhs.withUnsafeBytes { right in order.isLess(left, right) }
             }
         }
     }

@@ -1,3 +1,5 @@
+import ParquetFormat
+
 /// Min, max and NaN count of fixed-width values.
 struct FixedWidthStatistics<Value: FixedWidthValue>: ChunkStatisticsAccumulator {
     var min: Value?

@@ -66,11 +66,25 @@ public struct FileMetaData: ThriftCodable, Hashable {
     }
 
     public func encode(to encoder: inout CompactEncoder) {
+        encode(to: &encoder, rowGroupCount: rowGroups.count) { (encoder: inout CompactEncoder) in
+            for rowGroup in rowGroups { rowGroup.encode(to: &encoder) }
+        }
+    }
+
+    /// Encodes the struct with `rowGroupCount` row groups, which `writeRowGroups` encodes in
+    /// place of `rowGroups`, so that a writer can produce a long file's row groups one at a
+    /// time (and pass on the encoder's bytes between them) rather than hold them all.
+    public func encode<Failure: Error>(
+        to encoder: inout CompactEncoder, rowGroupCount: Int,
+        writingRowGroups writeRowGroups: (inout CompactEncoder) throws(Failure) -> Void
+    ) throws(Failure) {
         encoder.beginStruct()
         encoder.writeField(1, i32: version)
         encoder.writeField(2, structList: schema)
         encoder.writeField(3, i64: numRows)
-        encoder.writeField(4, structList: rowGroups)
+        encoder.writeFieldHeader(id: 4, type: .list)
+        encoder.writeListHeader(elementType: .struct, count: rowGroupCount)
+        try writeRowGroups(&encoder)
         if let keyValueMetadata { encoder.writeField(5, structList: keyValueMetadata) }
         if let createdBy { encoder.writeField(6, string: createdBy) }
         if let columnOrders { encoder.writeField(7, structList: columnOrders) }

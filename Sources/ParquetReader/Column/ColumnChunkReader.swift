@@ -21,7 +21,6 @@ public final class ColumnChunkReader {
     public var verifiesChecksums = true
 
     private let chunk: [UInt8]
-    private let codec: ParquetCompression.CompressionCodec?
     private let decompressor: PageDecompressor
     private let values: any PageValueDecoder
     private var position = 0
@@ -40,7 +39,6 @@ public final class ColumnChunkReader {
         self.metadata = metadata
         self.fileOffset = fileOffset
         self.chunk = bytes
-        self.codec = ParquetCompression.CompressionCodec(rawValue: metadata.codec.rawValue)
         self.decompressor = decompressor
         self.values = column.makeValueDecoder()
     }
@@ -272,10 +270,11 @@ public final class ColumnChunkReader {
     private func decompress(
         _ body: UnsafeRawBufferPointer, uncompressedSize: Int, _ page: PageLocation, _ header: PageHeader
     ) throws(ParquetReaderError) -> [UInt8]? {
-        guard let codec else {
+        let codec = metadata.codec
+        guard PageDecompressor.decompressibleCodecs.contains(codec) else {
             throw ParquetReaderError(
                 offset: page.headerOffset, structure: describe(page: page.index, type: header.type),
-                message: "unsupported compression codec \(metadata.codec)")
+                message: "unsupported compression codec \(codec)")
         }
         if codec == .uncompressed {
             return nil

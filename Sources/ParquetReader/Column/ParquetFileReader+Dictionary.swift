@@ -17,8 +17,8 @@ extension ParquetFileReader {
             "row group \(rowGroup), column \(schema.leaves[column].dottedPath), page 0 (\(page.header.type))"
         let bodyOffset = page.offset + page.headerSize
         var body = try source.read(at: bodyOffset, count: Int(page.header.compressedPageSize), structure: structure)
-        let codec = ParquetCompression.CompressionCodec(rawValue: chunkReader.metadata.codec.rawValue)
-        if let codec, codec != .uncompressed {
+        let codec = chunkReader.metadata.codec
+        if codec != .uncompressed {
             var decompressed: [UInt8] = []
             let result = body.withUnsafeBytes { input in
                 Result { () throws(CompressionError) in

@@ -14,7 +14,7 @@ struct Footer: Sendable {
     let metadata: FileMetaData
 
     /// Reads and decodes the footer, checking both magic numbers and the declared length.
-    static func read(from source: ByteSource) throws(ParquetReaderError) -> Footer {
+    static func read(from source: RandomAccessByteSource) throws(ParquetReaderError) -> Footer {
         let size = source.size
         guard size >= magic.count + trailerSize else {
             throw ParquetReaderError(

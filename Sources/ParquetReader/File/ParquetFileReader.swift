@@ -18,19 +18,19 @@ public final class ParquetFileReader: Sendable {
     /// Length of the serialized FileMetaData.
     public let footerLength: Int
 
-    let source: ByteSource
+    let source: RandomAccessByteSource
 
     /// Opens the file at `path` and reads its footer.
     public convenience init(path: String) throws(ParquetReaderError) {
-        try self.init(source: try ByteSource(path: path))
+        try self.init(source: try RandomAccessByteSource(path: path))
     }
 
     /// Reads a file held in memory.
     public convenience init(bytes: [UInt8]) throws(ParquetReaderError) {
-        try self.init(source: ByteSource(bytes: bytes))
+        try self.init(source: RandomAccessByteSource(bytes: bytes))
     }
 
-    private init(source: ByteSource) throws(ParquetReaderError) {
+    private init(source: RandomAccessByteSource) throws(ParquetReaderError) {
         let footer = try Footer.read(from: source)
         self.source = source
         fileSize = source.size

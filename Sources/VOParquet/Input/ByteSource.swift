@@ -8,7 +8,8 @@ import Musl
 import Darwin
 #endif
 
-/// A stream of input bytes read in chunks, such as a file, stdin or a gzip member.
+/// A stream of input bytes read in order, in chunks, such as a file, stdin or a gzip
+/// member.
 public protocol ByteSource: AnyObject {
     /// Reads up to `buffer.count` bytes into `buffer` and returns how many were read;
     /// 0 means the end of the input.

@@ -254,9 +254,9 @@ struct ChunkCheck {
             ) { report.problem(place, $0) }
             guard
                 let minimum = column.statisticsValue(columnIndex.minValues[position])
-                    .flatMap({ OrderKey($0, order: check.order, kind: check.kind) }),
+                    .flatMap({ OrderKey($0, order: check.order) }),
                 let maximum = column.statisticsValue(columnIndex.maxValues[position])
-                    .flatMap({ OrderKey($0, order: check.order, kind: check.kind) })
+                    .flatMap({ OrderKey($0, order: check.order) })
             else { continue }
             if let previous {
                 ascending = ascending && previous.min.compare(minimum) <= 0 && previous.max.compare(maximum) <= 0

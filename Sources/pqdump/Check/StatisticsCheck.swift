@@ -5,12 +5,10 @@ import ParquetReader
 /// values they describe.
 struct StatisticsCheck {
     let leaf: LeafColumn
-    let kind: ValueKind
     let order: StatisticsOrder
 
     init(leaf: LeafColumn, kind: ValueKind) {
         self.leaf = leaf
-        self.kind = kind
         order = StatisticsOrder(leaf, kind: kind)
     }
 
@@ -24,7 +22,7 @@ struct StatisticsCheck {
     func extremes(of values: ColumnValues, in range: Range<Int>) -> Extremes {
         var result = Extremes()
         for index in range {
-            guard let key = OrderKey(values, at: index, order: order, kind: kind) else { return result }
+            guard let key = OrderKey(values, at: index, order: order) else { return result }
             if key.isNaN {
                 result.nanCount += 1
                 continue
@@ -47,7 +45,7 @@ struct StatisticsCheck {
         report: (String) -> Void
     ) {
         guard order != .undefined else { return }
-        guard let value = leaf.statisticsValue(bytes), let bound = OrderKey(value, order: order, kind: kind) else {
+        guard let value = leaf.statisticsValue(bytes), let bound = OrderKey(value, order: order) else {
             report("\(name) has \(bytes.count) bytes, which is not a \(leaf.physicalType) value")
             return
         }

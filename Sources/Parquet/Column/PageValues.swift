@@ -2,7 +2,7 @@
 ///
 /// A conforming type knows how to PLAIN-encode itself, feed a dictionary, and fold
 /// itself into the chunk statistics; `ColumnWriter` does the rest generically.
-protocol ColumnValues {
+protocol PageValues {
     associatedtype Statistics: ChunkStatisticsAccumulator
     associatedtype Dictionary
 
@@ -54,7 +54,7 @@ protocol ColumnValues {
     func encodeDictionaryPlain(_ dictionary: Dictionary, into output: inout [UInt8])
 }
 
-extension ColumnValues {
+extension PageValues {
     /// Drops the last `count` values; used only to roll back a list cell.
     mutating func removeLast(_ count: Int) {
         for _ in 0..<count { removeLast() }

@@ -1,6 +1,8 @@
+import ParquetFormat
+
 /// Page values of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY columns: every value's bytes
 /// back to back in one buffer, with the end offset of each value.
-struct ByteArrayColumnValues: ColumnValues {
+struct ByteArrayPageValues: PageValues {
     typealias Statistics = ByteArrayStatistics
     typealias Dictionary = ByteArrayDictionary
 
@@ -117,8 +119,8 @@ struct ByteArrayColumnValues: ColumnValues {
                 var start = 0
                 for end in ends {
                     let value = UnsafeRawBufferPointer(rebasing: storage[start..<end])
-                    if ByteOrdering.isLess(value, low, order: order) { low = value }
-                    if ByteOrdering.isLess(high, value, order: order) { high = value }
+                    if order.isLess(value, low) { low = value }
+                    if order.isLess(high, value) { high = value }
                     start = end
                 }
                 statistics.include(min: low, max: high, order: order)

@@ -1,14 +1,10 @@
 import ParquetFormat
 import ParquetReader
 
-/// How a column's statistics are ordered, which decides whether deprecated `min`/`max`
-/// fields (defined by signed comparison) can be trusted, and how `check` compares values.
-enum StatisticsOrder: Equatable {
-    case signed
-    case unsigned
-    /// INT96, INTERVAL and unknown types have no defined order.
-    case undefined
-
+extension StatisticsOrder {
+    /// The order of `leaf`'s values, presented as `kind`, which decides whether deprecated
+    /// `min`/`max` fields can be trusted, and how `check` compares values. INT96,
+    /// INTERVAL and unknown types have no defined order.
     init(_ leaf: LeafColumn, kind: ValueKind) {
         if leaf.element.convertedType == .interval {
             self = .undefined
@@ -20,7 +16,8 @@ enum StatisticsOrder: Equatable {
         case .float, .double: self = .signed
         case .byteArray, .fixedLenByteArray:
             switch kind {
-            case .decimal, .float16: self = .signed
+            case .decimal: self = .signedBigEndian
+            case .float16: self = .float16
             default: self = .unsigned
             }
         default: self = .undefined
@@ -30,12 +27,14 @@ enum StatisticsOrder: Equatable {
 
 extension Statistics {
     /// The bounds to show: `min_value`/`max_value`, else the deprecated `min`/`max` when
-    /// the column's order is signed (the only order they were defined for).
+    /// the column's order is signed (the only order they were defined for: integers,
+    /// floats, decimals).
     func bounds(order: StatisticsOrder) -> (min: [UInt8]?, max: [UInt8]?, deprecated: Bool) {
         if minValue != nil || maxValue != nil {
             return (minValue, maxValue, false)
         }
-        if order == .signed, min != nil || max != nil {
+        let isSigned = order == .signed || order == .signedBigEndian || order == .float16
+        if isSigned, min != nil || max != nil {
             return (min, max, true)
         }
         return (nil, nil, false)

@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Reads never move a shared position (they use `pread`), so one source can serve
 /// several readers on different threads.
-final class ByteSource: Sendable {
+final class RandomAccessByteSource: Sendable {
     private enum Storage: Sendable {
         case file(descriptor: Int32)
         case memory([UInt8])

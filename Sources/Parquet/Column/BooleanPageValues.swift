@@ -1,6 +1,6 @@
 /// Page values of a BOOLEAN column, PLAIN-encoded as LSB-first bits. BOOLEAN has
 /// no dictionary encoding.
-struct BooleanColumnValues: ColumnValues {
+struct BooleanPageValues: PageValues {
     typealias Statistics = BooleanStatistics
     typealias Dictionary = Never
 

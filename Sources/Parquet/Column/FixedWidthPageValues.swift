@@ -1,6 +1,8 @@
+import ParquetFormat
+
 /// Page values of INT32, INT64, FLOAT, DOUBLE and FLOAT16 columns: PLAIN encoding is
 /// the little-endian memory image, so encoding is a single bulk copy.
-struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {
+struct FixedWidthPageValues<Value: FixedWidthValue>: PageValues {
     typealias Statistics = FixedWidthStatistics<Value>
     typealias Dictionary = FixedWidthDictionary<Value.Bits>
 
