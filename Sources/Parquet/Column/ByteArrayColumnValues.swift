@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// Page values of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY columns: every value's bytes
 /// back to back in one buffer, with the end offset of each value.
 struct ByteArrayColumnValues: ColumnValues {

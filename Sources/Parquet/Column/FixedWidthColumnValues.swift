@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// Page values of INT32, INT64, FLOAT, DOUBLE and FLOAT16 columns: PLAIN encoding is
 /// the little-endian memory image, so encoding is a single bulk copy.
 struct FixedWidthColumnValues<Value: FixedWidthValue>: ColumnValues {

@@ -1,19 +1,20 @@
 /// The bit packing of the RLE/bit-packing hybrid (Encodings.md, "RLE" note 1): values of
 /// `bitWidth` bits laid out back to back starting at the least significant bit of each byte,
-/// each value's own bits kept in their usual order. PLAIN booleans use the same layout.
-enum BitPacking {
+/// each value's own bits kept in their usual order. PLAIN booleans and DELTA_BINARY_PACKED
+/// miniblocks use the same layout.
+package enum BitPacking {
     /// The widest value the hybrid encoding carries (dictionary indices are 32-bit).
-    static let maximumBitWidth = 32
+    package static let maximumBitWidth = 32
 
     /// Bits needed to represent `maximumValue`; 0 for 0.
-    @inline(__always)
-    static func bitWidth(forMaximumValue maximumValue: UInt64) -> Int {
+    @inlinable @inline(__always)
+    package static func bitWidth(forMaximumValue maximumValue: UInt64) -> Int {
         UInt64.bitWidth - maximumValue.leadingZeroBitCount
     }
 
     /// Bytes taken by `valueCount` packed values; a partial last byte is zero-padded.
-    @inline(__always)
-    static func byteCount(valueCount: Int, bitWidth: Int) -> Int {
+    @inlinable @inline(__always)
+    package static func byteCount(valueCount: Int, bitWidth: Int) -> Int {
         (valueCount * bitWidth + 7) / 8
     }
 
@@ -47,32 +48,6 @@ enum BitPacking {
             output += 1
             accumulator &>>= 8
             pendingBits -= 8
-        }
-    }
-
-    /// Unpacks `count` values of `bitWidth` bits (0...32) from `source`, reading exactly
-    /// `byteCount(valueCount: count, bitWidth: bitWidth)` bytes. `Value` must be at least
-    /// `bitWidth` bits wide.
-    @inline(__always)
-    static func unpack<Value: FixedWidthInteger & UnsignedInteger>(
-        _ source: UnsafeRawPointer,
-        count: Int,
-        bitWidth: Int,
-        into destination: UnsafeMutablePointer<Value>
-    ) {
-        let mask: UInt64 = (1 << UInt64(bitWidth)) &- 1
-        var accumulator: UInt64 = 0
-        var availableBits = 0
-        var input = source
-        for index in 0..<count {
-            while availableBits < bitWidth {
-                accumulator |= UInt64(input.load(as: UInt8.self)) &<< UInt64(availableBits)
-                input += 1
-                availableBits += 8
-            }
-            destination[index] = Value(truncatingIfNeeded: accumulator & mask)
-            accumulator &>>= UInt64(bitWidth)
-            availableBits -= bitWidth
         }
     }
 }

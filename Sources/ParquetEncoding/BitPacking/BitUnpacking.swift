@@ -1,12 +1,6 @@
-/// Unpacking of little-endian, least-significant-bit-first packed integers, the packing
-/// used by the RLE/bit-packing hybrid and by DELTA_BINARY_PACKED miniblocks.
-enum BitUnpacking {
-    /// Number of bytes holding `count` values of `bitWidth` bits.
-    @inline(__always)
-    static func byteCount(valueCount count: Int, bitWidth: Int) -> Int {
-        (count * bitWidth + 7) / 8
-    }
-
+/// Unpacking of ``BitPacking``'s layout, for the RLE/bit-packing hybrid and
+/// DELTA_BINARY_PACKED miniblocks, and of the deprecated BIT_PACKED level encoding.
+extension BitPacking {
     /// Unpacks `count` values of `bitWidth` (0...64) bits from the start of `input`, which
     /// must hold at least `byteCount(valueCount: count, bitWidth: bitWidth)` bytes.
     static func unpack<Value: FixedWidthInteger & UnsignedInteger>(
@@ -44,7 +38,7 @@ enum BitUnpacking {
 
     /// Unpacks values packed most-significant-bit first, the deprecated BIT_PACKED level
     /// encoding; `input` must hold `byteCount(valueCount: count, bitWidth: bitWidth)` bytes.
-    static func unpackMostSignificantFirst(
+    package static func unpackMostSignificantFirst(
         _ input: UnsafeRawBufferPointer, count: Int, bitWidth: Int, into output: UnsafeMutablePointer<UInt8>
     ) {
         var bit = 0

@@ -1,25 +1,23 @@
 import Foundation
-import ParquetFormat
 
 /// The Parquet split-block Bloom filter: blocks of eight 32-bit words; a value's
 /// xxHash64 picks one block with its upper 32 bits and sets one bit in each word
-/// from its lower 32 bits.
-///
-/// `package` so that `ParquetReader` probes filters with the writer's own algorithm.
+/// from its lower 32 bits. The writer fills one per column chunk; the reader probes
+/// stored ones.
 package struct SplitBlockBloomFilter: Sendable {
     /// The spec's eight odd constants, one per word of a block.
-    private static let salts: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31
-    )
+    @inlinable static var salts: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) {
+        (0x47B6_137B, 0x4497_4D91, 0x8824_AD5B, 0xA2B7_289D, 0x7054_95C7, 0x2DF1_424B, 0x9EFC_4947, 0x5C6B_FB31)
+    }
     package static let bytesPerBlock = 32
     static let minimumByteCount = 32
     static let maximumByteCount = 128 << 20
 
-    private(set) var words: [UInt32]
-    private let blockCount: UInt64
+    @usableFromInline var words: [UInt32]
+    @usableFromInline let blockCount: UInt64
 
     /// A filter of `byteCount` bytes, a power of two between the minimum and maximum.
-    init(byteCount: Int) {
+    package init(byteCount: Int) {
         precondition(
             byteCount.nonzeroBitCount == 1 && byteCount >= Self.minimumByteCount
                 && byteCount <= Self.maximumByteCount)
@@ -29,7 +27,7 @@ package struct SplitBlockBloomFilter: Sendable {
 
     /// A filter sized by the spec's formula for `distinctCount` values at false-positive
     /// probability `probability`.
-    init(distinctCount: Int, falsePositiveProbability probability: Double) {
+    package init(distinctCount: Int, falsePositiveProbability probability: Double) {
         self.init(byteCount: Self.byteCount(distinctCount: distinctCount, falsePositiveProbability: probability))
     }
 
@@ -44,7 +42,8 @@ package struct SplitBlockBloomFilter: Sendable {
         return size
     }
 
-    var byteCount: Int { words.count * 4 }
+    /// Size of the bitset in bytes.
+    package var byteCount: Int { words.count * 4 }
 
     /// A filter over a bitset as stored in a file: its words little-endian. The size must be
     /// a non-zero multiple of the 32-byte block.
@@ -58,7 +57,9 @@ package struct SplitBlockBloomFilter: Sendable {
         blockCount = UInt64(bitset.count / Self.bytesPerBlock)
     }
 
-    mutating func insert(hash: UInt64) {
+    /// Records a value by its xxHash64.
+    @inlinable
+    package mutating func insert(hash: UInt64) {
         let first = blockStart(hash)
         let key = UInt32(truncatingIfNeeded: hash)
         words.withUnsafeMutableBufferPointer { words in
@@ -78,29 +79,23 @@ package struct SplitBlockBloomFilter: Sendable {
     }
 
     /// Clears every bit, for the next column chunk.
-    mutating func reset() {
+    package mutating func reset() {
         words.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
-    /// The BloomFilterHeader as written before the bitset.
-    var encodedHeader: [UInt8] {
-        BloomFilterHeader(numBytes: Int32(byteCount), algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed)
-            .encoded()
-    }
-
     /// Calls `body` with the bitset as stored: the words little-endian.
-    func withBitsetBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withBitsetBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         // Files are written on little-endian hosts only, like every PLAIN memory image here.
         try words.withUnsafeBytes(body)
     }
 
-    @inline(__always)
-    private func blockStart(_ hash: UInt64) -> Int {
+    @inlinable @inline(__always)
+    func blockStart(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: ((hash >> 32) &* blockCount) >> 32) &* 8
     }
 
-    @inline(__always)
-    private static func forEachMask(_ key: UInt32, _ body: (Int, UInt32) -> Void) {
+    @inlinable @inline(__always)
+    static func forEachMask(_ key: UInt32, _ body: (Int, UInt32) -> Void) {
         body(0, 1 << ((key &* salts.0) >> 27))
         body(1, 1 << ((key &* salts.1) >> 27))
         body(2, 1 << ((key &* salts.2) >> 27))

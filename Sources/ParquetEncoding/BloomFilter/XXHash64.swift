@@ -1,12 +1,14 @@
 /// xxHash64, the hash Parquet Bloom filters apply to each value's PLAIN bytes
 /// (for BYTE_ARRAY without the length prefix), with seed 0.
 package enum XXHash64 {
-    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
-    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
-    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
-    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+    @inlinable static var prime1: UInt64 { 0x9E37_79B1_85EB_CA87 }
+    @inlinable static var prime2: UInt64 { 0xC2B2_AE3D_27D4_EB4F }
+    @inlinable static var prime3: UInt64 { 0x1656_67B1_9E37_79F9 }
+    @inlinable static var prime4: UInt64 { 0x85EB_CA77_C2B2_AE63 }
+    @inlinable static var prime5: UInt64 { 0x27D4_EB2F_1656_67C5 }
 
+    /// The hash of `bytes`.
+    @inlinable
     package static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let count = bytes.count
         var position = 0
@@ -54,18 +56,18 @@ package enum XXHash64 {
         return accumulator
     }
 
-    @inline(__always)
-    private static func word64(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    static func word64(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
-    @inline(__always)
-    private static func round(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    static func round(_ accumulator: UInt64, _ lane: UInt64) -> UInt64 {
         rotateLeft(accumulator &+ lane &* prime2, 31) &* prime1
     }
 
-    @inline(__always)
-    private static func rotateLeft(_ value: UInt64, _ bits: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    static func rotateLeft(_ value: UInt64, _ bits: UInt64) -> UInt64 {
         (value << bits) | (value >> (64 - bits))
     }
 }

@@ -1,9 +1,9 @@
 /// Decoder for BYTE_STREAM_SPLIT: byte `k` of every value is stored in stream `k`, and
 /// the streams follow each other.
-enum ByteStreamSplitDecoder {
+package enum ByteStreamSplitDecoder {
     /// Interleaves `count` values of `width` bytes from `input` (which must hold exactly
     /// `count * width` bytes, the spec leaving no room for padding) into `output`.
-    static func decode(
+    package static func decode(
         _ input: UnsafeRawBufferPointer, count: Int, width: Int, into output: UnsafeMutableRawPointer
     ) throws(DecodingFailure) {
         guard input.count == count * width else {

@@ -1,9 +1,9 @@
 /// Encoder for BYTE_STREAM_SPLIT: for values of `width` bytes, stream `k` holds byte
 /// `k` of every value, and the `width` streams follow each other. Floating-point
 /// exponents then sit together, which compresses better.
-enum ByteStreamSplitEncoder {
+package enum ByteStreamSplitEncoder {
     /// Appends the encoding of the values of `width` bytes stored back to back in `storage`.
-    static func encode(_ storage: UnsafeRawBufferPointer, width: Int, into output: inout [UInt8]) {
+    package static func encode(_ storage: UnsafeRawBufferPointer, width: Int, into output: inout [UInt8]) {
         guard width > 0, !storage.isEmpty else { return }
         let count = storage.count / width
         let start = output.count

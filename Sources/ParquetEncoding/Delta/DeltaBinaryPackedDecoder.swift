@@ -1,16 +1,29 @@
 /// Decoder for DELTA_BINARY_PACKED: a header, then blocks of bit-packed miniblocks of
 /// deltas from a per-block minimum. Also the length streams of the DELTA_*_BYTE_ARRAY
 /// encodings.
-enum DeltaBinaryPackedDecoder {
+package enum DeltaBinaryPackedDecoder {
     /// A block larger than this is taken to be corrupt.
     private static let maximumBlockSize = 1 << 16
 
     /// Decodes exactly `count` values starting at the start of `input`, appends them to
     /// `output`, and returns the number of bytes consumed.
     ///
-    /// Arithmetic wraps in 64 bits and the result is truncated to `Value`, which gives the
-    /// 32-bit wrapping the format prescribes for INT32.
-    static func decode<Value: FixedWidthInteger & BitwiseCopyable>(
+    /// Arithmetic wraps in 64 bits and the result is truncated to 32 bits, which gives the
+    /// wrapping the format prescribes for INT32.
+    package static func decode(
+        _ input: UnsafeRawBufferPointer, count: Int, into output: inout [Int32]
+    ) throws(DecodingFailure) -> Int {
+        try decodeValues(input, count: count, into: &output)
+    }
+
+    /// Decodes exactly `count` values of an INT64 column, as the `Int32` form does.
+    package static func decode(
+        _ input: UnsafeRawBufferPointer, count: Int, into output: inout [Int64]
+    ) throws(DecodingFailure) -> Int {
+        try decodeValues(input, count: count, into: &output)
+    }
+
+    private static func decodeValues<Value: FixedWidthInteger & BitwiseCopyable>(
         _ input: UnsafeRawBufferPointer, count: Int, into output: inout [Value]
     ) throws(DecodingFailure) -> Int {
         var position = 0
@@ -28,7 +41,7 @@ enum DeltaBinaryPackedDecoder {
         guard totalCount == UInt64(count) else {
             throw DecodingFailure(at: 0, "header holds \(totalCount) values where \(count) were expected")
         }
-        var last = UInt64(bitPattern: try ULEB128.readZigZag(input, at: &position))
+        var last = UInt64(bitPattern: ZigZag.decode(try ULEB128.read(input, at: &position)))
         guard count > 0 else { return position }
         let miniblocks = Int(miniblockCount)
         let valuesPerMiniblock = Int(blockSize) / miniblocks
@@ -38,7 +51,7 @@ enum DeltaBinaryPackedDecoder {
             var produced = 1
             while produced < count {
                 let blockOffset = position
-                let minimumDelta = UInt64(bitPattern: try ULEB128.readZigZag(input, at: &position))
+                let minimumDelta = UInt64(bitPattern: ZigZag.decode(try ULEB128.read(input, at: &position)))
                 guard input.count - position >= miniblocks else {
                     throw DecodingFailure(at: blockOffset, "input ends inside a block's bit widths")
                 }
@@ -51,14 +64,14 @@ enum DeltaBinaryPackedDecoder {
                             at: widthsOffset + miniblock, "miniblock bit width \(bitWidth) exceeds 64")
                     }
                     let wanted = min(valuesPerMiniblock, count - produced)
-                    let needed = BitUnpacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
+                    let needed = BitPacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
                     let available = input.count - position
                     guard needed <= available else {
                         throw DecodingFailure(
                             at: position, "miniblock needs \(needed) bytes but only \(available) remain")
                     }
                     deltas.withUnsafeMutableBufferPointer { buffer in
-                        BitUnpacking.unpack(
+                        BitPacking.unpack(
                             UnsafeRawBufferPointer(rebasing: input[position...]), count: wanted, bitWidth: bitWidth,
                             into: buffer.baseAddress!)
                         for index in 0..<wanted {
@@ -68,7 +81,7 @@ enum DeltaBinaryPackedDecoder {
                     }
                     // A full miniblock is padded to its whole size; tolerate writers that stop early.
                     position += min(
-                        BitUnpacking.byteCount(valueCount: valuesPerMiniblock, bitWidth: bitWidth), available)
+                        BitPacking.byteCount(valueCount: valuesPerMiniblock, bitWidth: bitWidth), available)
                     produced += wanted
                 }
             }

@@ -6,19 +6,28 @@
 /// Deltas wrap in the width of `Value`, so INT32 columns use 32-bit arithmetic as the
 /// format prescribes. Blocks hold 128 deltas in 4 miniblocks of 32, as parquet-mr and
 /// Arrow write them.
-enum DeltaBinaryPackedEncoder {
+package enum DeltaBinaryPackedEncoder {
     static let blockSize = 128
     static let miniblocksPerBlock = 4
     static let miniblockSize = blockSize / miniblocksPerBlock
 
-    /// Appends the encoding of all of `values` to `output`.
-    static func encode<Value: FixedWidthInteger & SignedInteger>(
+    /// Appends the encoding of all of `values` (an INT32 column's) to `output`.
+    package static func encode(_ values: UnsafeBufferPointer<Int32>, into output: inout [UInt8]) {
+        encodeValues(values, into: &output)
+    }
+
+    /// Appends the encoding of all of `values` (an INT64 column's) to `output`.
+    package static func encode(_ values: UnsafeBufferPointer<Int64>, into output: inout [UInt8]) {
+        encodeValues(values, into: &output)
+    }
+
+    private static func encodeValues<Value: FixedWidthInteger & SignedInteger>(
         _ values: UnsafeBufferPointer<Value>, into output: inout [UInt8]
     ) {
         ULEB128.append(UInt64(blockSize), to: &output)
         ULEB128.append(UInt64(miniblocksPerBlock), to: &output)
         ULEB128.append(UInt64(values.count), to: &output)
-        ULEB128.appendZigZag(Int64(values.first ?? 0), to: &output)
+        ULEB128.append(ZigZag.encode(Int64(values.first ?? 0)), to: &output)
         guard values.count > 1 else { return }
         withUnsafeTemporaryAllocation(of: Value.self, capacity: blockSize) { deltas in
             var writer = LSBBitWriter()
@@ -32,7 +41,7 @@ enum DeltaBinaryPackedEncoder {
                     minimum = Swift.min(minimum, delta)
                 }
                 next += deltaCount
-                ULEB128.appendZigZag(Int64(minimum), to: &output)
+                ULEB128.append(ZigZag.encode(Int64(minimum)), to: &output)
                 let widthsPosition = output.count
                 output.append(contentsOf: repeatElement(0, count: miniblocksPerBlock))
                 // Deltas above the minimum, as unsigned values of the same width.

@@ -1,7 +1,7 @@
 /// Decoder for DELTA_BYTE_ARRAY (front coding): every prefix length (DELTA_BINARY_PACKED),
 /// then the suffixes as DELTA_LENGTH_BYTE_ARRAY. Value `i` is the first `prefix[i]` bytes
 /// of value `i - 1` followed by suffix `i`.
-struct DeltaByteArrayDecoder {
+package struct DeltaByteArrayDecoder {
     /// Decoded pages larger than this are taken to be corrupt.
     private static let maximumDecodedSize = Int(Int32.max)
 
@@ -9,9 +9,11 @@ struct DeltaByteArrayDecoder {
     /// (PARQUET-246), so it is kept; files that restart each page are unaffected.
     private var previous: [UInt8] = []
 
+    package init() {}
+
     /// Decodes `count` values and hands back their lengths, total size, and a writer that
     /// fills a destination of that size; the caller provides storage.
-    mutating func decode(
+    package mutating func decode(
         _ input: UnsafeRawBufferPointer, count: Int,
         store: (_ lengths: [Int], _ totalSize: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void)
             throws(DecodingFailure) -> Void

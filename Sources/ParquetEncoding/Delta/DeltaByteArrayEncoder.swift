@@ -2,10 +2,10 @@
 /// prefix it shares with the previous value, then the rest as DELTA_LENGTH_BYTE_ARRAY.
 /// Both length streams are DELTA_BINARY_PACKED; the first value of each page has no
 /// predecessor, so each page decodes on its own.
-enum DeltaByteArrayEncoder {
+package enum DeltaByteArrayEncoder {
     /// Appends the encoding of the values stored back to back in `storage`, value `i`
     /// ending at `endOffsets[i]` (offsets into `storage`, the first value starting at 0).
-    static func encode(
+    package static func encode(
         _ storage: UnsafeRawBufferPointer, endOffsets: UnsafeBufferPointer<Int>, into output: inout [UInt8]
     ) {
         var prefixLengths: [Int32] = []
@@ -36,7 +36,7 @@ enum DeltaByteArrayEncoder {
     }
 
     /// Appends the encoding of `count` values of `length` bytes each, back to back in `storage`.
-    static func encode(
+    package static func encode(
         fixedLengthValues storage: UnsafeRawBufferPointer, length: Int, into output: inout [UInt8]
     ) {
         let count = length == 0 ? 0 : storage.count / length

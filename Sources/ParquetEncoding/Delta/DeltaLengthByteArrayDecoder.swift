@@ -1,9 +1,9 @@
 /// Decoder for DELTA_LENGTH_BYTE_ARRAY: every length (DELTA_BINARY_PACKED), then every
 /// value's bytes back to back.
-enum DeltaLengthByteArrayDecoder {
+package enum DeltaLengthByteArrayDecoder {
     /// Decodes `count` lengths and checks them; returns them with the offset where the
     /// value bytes start and their total size.
-    static func lengths(
+    package static func lengths(
         _ input: UnsafeRawBufferPointer, count: Int
     ) throws(DecodingFailure) -> (lengths: [Int32], dataOffset: Int, dataSize: Int) {
         var lengths: [Int32] = []
@@ -18,17 +18,5 @@ enum DeltaLengthByteArrayDecoder {
                 at: dataOffset, "values need \(total) bytes but only \(input.count - dataOffset) remain")
         }
         return (lengths, dataOffset, total)
-    }
-
-    /// Decodes `count` values and appends them; returns the bytes consumed.
-    static func decode(
-        _ input: UnsafeRawBufferPointer, count: Int, into output: inout ByteArrayValues
-    ) throws(DecodingFailure) -> Int {
-        let (lengths, dataOffset, dataSize) = try Self.lengths(input, count: count)
-        lengths.withUnsafeBufferPointer { buffer in
-            output.append(
-                lengths: buffer, data: UnsafeRawBufferPointer(rebasing: input[dataOffset..<(dataOffset + dataSize)]))
-        }
-        return dataOffset + dataSize
     }
 }

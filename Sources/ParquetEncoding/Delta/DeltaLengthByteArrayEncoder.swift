@@ -1,9 +1,9 @@
 /// Encoder for DELTA_LENGTH_BYTE_ARRAY: every value's length, DELTA_BINARY_PACKED,
 /// then all the values' bytes back to back.
-enum DeltaLengthByteArrayEncoder {
+package enum DeltaLengthByteArrayEncoder {
     /// Appends the encoding of the values stored back to back in `storage`, value `i`
     /// ending at `endOffsets[i]` (offsets into `storage`, the first value starting at 0).
-    static func encode(
+    package static func encode(
         _ storage: UnsafeRawBufferPointer, endOffsets: UnsafeBufferPointer<Int>, into output: inout [UInt8]
     ) {
         var lengths: [Int32] = []

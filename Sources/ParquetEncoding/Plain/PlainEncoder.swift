@@ -1,4 +1,5 @@
-/// The PLAIN encoding (Encodings.md, "Plain") for the writer's contiguous value buffers.
+/// The PLAIN encoding (Encodings.md, "Plain") of contiguous value buffers; ``PlainDecoder``
+/// reads it back.
 ///
 /// - Fixed-width types (INT32, INT64, FLOAT, DOUBLE) are their little-endian bytes back to
 ///   back; ``appendLittleEndian(_:into:)`` is a single bulk copy on little-endian hosts.
@@ -6,13 +7,13 @@
 ///   appends directly from its value buffer; no helper is needed.
 /// - BOOLEAN is bit-packed, least significant bit first.
 /// - BYTE_ARRAY is each value's length as a 4-byte little-endian integer, then its bytes.
-enum PlainEncoder {
+package enum PlainEncoder {
     /// Appends `values` bit-packed eight to a byte, the first value in the least significant
     /// bit; the last byte's unused high bits are zero.
-    static func appendBooleans(_ values: UnsafeBufferPointer<Bool>, into output: inout [UInt8]) {
+    package static func appendBooleans(_ values: UnsafeBufferPointer<Bool>, into output: inout [UInt8]) {
         guard let base = values.baseAddress else { return }
         let count = values.count
-        output.appendBytes(upTo: (count + 7) / 8) { buffer in
+        output.appendUninitialized(upTo: (count + 7) / 8) { buffer in
             let destination = buffer.baseAddress!
             // A Bool is one byte holding 0 or 1, so eight of them load as one word whose
             // byte k holds bit k's value. Multiplying by this constant moves byte k's bit to
@@ -41,7 +42,7 @@ enum PlainEncoder {
     /// `values[endOffsets[i - 1] ..< endOffsets[i]]`, the first starting at offset 0. Offsets
     /// are `Int` so a large buffer cannot overflow them; a single value must still fit the
     /// format's 32-bit length.
-    static func appendByteArrays(
+    package static func appendByteArrays(
         _ values: UnsafeRawBufferPointer,
         endOffsets: UnsafeBufferPointer<Int>,
         into output: inout [UInt8]
@@ -49,7 +50,7 @@ enum PlainEncoder {
         guard let lastEnd = endOffsets.last else { return }
         precondition(lastEnd <= values.count, "end offsets run past the value bytes")
         let encodedCount = lastEnd + 4 * endOffsets.count
-        output.appendBytes(upTo: encodedCount) { buffer in
+        output.appendUninitialized(upTo: encodedCount) { buffer in
             var destination = UnsafeMutableRawPointer(buffer.baseAddress!)
             var start = 0
             for end in endOffsets {
@@ -68,13 +69,14 @@ enum PlainEncoder {
     }
 
     /// Appends integers as little-endian bytes: one bulk copy on little-endian hosts.
-    static func appendLittleEndian<Value: FixedWidthInteger>(
+    @inlinable
+    package static func appendLittleEndian<Value: FixedWidthInteger>(
         _ values: UnsafeBufferPointer<Value>, into output: inout [UInt8]
     ) {
         #if _endian(little)
         output.append(contentsOf: UnsafeRawBufferPointer(values))
         #else
-        output.appendBytes(upTo: values.count * MemoryLayout<Value>.size) { buffer in
+        output.appendUninitialized(upTo: values.count * MemoryLayout<Value>.size) { buffer in
             let destination = UnsafeMutableRawPointer(buffer.baseAddress!)
             for (index, value) in values.enumerated() {
                 destination.storeBytes(
@@ -86,12 +88,12 @@ enum PlainEncoder {
     }
 
     /// Appends FLOAT values as their IEEE 754 bit patterns, little-endian.
-    static func appendLittleEndian(_ values: UnsafeBufferPointer<Float>, into output: inout [UInt8]) {
+    package static func appendLittleEndian(_ values: UnsafeBufferPointer<Float>, into output: inout [UInt8]) {
         UnsafeRawBufferPointer(values).withMemoryRebound(to: UInt32.self) { appendLittleEndian($0, into: &output) }
     }
 
     /// Appends DOUBLE values as their IEEE 754 bit patterns, little-endian.
-    static func appendLittleEndian(_ values: UnsafeBufferPointer<Double>, into output: inout [UInt8]) {
+    package static func appendLittleEndian(_ values: UnsafeBufferPointer<Double>, into output: inout [UInt8]) {
         UnsafeRawBufferPointer(values).withMemoryRebound(to: UInt64.self) { appendLittleEndian($0, into: &output) }
     }
 }

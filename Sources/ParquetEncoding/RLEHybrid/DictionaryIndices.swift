@@ -1,9 +1,24 @@
-/// The indices of a dictionary-encoded data page: one byte of bit width, then the
-/// RLE/bit-packing hybrid.
-enum DictionaryIndices {
+/// The values of an `RLE_DICTIONARY` (or `PLAIN_DICTIONARY`) data page: one byte holding
+/// the bit width of the indices, then the indices in the RLE/bit-packing hybrid at that
+/// width, without a length prefix (Encodings.md, "Dictionary Encoding").
+package enum DictionaryIndices {
+    /// Appends `indices` into a dictionary of `dictionarySize` entries, at the bits needed
+    /// for `dictionarySize - 1` (so 0 for a dictionary of one entry).
+    package static func encode(
+        _ indices: UnsafeBufferPointer<UInt32>,
+        dictionarySize: Int,
+        into output: inout [UInt8]
+    ) {
+        let bitWidth = BitPacking.bitWidth(forMaximumValue: UInt64(max(dictionarySize - 1, 0)))
+        precondition(
+            bitWidth <= BitPacking.maximumBitWidth, "dictionary of \(dictionarySize) entries exceeds 32-bit indices")
+        output.append(UInt8(bitWidth))
+        RLEHybridEncoder.encode(indices, bitWidth: bitWidth, into: &output)
+    }
+
     /// Decodes `count` indices into `scratch` (replacing its contents) and checks each is
     /// below `dictionarySize`.
-    static func decode(
+    package static func decode(
         _ input: UnsafeRawBufferPointer, count: Int, dictionarySize: Int, into scratch: inout [UInt32]
     ) throws(DecodingFailure) {
         scratch.removeAll(keepingCapacity: true)

@@ -1,28 +1,38 @@
 /// Decoder for the RLE/bit-packing hybrid that stores levels, dictionary indices and
-/// RLE booleans. The input carries no length prefix; callers strip it.
+/// RLE booleans, the inverse of ``RLEHybridEncoder``. The input carries no length prefix;
+/// callers strip it.
 ///
 /// Every read is checked against the input, and values wider than `bitWidth` in RLE runs
 /// are rejected, so corrupt data throws instead of trapping.
-struct RLEHybridDecoder {
+package struct RLEHybridDecoder {
     private let input: UnsafeRawBufferPointer
     private let bitWidth: Int
     /// Offset of the next run header.
     private(set) var position = 0
 
-    init(_ input: UnsafeRawBufferPointer, bitWidth: Int) throws(DecodingFailure) {
-        guard (0...32).contains(bitWidth) else {
-            throw DecodingFailure(at: 0, "bit width \(bitWidth) is outside 0...32")
+    package init(_ input: UnsafeRawBufferPointer, bitWidth: Int) throws(DecodingFailure) {
+        guard (0...BitPacking.maximumBitWidth).contains(bitWidth) else {
+            throw DecodingFailure(at: 0, "bit width \(bitWidth) is outside 0...\(BitPacking.maximumBitWidth)")
         }
         self.input = input
         self.bitWidth = bitWidth
     }
 
-    /// Decodes exactly `count` values into `output`.
+    /// Decodes exactly `count` values into `output`: levels, or booleans of bit width 1.
     ///
     /// A bit-packed run may end early when its last group is cut short: some writers omit
     /// the padding after the last value they need, so only the bytes holding needed values
     /// must be present.
-    mutating func decode<Value: FixedWidthInteger & UnsignedInteger>(
+    package mutating func decode(count: Int, into output: UnsafeMutablePointer<UInt8>) throws(DecodingFailure) {
+        try decodeValues(count: count, into: output)
+    }
+
+    /// Decodes exactly `count` dictionary indices into `output`, as the `UInt8` form does levels.
+    package mutating func decode(count: Int, into output: UnsafeMutablePointer<UInt32>) throws(DecodingFailure) {
+        try decodeValues(count: count, into: output)
+    }
+
+    private mutating func decodeValues<Value: FixedWidthInteger & UnsignedInteger>(
         count: Int, into output: UnsafeMutablePointer<Value>
     ) throws(DecodingFailure) {
         let valueByteCount = (bitWidth + 7) / 8
@@ -38,16 +48,16 @@ struct RLEHybridDecoder {
                 let runLength = Int(header >> 1) * 8
                 guard runLength > 0 else { throw DecodingFailure(at: headerOffset, "empty bit-packed run") }
                 let wanted = min(runLength, count - decoded)
-                let needed = BitUnpacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
+                let needed = BitPacking.byteCount(valueCount: wanted, bitWidth: bitWidth)
                 let available = input.count - position
                 guard needed <= available else {
                     throw DecodingFailure(
                         at: headerOffset, "bit-packed run needs \(needed) bytes but only \(available) remain")
                 }
-                BitUnpacking.unpack(
+                BitPacking.unpack(
                     UnsafeRawBufferPointer(rebasing: input[position...]), count: wanted, bitWidth: bitWidth,
                     into: target)
-                position += min(BitUnpacking.byteCount(valueCount: runLength, bitWidth: bitWidth), available)
+                position += min(BitPacking.byteCount(valueCount: runLength, bitWidth: bitWidth), available)
                 decoded += wanted
             } else {
                 let runLength = Int(header >> 1)

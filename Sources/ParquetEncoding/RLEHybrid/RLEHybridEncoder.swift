@@ -11,7 +11,7 @@
 /// The whole input is encoded in one call, so each literal stretch gets one header however
 /// long it is. No length prefix is written; data page v1 levels need the caller to add the
 /// 4-byte length.
-enum RLEHybridEncoder {
+package enum RLEHybridEncoder {
     /// Shortest run written as an RLE run, as parquet-mr and Arrow also choose: eight values
     /// bit-packed cost `bitWidth` bytes, as a run `1 + ceil(bitWidth / 8)` bytes plus the
     /// header of the literal stretch that follows. The block scan in
@@ -19,19 +19,19 @@ enum RLEHybridEncoder {
     static let minimumRepeatedRunLength = 8
 
     /// The spec caps every run at 2^31 - 1 values; longer stretches are split.
-    static let maximumRunLength = Int(Int32.max)
+    package static let maximumRunLength = Int(Int32.max)
 
     /// Longest bit-packed run in values: a whole number of groups within ``maximumRunLength``.
     private static let maximumBitPackedRunLength = maximumRunLength / 8 * 8
 
     /// Appends the hybrid encoding of `values` at `bitWidth` (0...8) to `output`.
-    static func encode(_ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into output: inout [UInt8]) {
+    package static func encode(_ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into output: inout [UInt8]) {
         precondition((0...UInt8.bitWidth).contains(bitWidth), "bit width \(bitWidth) does not fit UInt8 values")
         encodeValues(values, bitWidth: bitWidth, into: &output)
     }
 
     /// Appends the hybrid encoding of `values` at `bitWidth` (0...32) to `output`.
-    static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into output: inout [UInt8]) {
+    package static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into output: inout [UInt8]) {
         precondition((0...BitPacking.maximumBitWidth).contains(bitWidth), "bit width \(bitWidth) is outside 0...32")
         encodeValues(values, bitWidth: bitWidth, into: &output)
     }
@@ -136,8 +136,8 @@ enum RLEHybridEncoder {
     }
 
     /// Appends one or more RLE runs repeating `value` `count` times.
-    @inline(__always)
-    static func appendRepeated<Value: FixedWidthInteger & UnsignedInteger>(
+    @inlinable @inline(__always)
+    package static func appendRepeated<Value: FixedWidthInteger & UnsignedInteger>(
         _ value: Value,
         count: Int,
         bitWidth: Int,
@@ -150,7 +150,7 @@ enum RLEHybridEncoder {
         var remaining = count
         while remaining > 0 {
             let runLength = min(remaining, maximumRunLength)
-            output.appendBytes(upTo: ULEB128.maximumUInt32ByteCount + valueByteCount) { buffer in
+            output.appendUninitialized(upTo: ULEB128.maximumUInt32ByteCount + valueByteCount) { buffer in
                 let destination = buffer.baseAddress!
                 var written = ULEB128.write(UInt32(runLength) << 1, to: destination)
                 for byteIndex in 0..<valueByteCount {
@@ -177,7 +177,7 @@ enum RLEHybridEncoder {
             let groupCount = (runLength + 7) / 8
             let fullGroupValues = runLength / 8 * 8
             let packedByteCount = groupCount * bitWidth
-            output.appendBytes(upTo: ULEB128.maximumUInt32ByteCount + packedByteCount) { buffer in
+            output.appendUninitialized(upTo: ULEB128.maximumUInt32ByteCount + packedByteCount) { buffer in
                 let destination = buffer.baseAddress!
                 let headerByteCount = ULEB128.write(UInt32(groupCount) << 1 | 1, to: destination)
                 let packed = UnsafeMutableRawPointer(destination + headerByteCount)

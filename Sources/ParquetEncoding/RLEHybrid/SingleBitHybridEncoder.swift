@@ -7,11 +7,11 @@
 /// in a row become an RLE run; everything else is bit-packed, the last group padded
 /// with zeros. Runs that do not start on a multiple of eight stay bit-packed, which
 /// costs a little size and keeps the work per level to a few instructions.
-enum SingleBitHybridEncoder {
+package enum SingleBitHybridEncoder {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
 
     /// Appends the hybrid encoding of `levels`, each 0 or 1, to `output`.
-    static func encode(_ levels: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    package static func encode(_ levels: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         guard let base = levels.baseAddress, !levels.isEmpty else { return }
         let raw = UnsafeRawPointer(base)
         let fullGroups = levels.count / 8
@@ -46,7 +46,7 @@ enum SingleBitHybridEncoder {
         _ levels: UnsafePointer<UInt8>, groups: Range<Int>, levelCount: Int, into output: inout [UInt8]
     ) {
         guard !groups.isEmpty else { return }
-        output.appendBytes(upTo: ULEB128.maximumUInt32ByteCount) { buffer in
+        output.appendUninitialized(upTo: ULEB128.maximumUInt32ByteCount) { buffer in
             ULEB128.write(UInt32(groups.count) << 1 | 1, to: buffer.baseAddress!)
         }
         // Levels of 0 and 1 are laid out as Bools, and bit-pack as PLAIN booleans do.
