@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("Bit packing (LSB first)")
 struct BitPackingTests {
@@ -62,11 +62,64 @@ struct BitPackingTests {
             var restored = [UInt32](repeating: 0, count: count + 1)
             bytes.withUnsafeBytes { source in
                 restored.withUnsafeMutableBufferPointer {
-                    BitPacking.unpack(source.baseAddress!, count: count, bitWidth: bitWidth, into: $0.baseAddress!)
+                    BitPacking.unpack(source, count: count, bitWidth: bitWidth, into: $0.baseAddress!)
                 }
             }
             restored.removeLast()
             #expect(restored == values, "count \(count)")
         }
+    }
+
+    /// DELTA_BINARY_PACKED miniblocks go up to 64 bits, written by `LSBBitWriter`.
+    @Test(arguments: 0...64)
+    func unpackInvertsTheWideWriter(bitWidth: Int) {
+        var generator = SeededGenerator(state: 500 + UInt64(bitWidth))
+        let mask: UInt64 = bitWidth == 64 ? .max : (1 << UInt64(bitWidth)) - 1
+        for count in [0, 1, 7, 8, 9, 32, 129] {
+            // The extremes first, then random values.
+            let values = (0..<count).map { index -> UInt64 in
+                switch index {
+                case 0: mask
+                case 1: 0
+                default: UInt64.random(in: .min ... .max, using: &generator) & mask
+                }
+            }
+            var writer = LSBBitWriter()
+            var bytes: [UInt8] = []
+            for value in values { writer.append(value, bitWidth: bitWidth, to: &bytes) }
+            writer.flush(to: &bytes)
+            #expect(bytes.count == BitPacking.byteCount(valueCount: count, bitWidth: bitWidth))
+            var restored = [UInt64](repeating: 0, count: count)
+            bytes.withUnsafeBytes { source in
+                restored.withUnsafeMutableBufferPointer {
+                    if let start = $0.baseAddress {
+                        BitPacking.unpack(source, count: count, bitWidth: bitWidth, into: start)
+                    }
+                }
+            }
+            #expect(restored == values, "count \(count)")
+        }
+    }
+
+    @Test func theWideWriterMatchesPack() {
+        let values: [UInt32] = [5, 0, 7, 1, 3, 6, 2, 4, 1]
+        var writer = LSBBitWriter()
+        var bytes: [UInt8] = []
+        for value in values { writer.append(UInt64(value), bitWidth: 3, to: &bytes) }
+        writer.flush(to: &bytes)
+        #expect(bytes == packed(values, bitWidth: 3))
+    }
+
+    /// The deprecated BIT_PACKED levels: most significant bit first.
+    @Test func unpacksMostSignificantBitFirst() {
+        // 0...7 at width 3 (Encodings.md's BIT_PACKED example): 00000101 00111001 01110111.
+        let bytes: [UInt8] = [0b0000_0101, 0b0011_1001, 0b0111_0111]
+        var levels = [UInt8](repeating: 0xFF, count: 8)
+        bytes.withUnsafeBytes { source in
+            levels.withUnsafeMutableBufferPointer {
+                BitPacking.unpackMostSignificantFirst(source, count: 8, bitWidth: 3, into: $0.baseAddress!)
+            }
+        }
+        #expect(levels == [0, 1, 2, 3, 4, 5, 6, 7])
     }
 }

@@ -1,11 +1,9 @@
-import ParquetFormat
 import Testing
 
-@testable import Parquet
-@testable import ParquetReader
+@testable import ParquetEncoding
 
-/// The writer's value encoders: hand-computed vectors for the layouts, and round trips
-/// through the reader's decoders for boundary counts and extreme values.
+/// The DELTA, BYTE_STREAM_SPLIT and RLE boolean encoders: hand-computed vectors for the
+/// layouts, and round trips through their decoders for boundary counts and extreme values.
 @Suite struct EncoderRoundTripTests {
     // MARK: DELTA_BINARY_PACKED
 
@@ -21,7 +19,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 31, 32, 33, 127, 128, 129, 1_000])
     func deltaBinaryPackedRoundTripsInt32(count: Int) throws {
-        var generator = SplitMix(seed: UInt64(count))
+        var generator = SeededGenerator(state: UInt64(count))
         let edges: [Int32] = [.min, .max, 0, -1, .max, .min]
         let values = (0..<count).map { index -> Int32 in
             index < edges.count && count > 100
@@ -39,7 +37,7 @@ import Testing
 
     @Test(arguments: [0, 1, 129, 1_000])
     func deltaBinaryPackedRoundTripsInt64(count: Int) throws {
-        var generator = SplitMix(seed: UInt64(count) + 99)
+        var generator = SeededGenerator(state: UInt64(count) + 99)
         let edges: [Int64] = [.min, .max, 0, .min, -1]
         let values = (0..<count).map { index -> Int64 in
             index < edges.count && count > 100
@@ -68,7 +66,7 @@ import Testing
     @Test func deltaByteArrayStoresSharedPrefixes() throws {
         // Encodings.md's example: prefix lengths 0 2 0 3, suffixes "axis" "le" "babble" "yhood".
         let words = ["axis", "axle", "babble", "babyhood"]
-        let (storage, ends) = Self.packed(words)
+        let (storage, ends) = packedByteArrays(words.map { Array($0.utf8) })
         var output: [UInt8] = []
         storage.withUnsafeBytes { bytes in
             ends.withUnsafeBufferPointer { DeltaByteArrayEncoder.encode(bytes, endOffsets: $0, into: &output) }
@@ -86,40 +84,38 @@ import Testing
         }
         #expect(suffixLengths == [4, 2, 6, 5])
         #expect(Array(output[dataStart...]) == Array("axislebabbleyhood".utf8))
-        #expect(try Self.decodeByteArrays(output, encoding: .deltaByteArray, count: 4) == words)
+        #expect(try Self.decodeByteArrays(output, frontCoded: true, count: 4) == words)
     }
 
-    @Test(arguments: [Encoding.deltaByteArray, .deltaLengthByteArray])
-    func byteArraysRoundTrip(encoding: Encoding) throws {
+    @Test(arguments: [true, false])
+    func byteArraysRoundTrip(frontCoded: Bool) throws {
         let words = (0..<700).map { index in
             index % 97 == 0 ? "" : "object-\(index / 10)-é-\(String(repeating: "x", count: index % 13))"
         }
-        let (storage, ends) = Self.packed(words)
+        let (storage, ends) = packedByteArrays(words.map { Array($0.utf8) })
         var output: [UInt8] = []
         storage.withUnsafeBytes { bytes in
             ends.withUnsafeBufferPointer { endOffsets in
-                if encoding == .deltaByteArray {
+                if frontCoded {
                     DeltaByteArrayEncoder.encode(bytes, endOffsets: endOffsets, into: &output)
                 } else {
                     DeltaLengthByteArrayEncoder.encode(bytes, endOffsets: endOffsets, into: &output)
                 }
             }
         }
-        #expect(try Self.decodeByteArrays(output, encoding: encoding, count: words.count) == words)
-        #expect(try Self.decodeByteArrays(Self.emptyEncoding(encoding), encoding: encoding, count: 0) == [])
+        #expect(try Self.decodeByteArrays(output, frontCoded: frontCoded, count: words.count) == words)
+        #expect(
+            try Self.decodeByteArrays(Self.emptyEncoding(frontCoded: frontCoded), frontCoded: frontCoded, count: 0)
+                == [])
     }
 
     @Test func deltaByteArrayOfFixedLengthValuesRoundTrips() throws {
         let storage: [UInt8] = [1, 2, 3, 1, 2, 4, 1, 9, 9, 0, 0, 0, 0, 0, 0]
         var output: [UInt8] = []
         storage.withUnsafeBytes { DeltaByteArrayEncoder.encode(fixedLengthValues: $0, length: 3, into: &output) }
-        let decoder = FixedLengthByteArrayValueDecoder(byteWidth: 3)
-        try output.withUnsafeBytes { try decoder.append($0, encoding: .deltaByteArray, count: 5) }
-        guard case .fixedLengthByteArray(let values) = decoder.takeValues() else {
-            Issue.record("expected fixed-length values")
-            return
-        }
-        #expect(values.bytes == storage)
+        let decoded = try Self.decodeFrontCoded(output, count: 5)
+        #expect(decoded.lengths == [3, 3, 3, 3, 3])
+        #expect(decoded.bytes == storage)
     }
 
     // MARK: BYTE_STREAM_SPLIT and RLE booleans
@@ -154,33 +150,23 @@ import Testing
         let mixed = (0..<1_001).map { $0 % 3 == 0 || ($0 > 500 && $0 < 600) }
         output.removeAll()
         mixed.withUnsafeBufferPointer { BooleanRLEEncoder.encode($0, into: &output) }
-        let decoder = BooleanValueDecoder()
-        try output.withUnsafeBytes { try decoder.append($0, encoding: .rle, count: mixed.count) }
-        guard case .boolean(let decoded) = decoder.takeValues() else {
-            Issue.record("expected booleans")
-            return
+        var decoded: [Bool] = []
+        try output.withUnsafeBufferPointer { (bytes) throws(DecodingFailure) in
+            try decoded.appendUninitialized(count: mixed.count) { (target) throws(DecodingFailure) in
+                try BooleanRLEDecoder.decode(UnsafeRawBufferPointer(bytes), count: mixed.count, into: target)
+            }
         }
         #expect(decoded == mixed)
     }
 
     // MARK: Support
 
-    private static func packed(_ words: [String]) -> (storage: [UInt8], ends: [Int]) {
-        var storage: [UInt8] = []
-        var ends: [Int] = []
-        for word in words {
-            storage += Array(word.utf8)
-            ends.append(storage.count)
-        }
-        return (storage, ends)
-    }
-
-    private static func emptyEncoding(_ encoding: Encoding) -> [UInt8] {
+    private static func emptyEncoding(frontCoded: Bool) -> [UInt8] {
         var output: [UInt8] = []
         let empty: [UInt8] = []
         empty.withUnsafeBytes { bytes in
             [Int]().withUnsafeBufferPointer { ends in
-                if encoding == .deltaByteArray {
+                if frontCoded {
                     DeltaByteArrayEncoder.encode(bytes, endOffsets: ends, into: &output)
                 } else {
                     DeltaLengthByteArrayEncoder.encode(bytes, endOffsets: ends, into: &output)
@@ -190,23 +176,41 @@ import Testing
         return output
     }
 
-    private static func decodeByteArrays(_ input: [UInt8], encoding: Encoding, count: Int) throws -> [String] {
-        let decoder = ByteArrayValueDecoder()
-        try input.withUnsafeBytes { try decoder.append($0, encoding: encoding, count: count) }
-        guard case .byteArray(let values) = decoder.takeValues() else { return [] }
-        return (0..<values.count).map { String(decoding: values[$0], as: UTF8.self) }
+    /// Decodes DELTA_BYTE_ARRAY values: their lengths and their bytes back to back.
+    private static func decodeFrontCoded(_ input: [UInt8], count: Int) throws(DecodingFailure) -> (
+        lengths: [Int], bytes: [UInt8]
+    ) {
+        var decoder = DeltaByteArrayDecoder()
+        var lengths: [Int] = []
+        var bytes: [UInt8] = []
+        try input.withUnsafeBufferPointer { (input) throws(DecodingFailure) in
+            try decoder.decode(UnsafeRawBufferPointer(input), count: count) { (valueLengths, totalSize, fill) in
+                lengths = valueLengths
+                bytes.appendUninitialized(count: totalSize, fill)
+            }
+        }
+        return (lengths, bytes)
     }
-}
 
-/// A small deterministic generator, so failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+    /// Decodes DELTA_BYTE_ARRAY (`frontCoded`) or DELTA_LENGTH_BYTE_ARRAY values as text.
+    private static func decodeByteArrays(_ input: [UInt8], frontCoded: Bool, count: Int) throws -> [String] {
+        let lengths: [Int]
+        let bytes: [UInt8]
+        if frontCoded {
+            (lengths, bytes) = try decodeFrontCoded(input, count: count)
+        } else {
+            let (valueLengths, dataOffset, dataSize) = try input.withUnsafeBufferPointer {
+                (input) throws(DecodingFailure) in
+                try DeltaLengthByteArrayDecoder.lengths(UnsafeRawBufferPointer(input), count: count)
+            }
+            #expect(dataOffset + dataSize == input.count)
+            lengths = valueLengths.map { Int($0) }
+            bytes = Array(input[dataOffset...])
+        }
+        var start = 0
+        return lengths.map { length in
+            defer { start += length }
+            return String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        }
     }
 }

@@ -1,4 +1,4 @@
-@testable import Parquet
+@testable import ParquetEncoding
 
 /// SplitMix64: fixed-seed randomness so every run tests the same inputs.
 struct SeededGenerator: RandomNumberGenerator {
@@ -25,17 +25,45 @@ func hybridEncoded(_ values: [UInt8], bitWidth: Int) -> [UInt8] {
     return output
 }
 
-/// Decodes `count` values and also returns how many bytes the decoder consumed.
-func hybridDecoded<Value: FixedWidthInteger & UnsignedInteger>(
-    _ bytes: [UInt8], bitWidth: Int, count: Int, as _: Value.Type = UInt32.self
-) throws -> (values: [Value], consumed: Int) {
-    var values: [Value] = []
-    let consumed = try bytes.withUnsafeBytes {
-        try RLEHybridDecoder.decode($0, bitWidth: bitWidth, count: count, into: &values)
+/// Decodes `count` dictionary indices as the reader does, and returns them with the number
+/// of bytes the decoder consumed.
+func hybridDecoded(_ bytes: [UInt8], bitWidth: Int, count: Int) throws(DecodingFailure) -> (
+    values: [UInt32], consumed: Int
+) {
+    var values = [UInt32](repeating: 0, count: count)
+    let consumed = try bytes.withUnsafeBufferPointer { (input) throws(DecodingFailure) in
+        var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(input), bitWidth: bitWidth)
+        try values.withUnsafeMutableBufferPointer { (output) throws(DecodingFailure) in
+            if let start = output.baseAddress { try decoder.decode(count: count, into: start) }
+        }
+        return decoder.position
     }
     return (values, consumed)
 }
 
-func littleEndianBytes<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
-    withUnsafeBytes(of: value.littleEndian) { Array($0) }
+/// Decodes `count` levels as the reader does, and returns them with the number of bytes the
+/// decoder consumed.
+func hybridDecodedLevels(_ bytes: [UInt8], bitWidth: Int, count: Int) throws(DecodingFailure) -> (
+    values: [UInt8], consumed: Int
+) {
+    var values = [UInt8](repeating: 0, count: count)
+    let consumed = try bytes.withUnsafeBufferPointer { (input) throws(DecodingFailure) in
+        var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(input), bitWidth: bitWidth)
+        try values.withUnsafeMutableBufferPointer { (output) throws(DecodingFailure) in
+            if let start = output.baseAddress { try decoder.decode(count: count, into: start) }
+        }
+        return decoder.position
+    }
+    return (values, consumed)
+}
+
+/// Values stored back to back, as the writer keeps BYTE_ARRAY columns, with each value's end.
+func packedByteArrays(_ values: [[UInt8]]) -> (storage: [UInt8], ends: [Int]) {
+    var storage: [UInt8] = []
+    var ends: [Int] = []
+    for value in values {
+        storage += value
+        ends.append(storage.count)
+    }
+    return (storage, ends)
 }

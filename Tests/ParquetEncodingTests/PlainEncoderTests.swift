@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("PLAIN encoding")
 struct PlainEncoderTests {

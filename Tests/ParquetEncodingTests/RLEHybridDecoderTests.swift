@@ -1,19 +1,16 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("RLE/bit-packing hybrid decoder")
 struct RLEHybridDecoderTests {
-    private func decodingError(
-        _ bytes: [UInt8], bitWidth: Int, count: Int
-    ) -> RLEHybridDecodingError? {
+    /// The failure decoding `count` values throws, or nil when it succeeds.
+    private func decodingFailure(_ bytes: [UInt8], bitWidth: Int, count: Int) -> DecodingFailure? {
         do {
             _ = try hybridDecoded(bytes, bitWidth: bitWidth, count: count)
             return nil
-        } catch let error as RLEHybridDecodingError {
-            return error
         } catch {
-            return nil
+            return error
         }
     }
 
@@ -23,19 +20,18 @@ struct RLEHybridDecoderTests {
         #expect(decoded.consumed == 4)
     }
 
+    @Test func mixesRunsAndBitPackedGroups() throws {
+        // An RLE run of 5 × 3, then one bit-packed group of 0...7.
+        let decoded = try hybridDecodedLevels([0x0A, 0x03, 0x03, 0x88, 0xC6, 0xFA], bitWidth: 3, count: 13)
+        #expect(decoded.values == [3, 3, 3, 3, 3, 0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(decoded.consumed == 6)
+    }
+
     @Test func stopsAfterTheRequestedCount() throws {
         // A run of 100 sevens followed by bytes that are not hybrid data at all.
         let decoded = try hybridDecoded([0xC8, 0x01, 0x07, 0xFF, 0xFF], bitWidth: 3, count: 10)
         #expect(decoded.values == [UInt32](repeating: 7, count: 10))
         #expect(decoded.consumed == 3)
-    }
-
-    @Test func appendsToExistingValues() throws {
-        var values: [UInt8] = [9]
-        _ = try [UInt8]([0x10, 0x01]).withUnsafeBytes {
-            try RLEHybridDecoder.decode($0, bitWidth: 1, count: 8, into: &values)
-        }
-        #expect(values == [9] + [UInt8](repeating: 1, count: 8))
     }
 
     @Test func everyTruncationIsRejected() {
@@ -47,44 +43,35 @@ struct RLEHybridDecoderTests {
         let encoded = hybridEncoded(values, bitWidth: 9)
         for keptCount in 0..<encoded.count {
             #expect(
-                decodingError(Array(encoded.prefix(keptCount)), bitWidth: 9, count: values.count) != nil,
+                decodingFailure(Array(encoded.prefix(keptCount)), bitWidth: 9, count: values.count) != nil,
                 "kept \(keptCount) of \(encoded.count) bytes")
         }
     }
 
-    @Test func specificErrors() {
-        #expect(decodingError([0x80], bitWidth: 1, count: 1) == .malformedRunHeader(offset: 0))
-        #expect(
-            decodingError([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], bitWidth: 1, count: 1) == .malformedRunHeader(offset: 0)
-        )
-        #expect(decodingError([0x00], bitWidth: 1, count: 1) == .emptyRun(offset: 0))
-        #expect(decodingError([0x01], bitWidth: 1, count: 1) == .emptyRun(offset: 0))
-        #expect(decodingError([0x10], bitWidth: 3, count: 8) == .truncatedRepeatedValue(offset: 0))
-        #expect(
-            decodingError([0x10, 0x08], bitWidth: 3, count: 8)
-                == .repeatedValueTooWide(offset: 0, value: 8, bitWidth: 3))
-        #expect(
-            decodingError([0x03, 0x88], bitWidth: 3, count: 8)
-                == .truncatedBitPackedRun(offset: 0, neededBytes: 3, availableBytes: 1))
-        #expect(decodingError([0x10, 0x01, 0x80], bitWidth: 1, count: 9) == .malformedRunHeader(offset: 2))
-        #expect(decodingError([], bitWidth: 33, count: 1) == .invalidBitWidth(33))
-    }
-
-    @Test func bitWidthMustFitTheValueType() throws {
-        var values: [UInt8] = []
-        #expect(throws: RLEHybridDecodingError.invalidBitWidth(9)) {
-            try [UInt8]([0x10, 0x01, 0x00]).withUnsafeBytes {
-                try RLEHybridDecoder.decode($0, bitWidth: 9, count: 8, into: &values)
-            }
+    @Test func specificFailures() {
+        func failure(_ bytes: [UInt8], bitWidth: Int, count: Int) -> (offset: Int, message: String)? {
+            decodingFailure(bytes, bitWidth: bitWidth, count: count).map { ($0.offset, $0.message) }
         }
-        #expect(values.isEmpty)
+        #expect(failure([0x80], bitWidth: 1, count: 1)! == (0, "input ends inside a varint"))
+        // A header above 2^32 is a valid varint but no valid run.
+        #expect(failure([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], bitWidth: 1, count: 1)!.offset == 0)
+        #expect(failure([0x00], bitWidth: 1, count: 1)! == (0, "empty RLE run"))
+        #expect(failure([0x01], bitWidth: 1, count: 1)! == (0, "empty bit-packed run"))
+        #expect(failure([0x10], bitWidth: 3, count: 8)! == (0, "input ends inside an RLE run's value"))
+        #expect(failure([0x10, 0x08], bitWidth: 3, count: 8)! == (0, "RLE value 8 is wider than 3 bits"))
+        #expect(failure([0x03, 0x88], bitWidth: 3, count: 8)! == (0, "bit-packed run needs 3 bytes but only 1 remain"))
+        #expect(failure([0x10, 0x01, 0x80], bitWidth: 1, count: 9)! == (2, "input ends inside a varint"))
+        #expect(failure([], bitWidth: 33, count: 1)! == (0, "bit width 33 is outside 0...32"))
     }
 
-    @Test func failedDecodeLeavesOutputUnchanged() {
+    @Test func failedDecodeAppendsNothing() {
         var values: [UInt32] = [1, 2]
-        #expect(throws: RLEHybridDecodingError.self) {
-            try [UInt8]([0x10, 0x01, 0x03]).withUnsafeBytes {
-                try RLEHybridDecoder.decode($0, bitWidth: 1, count: 16, into: &values)
+        #expect(throws: DecodingFailure.self) {
+            try [UInt8]([0x10, 0x01, 0x03]).withUnsafeBufferPointer { (bytes) throws(DecodingFailure) in
+                var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(bytes), bitWidth: 1)
+                try values.appendUninitialized(count: 16) { (target) throws(DecodingFailure) in
+                    try decoder.decode(count: 16, into: target)
+                }
             }
         }
         #expect(values == [1, 2])
@@ -97,12 +84,5 @@ struct RLEHybridDecoderTests {
         let decoded = try hybridDecoded([0x03, 0x01, 0x04, 0x00], bitWidth: 9, count: 2)
         #expect(decoded.values == [1, 2])
         #expect(decoded.consumed == 4)
-    }
-
-    @Test func errorsDescribeThemselves() {
-        let description = RLEHybridDecodingError.truncatedBitPackedRun(offset: 4, neededBytes: 3, availableBytes: 1)
-            .description
-        #expect(description.contains("byte 4"))
-        #expect(description.contains("needs 3 bytes"))
     }
 }

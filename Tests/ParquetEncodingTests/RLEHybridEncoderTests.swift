@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("RLE/bit-packing hybrid encoder: exact bytes")
 struct RLEHybridEncoderTests {
@@ -85,7 +85,7 @@ struct RLEHybridEncoderTests {
         func encoded(_ indices: [UInt32], dictionarySize: Int) -> [UInt8] {
             var output: [UInt8] = []
             indices.withUnsafeBufferPointer {
-                RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: dictionarySize, into: &output)
+                DictionaryIndices.encode($0, dictionarySize: dictionarySize, into: &output)
             }
             return output
         }

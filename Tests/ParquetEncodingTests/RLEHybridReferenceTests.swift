@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 /// Cross-checks the optimised encoder byte for byte against a deliberately naive encoder that
 /// follows Encodings.md and the same run policy: maximal runs of 8 or more equal values are

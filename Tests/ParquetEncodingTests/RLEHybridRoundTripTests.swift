@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("RLE/bit-packing hybrid round trips")
 struct RLEHybridRoundTripTests {
@@ -50,7 +50,7 @@ struct RLEHybridRoundTripTests {
                 index % 200 < 100 ? UInt8.random(in: 0...255, using: &generator) & mask : mask
             }
             let encoded = hybridEncoded(values, bitWidth: bitWidth)
-            let decoded = try hybridDecoded(encoded, bitWidth: bitWidth, count: values.count, as: UInt8.self)
+            let decoded = try hybridDecodedLevels(encoded, bitWidth: bitWidth, count: values.count)
             #expect(decoded.values == values, "count \(count)")
             #expect(decoded.consumed == encoded.count)
             // The same values as UInt32 must encode to the same bytes.
@@ -85,12 +85,15 @@ struct RLEHybridRoundTripTests {
             let indices = (0..<5000).map { _ in UInt32.random(in: 0..<UInt32(dictionarySize), using: &generator) }
             var encoded: [UInt8] = []
             indices.withUnsafeBufferPointer {
-                RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: dictionarySize, into: &encoded)
+                DictionaryIndices.encode($0, dictionarySize: dictionarySize, into: &encoded)
             }
-            let bitWidth = Int(encoded[0])
-            #expect(bitWidth == BitPacking.bitWidth(forMaximumValue: UInt64(dictionarySize - 1)))
-            let decoded = try hybridDecoded(Array(encoded.dropFirst()), bitWidth: bitWidth, count: indices.count)
-            #expect(decoded.values == indices, "dictionary size \(dictionarySize)")
+            #expect(Int(encoded[0]) == BitPacking.bitWidth(forMaximumValue: UInt64(dictionarySize - 1)))
+            var decoded: [UInt32] = [99]
+            try encoded.withUnsafeBufferPointer { (bytes) throws(DecodingFailure) in
+                try DictionaryIndices.decode(
+                    UnsafeRawBufferPointer(bytes), count: indices.count, dictionarySize: dictionarySize, into: &decoded)
+            }
+            #expect(decoded == indices, "dictionary size \(dictionarySize)")
         }
     }
 }

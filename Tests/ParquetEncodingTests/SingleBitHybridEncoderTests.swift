@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("Single-bit hybrid encoder")
 struct SingleBitHybridEncoderTests {
@@ -35,7 +35,7 @@ struct SingleBitHybridEncoderTests {
                 levels += repeatElement(value, count: min(run, count - levels.count))
             }
             let bytes = encoded(levels)
-            let decoded = try hybridDecoded(bytes, bitWidth: 1, count: count, as: UInt8.self)
+            let decoded = try hybridDecodedLevels(bytes, bitWidth: 1, count: count)
             #expect(decoded.values == levels)
             #expect(decoded.consumed == bytes.count)
         }

@@ -1,8 +1,7 @@
 import Foundation
-import ParquetFormat
 import Testing
 
-@testable import Parquet
+@testable import ParquetEncoding
 
 @Suite("Split-block Bloom filter")
 struct SplitBlockBloomFilterTests {
@@ -41,14 +40,5 @@ struct SplitBlockBloomFilterTests {
         ]
         #expect(Array(filter.words[0..<24]) == Array(repeating: 0, count: 24))
         #expect(Array(filter.words[24..<32]) == salts.map { 1 << ($0 >> 27) })
-    }
-
-    @Test func headerDescribesTheBitset() throws {
-        let filter = SplitBlockBloomFilter(byteCount: 1_024)
-        let header = try BloomFilterHeader.decode(filter.encodedHeader)
-        #expect(
-            header
-                == BloomFilterHeader(
-                    numBytes: 1_024, algorithm: .splitBlock, hash: .xxHash, compression: .uncompressed))
     }
 }
