@@ -86,19 +86,23 @@ let package = Package(
         // What Tests/interop/check_interop.py expects of each file a test writes for the Python
         // readers ($PARQUET_INTEROP_DIR), shared by the test targets that write such files.
         .target(name: "InteropSupport", dependencies: ["Parquet"], path: "Tests/InteropSupport"),
+        // Fixed-seed randomness for the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         // Every encoder against its decoder, and each on hand-made bytes.
-        .testTarget(name: "ParquetEncodingTests", dependencies: ["ParquetEncoding"]),
+        .testTarget(name: "ParquetEncodingTests", dependencies: ["ParquetEncoding", "TestSupport"]),
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
-        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression"]),
+        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression", "TestSupport"]),
         .testTarget(
             name: "ParquetTests",
-            dependencies: ["Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression", "InteropSupport"]),
+            dependencies: [
+                "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression", "InteropSupport", "TestSupport",
+            ]),
         .testTarget(
             name: "ParquetReaderTests",
             dependencies: [
                 "ParquetReader", "pqdump", "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression",
-                "VOParquet",
+                "VOParquet", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),

@@ -1,4 +1,5 @@
 import ParquetCompression
+import TestSupport
 import Testing
 
 @Suite("Page decompression rejects bad input")
@@ -42,7 +43,7 @@ struct PageDecompressionErrorTests {
         let input = TestData.compressibleBytes(count: 20_000)
         let compressed = try compress(input, with: PageCompressor(kind))
         let decompressor = PageDecompressor()
-        var generator = TestData.SeededGenerator(state: 5)
+        var generator = SeededGenerator(state: 5)
         var failures = 0
         for _ in 0..<300 {
             var corrupted = compressed

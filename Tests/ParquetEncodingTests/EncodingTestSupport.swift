@@ -1,17 +1,6 @@
+import TestSupport
+
 @testable import ParquetEncoding
-
-/// SplitMix64: fixed-seed randomness so every run tests the same inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}
 
 func hybridEncoded(_ values: [UInt32], bitWidth: Int) -> [UInt8] {
     var output: [UInt8] = []
@@ -30,15 +19,9 @@ func hybridEncoded(_ values: [UInt8], bitWidth: Int) -> [UInt8] {
 func hybridDecoded(_ bytes: [UInt8], bitWidth: Int, count: Int) throws(DecodingFailure) -> (
     values: [UInt32], consumed: Int
 ) {
-    var values = [UInt32](repeating: 0, count: count)
-    let consumed = try bytes.withUnsafeBufferPointer { (input) throws(DecodingFailure) in
-        var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(input), bitWidth: bitWidth)
-        try values.withUnsafeMutableBufferPointer { (output) throws(DecodingFailure) in
-            if let start = output.baseAddress { try decoder.decode(count: count, into: start) }
-        }
-        return decoder.position
+    try decoded(bytes, bitWidth: bitWidth, count: count) { (decoder, output) throws(DecodingFailure) in
+        try decoder.decode(count: count, into: output)
     }
-    return (values, consumed)
 }
 
 /// Decodes `count` levels as the reader does, and returns them with the number of bytes the
@@ -46,11 +29,20 @@ func hybridDecoded(_ bytes: [UInt8], bitWidth: Int, count: Int) throws(DecodingF
 func hybridDecodedLevels(_ bytes: [UInt8], bitWidth: Int, count: Int) throws(DecodingFailure) -> (
     values: [UInt8], consumed: Int
 ) {
-    var values = [UInt8](repeating: 0, count: count)
+    try decoded(bytes, bitWidth: bitWidth, count: count) { (decoder, output) throws(DecodingFailure) in
+        try decoder.decode(count: count, into: output)
+    }
+}
+
+private func decoded<Value: FixedWidthInteger>(
+    _ bytes: [UInt8], bitWidth: Int, count: Int,
+    _ decode: (inout RLEHybridDecoder, UnsafeMutablePointer<Value>) throws(DecodingFailure) -> Void
+) throws(DecodingFailure) -> (values: [Value], consumed: Int) {
+    var values = [Value](repeating: 0, count: count)
     let consumed = try bytes.withUnsafeBufferPointer { (input) throws(DecodingFailure) in
         var decoder = try RLEHybridDecoder(UnsafeRawBufferPointer(input), bitWidth: bitWidth)
         try values.withUnsafeMutableBufferPointer { (output) throws(DecodingFailure) in
-            if let start = output.baseAddress { try decoder.decode(count: count, into: start) }
+            if let start = output.baseAddress { try decode(&decoder, start) }
         }
         return decoder.position
     }
