@@ -84,6 +84,7 @@ package struct SplitBlockBloomFilter: Sendable {
     }
 
     /// Calls `body` with the bitset as stored: the words little-endian.
+    @inlinable
     package func withBitsetBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         // Files are written on little-endian hosts only, like every PLAIN memory image here.
         try words.withUnsafeBytes(body)

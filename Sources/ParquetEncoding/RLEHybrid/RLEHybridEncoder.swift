@@ -19,7 +19,7 @@ package enum RLEHybridEncoder {
     static let minimumRepeatedRunLength = 8
 
     /// The spec caps every run at 2^31 - 1 values; longer stretches are split.
-    package static let maximumRunLength = Int(Int32.max)
+    static let maximumRunLength = Int(Int32.max)
 
     /// Longest bit-packed run in values: a whole number of groups within ``maximumRunLength``.
     private static let maximumBitPackedRunLength = maximumRunLength / 8 * 8
@@ -58,7 +58,7 @@ package enum RLEHybridEncoder {
                     appendBitPacked(
                         base + literalStart, count: literalCount + borrowed, bitWidth: bitWidth, into: &output)
                 }
-                appendRepeated(value, count: runEnd - runStart - borrowed, bitWidth: bitWidth, into: &output)
+                appendRepeatedValue(value, count: runEnd - runStart - borrowed, bitWidth: bitWidth, into: &output)
                 literalStart = runEnd
             }
             position = runEnd
@@ -135,9 +135,15 @@ package enum RLEHybridEncoder {
         return index
     }
 
+    /// Appends one or more RLE runs repeating the level `value` `count` times, for a page
+    /// whose levels were never stored because they are all the same.
+    package static func appendRepeated(_ value: UInt8, count: Int, bitWidth: Int, into output: inout [UInt8]) {
+        appendRepeatedValue(value, count: count, bitWidth: bitWidth, into: &output)
+    }
+
     /// Appends one or more RLE runs repeating `value` `count` times.
-    @inlinable @inline(__always)
-    package static func appendRepeated<Value: FixedWidthInteger & UnsignedInteger>(
+    @inline(__always)
+    static func appendRepeatedValue<Value: FixedWidthInteger & UnsignedInteger>(
         _ value: Value,
         count: Int,
         bitWidth: Int,
