@@ -48,6 +48,24 @@ import Testing
         #expect(encoded == input)
     }
 
+    @Test func matchesHandComputedBytes() {
+        // Header: block 128, 4 miniblocks, 8 values, first value 7 (zigzag 14).
+        // Deltas -2 -2 -2 1 1 1 1: minimum -2 (zigzag 3), then 0 0 0 3 3 3 3 at 2 bits,
+        // the miniblock padded to 32 values (8 bytes); the three unused miniblocks have width 0.
+        let values: [Int32] = [7, 5, 3, 1, 2, 3, 4, 5]
+        var output: [UInt8] = []
+        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
+        #expect(output == [0x80, 0x01, 0x04, 0x08, 0x0E, 0x03, 0x02, 0x00, 0x00, 0x00, 0xC0, 0x3F, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func sortedValuesAreSmall() {
+        let values = (0..<1_000).map { Int64($0) * 3 + 1_000_000_000_000 }
+        var output: [UInt8] = []
+        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
+        // A constant delta packs at bit width 0: the header and per block a minimum and 4 widths.
+        #expect(output.count < 100)
+    }
+
     @Test func int32DeltasWrapIn32Bits() throws {
         // Int32.max then a delta of +1 wraps to Int32.min: block 128, 1 miniblock, 2 values,
         // first value zigzag(Int32.max), min delta 1, bit width 0.
@@ -85,8 +103,9 @@ import Testing
     @Test(arguments: [2, 32, 33, 34, 64, 65, 96, 97, 128, 129, 130, 256, 257, 258, 1_000])
     func boundaryCounts(count: Int) throws {
         var generator = SeededGenerator(state: UInt64(count) * 7)
-        try roundTrip((0..<count).map { _ in Int32.random(in: -1_000...1_000, using: &generator) })
-        try roundTrip((0..<count).map { _ in Int64.random(in: .min ... .max, using: &generator) })
+        // Shifted random bits, so that deltas of many widths meet in one block.
+        try roundTrip((0..<count).map { Int32(truncatingIfNeeded: generator.next() >> UInt64($0 % 40)) })
+        try roundTrip((0..<count).map { Int64(bitPattern: generator.next() >> UInt64($0 % 64)) })
     }
 
     @Test func negativeDeltas() throws {

@@ -3,65 +3,9 @@ import Testing
 
 @testable import ParquetEncoding
 
-/// The DELTA, BYTE_STREAM_SPLIT and RLE boolean encoders: hand-computed vectors for the
-/// layouts, and round trips through their decoders for boundary counts and extreme values.
+/// The DELTA byte-array, BYTE_STREAM_SPLIT and RLE boolean encoders: hand-computed vectors
+/// for the layouts, and round trips through their decoders.
 @Suite struct EncoderRoundTripTests {
-    // MARK: DELTA_BINARY_PACKED
-
-    @Test func deltaBinaryPackedMatchesHandComputedBytes() {
-        // Header: block 128, 4 miniblocks, 8 values, first value 7 (zigzag 14).
-        // Deltas -2 -2 -2 1 1 1 1: minimum -2 (zigzag 3), then 0 0 0 3 3 3 3 at 2 bits,
-        // the miniblock padded to 32 values (8 bytes); the three unused miniblocks have width 0.
-        let values: [Int32] = [7, 5, 3, 1, 2, 3, 4, 5]
-        var output: [UInt8] = []
-        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
-        #expect(output == [0x80, 0x01, 0x04, 0x08, 0x0E, 0x03, 0x02, 0x00, 0x00, 0x00, 0xC0, 0x3F, 0, 0, 0, 0, 0, 0])
-    }
-
-    @Test(arguments: [0, 1, 2, 31, 32, 33, 127, 128, 129, 1_000])
-    func deltaBinaryPackedRoundTripsInt32(count: Int) throws {
-        var generator = SeededGenerator(state: UInt64(count))
-        let edges: [Int32] = [.min, .max, 0, -1, .max, .min]
-        let values = (0..<count).map { index -> Int32 in
-            index < edges.count && count > 100
-                ? edges[index] : Int32(truncatingIfNeeded: generator.next() >> UInt64(index % 40))
-        }
-        var output: [UInt8] = []
-        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
-        var decoded: [Int32] = []
-        let consumed = try output.withUnsafeBytes {
-            try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded)
-        }
-        #expect(decoded == values)
-        #expect(consumed == output.count)
-    }
-
-    @Test(arguments: [0, 1, 129, 1_000])
-    func deltaBinaryPackedRoundTripsInt64(count: Int) throws {
-        var generator = SeededGenerator(state: UInt64(count) + 99)
-        let edges: [Int64] = [.min, .max, 0, .min, -1]
-        let values = (0..<count).map { index -> Int64 in
-            index < edges.count && count > 100
-                ? edges[index] : Int64(bitPattern: generator.next() >> UInt64(index % 64))
-        }
-        var output: [UInt8] = []
-        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
-        var decoded: [Int64] = []
-        let consumed = try output.withUnsafeBytes {
-            try DeltaBinaryPackedDecoder.decode($0, count: count, into: &decoded)
-        }
-        #expect(decoded == values)
-        #expect(consumed == output.count)
-    }
-
-    @Test func deltaBinaryPackedOfSortedValuesIsSmall() {
-        let values = (0..<1_000).map { Int64($0) * 3 + 1_000_000_000_000 }
-        var output: [UInt8] = []
-        values.withUnsafeBufferPointer { DeltaBinaryPackedEncoder.encode($0, into: &output) }
-        // A constant delta packs at bit width 0: the header and per block a minimum and 4 widths.
-        #expect(output.count < 100)
-    }
-
     // MARK: Byte arrays
 
     @Test func deltaByteArrayStoresSharedPrefixes() throws {
