@@ -35,13 +35,18 @@ let package = Package(
         .systemLibrary(
             name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]),
 
+        // The value encodings with their decoders side by side, varints, bit packing, the
+        // RLE/bit-packing hybrid, xxHash64 and the split-block Bloom filter: `package` API
+        // that the writer, the reader and the Thrift protocol share.
+        .target(name: "ParquetEncoding"),
         // Thrift compact protocol and the parquet.thrift structures.
-        .target(name: "ParquetFormat"),
+        .target(name: "ParquetFormat", dependencies: ["ParquetEncoding"]),
         // Page compression codecs over the system C libraries.
         .target(
-            name: "ParquetCompression", dependencies: ["ParquetFormat", "CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
-        // Schema, encodings, column and file writers, sinks.
-        .target(name: "Parquet", dependencies: ["ParquetFormat", "ParquetCompression"]),
+            name: "ParquetCompression",
+            dependencies: ["ParquetEncoding", "ParquetFormat", "CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
+        // Schema, dictionaries, statistics, column and file writers, sinks.
+        .target(name: "Parquet", dependencies: ["ParquetEncoding", "ParquetFormat", "ParquetCompression"]),
 
         // VOTable envelopes, type mapping and the VOParquet writer; streaming VOTable input.
         .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
@@ -66,9 +71,8 @@ let package = Package(
         // DP0.2 Object rows with realistic values through VOParquetWriter (Scripts/bench_engine.py).
         .executableTarget(
             name: "voparquet-bench", dependencies: ["VOParquet", "Parquet"], path: "Sources/VOParquetBench"),
-        // Streaming reader: footer, pages, every encoding and codec, nested records. It probes
-        // Bloom filters with the writer's own filter and hash (package access in Parquet).
-        .target(name: "ParquetReader", dependencies: ["ParquetFormat", "ParquetCompression", "CZlib", "Parquet"]),
+        // Streaming reader: footer, pages, every encoding and codec, nested records, Bloom filters.
+        .target(name: "ParquetReader", dependencies: ["ParquetEncoding", "ParquetFormat", "ParquetCompression"]),
         // Inspection and validation tool over the reader.
         .executableTarget(
             name: "pqdump",
@@ -82,15 +86,24 @@ let package = Package(
         // What Tests/interop/check_interop.py expects of each file a test writes for the Python
         // readers ($PARQUET_INTEROP_DIR), shared by the test targets that write such files.
         .target(name: "InteropSupport", dependencies: ["Parquet", "ParquetFormat"], path: "Tests/InteropSupport"),
+        // Fixed-seed randomness for the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        // Every encoder against its decoder, and each on hand-made bytes.
+        .testTarget(name: "ParquetEncodingTests", dependencies: ["ParquetEncoding", "TestSupport"]),
         .testTarget(name: "ParquetFormatTests", dependencies: ["ParquetFormat"]),
-        .testTarget(name: "ParquetCompressionTests", dependencies: ["ParquetCompression", "ParquetFormat"]),
         .testTarget(
-            name: "ParquetTests", dependencies: ["Parquet", "ParquetFormat", "ParquetCompression", "InteropSupport"]),
+            name: "ParquetCompressionTests", dependencies: ["ParquetCompression", "ParquetFormat", "TestSupport"]),
+        .testTarget(
+            name: "ParquetTests",
+            dependencies: [
+                "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression", "InteropSupport", "TestSupport",
+            ]),
         .testTarget(
             name: "ParquetReaderTests",
             dependencies: [
-                "ParquetReader", "pqdump", "Parquet", "ParquetFormat", "ParquetCompression", "VOParquet",
+                "ParquetReader", "pqdump", "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression",
+                "VOParquet", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]),
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"]),

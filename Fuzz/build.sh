@@ -29,6 +29,7 @@ module() {
         -emit-library -static "${sources[@]}" -o "$library"
 }
 
+module ParquetEncoding
 module ParquetFormat
 module ParquetCompression
 module Parquet
@@ -40,7 +41,7 @@ mapfile -t pqdump < <(find Sources/pqdump -name '*.swift' ! -name PQDump.swift !
     -exec grep -L '^import ArgumentParser' {} + | sort)
 module pqdump "${pqdump[@]}"
 
-libraries=(-L "$out" -lpqdump -lVOParquet -lParquet -lParquetReader -lParquetCompression -lParquetFormat)
+libraries=(-L "$out" -lpqdump -lVOParquet -lParquet -lParquetReader -lParquetCompression -lParquetFormat -lParquetEncoding)
 for harness in Fuzz/Targets/*.swift; do
     name=$(basename "$harness" .swift)
     binary="$out/fuzz-$name"

@@ -63,20 +63,16 @@ final class ExternalRowSorter {
         }
         guard !runs.isEmpty else {
             sortEntries()
-            let failure = arena.withUnsafeBytes { bytes -> HATSImportError? in
-                do throws(HATSImportError) {
-                    for (index, entry) in entries.enumerated() {
-                        if index & 4095 == 0 { try checkpoint() }
-                        try body(
-                            entry.key,
-                            UnsafeRawBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)]))
-                    }
-                    return nil
-                } catch {
-                    return error
+            // withUnsafeBufferPointer keeps the error's type, which withUnsafeBytes does not.
+            try arena.withUnsafeBufferPointer { (arena) throws(HATSImportError) in
+                let bytes = UnsafeRawBufferPointer(arena)
+                for (index, entry) in entries.enumerated() {
+                    if index & 4095 == 0 { try checkpoint() }
+                    try body(
+                        entry.key, UnsafeRawBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                    )
                 }
             }
-            if let failure { throw failure }
             return
         }
         if !entries.isEmpty { try spill() }
@@ -92,19 +88,14 @@ final class ExternalRowSorter {
     private func spill() throws(HATSImportError) {
         sortEntries()
         let run = try RunFile(directory: directory)
-        let failure = arena.withUnsafeBytes { bytes -> HATSImportError? in
-            do throws(HATSImportError) {
-                for entry in entries {
-                    try run.append(
-                        key: entry.key, sequence: entry.sequence,
-                        row: UnsafeRawBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)]))
-                }
-                return nil
-            } catch {
-                return error
+        try arena.withUnsafeBufferPointer { (arena) throws(HATSImportError) in
+            let bytes = UnsafeRawBufferPointer(arena)
+            for entry in entries {
+                try run.append(
+                    key: entry.key, sequence: entry.sequence,
+                    row: UnsafeRawBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)]))
             }
         }
-        if let failure { throw failure }
         try run.finishWriting()
         runs.append((0, run))
         arena.removeAll(keepingCapacity: true)

@@ -2,6 +2,7 @@ import CLZ4
 import CSnappy
 import CZlib
 import CZstd
+import ParquetEncoding
 import ParquetFormat
 
 /// Compresses page bodies with one codec, keeping the codec's native state alive between
@@ -107,7 +108,7 @@ public final class PageCompressor: @unchecked Sendable {
         throws(CompressionError)
     {
         let bound = snappy_max_compressed_length(input.count)
-        try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: bound) { buffer throws(CompressionError) in
             var written = buffer.count
             let status = snappy_compress(
                 input.baseAddress?.assumingMemoryBound(to: CChar.self), input.count,
@@ -125,7 +126,7 @@ public final class PageCompressor: @unchecked Sendable {
     {
         let context = zstdContext!
         let bound = ZSTD_compressBound(input.count)
-        try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: bound) { buffer throws(CompressionError) in
             let result = ZSTD_compressCCtx(
                 context, buffer.baseAddress, buffer.count, input.baseAddress, input.count, level)
             guard ZSTD_isError(result) == 0 else {
@@ -145,7 +146,7 @@ public final class PageCompressor: @unchecked Sendable {
                 reason: "input of \(input.count) bytes exceeds LZ4's limit of \(LZ4_MAX_INPUT_SIZE)")
         }
         let bound = Int(LZ4_compressBound(Int32(input.count)))
-        try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: bound) { buffer throws(CompressionError) in
             let written = LZ4_compress_default(
                 input.baseAddress?.assumingMemoryBound(to: CChar.self),
                 UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
@@ -170,7 +171,7 @@ public final class PageCompressor: @unchecked Sendable {
         let bound = Int(deflateBound(stream, UInt(input.count)))
         // Leave the stream ready for the next page whatever happens here.
         defer { deflateReset(stream) }
-        try output.appendBytes(upTo: bound) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: bound) { buffer throws(CompressionError) in
             stream.pointee.next_in = UnsafeMutablePointer(
                 mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)

@@ -3,6 +3,7 @@ import CLZ4
 import CSnappy
 import CZlib
 import CZstd
+import ParquetEncoding
 import ParquetFormat
 
 /// Decompresses page bodies of any supported codec, checking the result against the
@@ -75,7 +76,7 @@ public final class PageDecompressor: @unchecked Sendable {
         case .brotli:
             try decompressBrotli(input, uncompressedSize: uncompressedSize, appendingTo: &output)
         case .lz4Raw:
-            try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+            try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
                 let written = try LZ4Block.decompress(input, into: buffer, codec: .lz4Raw)
                 guard written == uncompressedSize else {
                     throw sizeMismatch(.lz4Raw, actual: written, declared: uncompressedSize)
@@ -83,7 +84,7 @@ public final class PageDecompressor: @unchecked Sendable {
                 return written
             }
         case .lz4:
-            try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+            try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
                 try HadoopLZ4Frames.decompress(input, into: buffer)
             }
         default:
@@ -102,7 +103,7 @@ public final class PageDecompressor: @unchecked Sendable {
         guard encodedSize == uncompressedSize else {
             throw sizeMismatch(.snappy, actual: encodedSize, declared: uncompressedSize)
         }
-        try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
             var written = buffer.count
             let status = snappy_uncompress(
                 source, input.count,
@@ -123,7 +124,7 @@ public final class PageDecompressor: @unchecked Sendable {
         _ input: UnsafeRawBufferPointer, uncompressedSize: Int, appendingTo output: inout [UInt8]
     ) throws(CompressionError) {
         let context = try zstdDecompressionContext()
-        try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
             // Capacity is exactly the declared size, so longer output fails inside zstd.
             let result = ZSTD_decompressDCtx(context, buffer.baseAddress, buffer.count, input.baseAddress, input.count)
             guard ZSTD_isError(result) == 0 else {
@@ -140,7 +141,7 @@ public final class PageDecompressor: @unchecked Sendable {
     private func decompressBrotli(
         _ input: UnsafeRawBufferPointer, uncompressedSize: Int, appendingTo output: inout [UInt8]
     ) throws(CompressionError) {
-        try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
             // The output capacity is the declared size, so longer output fails inside brotli.
             var written = uncompressedSize
             let result = BrotliDecoderDecompress(
@@ -169,7 +170,7 @@ public final class PageDecompressor: @unchecked Sendable {
                 codec: .gzip, operation: .decompression, reason: "input exceeds zlib's 4 GiB single-call limit")
         }
         let stream = try inflateStreamForNewPage()
-        try output.appendBytes(upTo: uncompressedSize) { buffer throws(CompressionError) in
+        try output.appendUninitialized(upTo: uncompressedSize) { buffer throws(CompressionError) in
             stream.pointee.next_in = UnsafeMutablePointer(
                 mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.pointee.avail_in = uInt(input.count)

@@ -1,5 +1,6 @@
 import ParquetCompression
 import ParquetFormat
+import TestSupport
 import Testing
 
 @Suite("Page decompression rejects bad input")
@@ -43,7 +44,7 @@ struct PageDecompressionErrorTests {
         let input = TestData.compressibleBytes(count: 20_000)
         let compressed = try compress(input, with: kind.compressor())
         let decompressor = PageDecompressor()
-        var generator = TestData.SeededGenerator(state: 5)
+        var generator = SeededGenerator(state: 5)
         var failures = 0
         for _ in 0..<300 {
             var corrupted = compressed

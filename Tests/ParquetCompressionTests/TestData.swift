@@ -1,18 +1,7 @@
+import TestSupport
+
 /// Deterministic inputs for the codec tests.
 enum TestData {
-    /// SplitMix64: a tiny fixed-seed generator so "random" inputs are identical on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-    }
-
     static let mebibyte = 1 << 20
 
     static func randomBytes(count: Int, seed: UInt64) -> [UInt8] {

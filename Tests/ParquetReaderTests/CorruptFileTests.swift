@@ -1,5 +1,6 @@
 import Parquet
 import ParquetReader
+import TestSupport
 import Testing
 
 /// Corrupt or truncated files give a ParquetReaderError with a byte offset and the
@@ -93,7 +94,7 @@ import Testing
     }
 
     private static func flipBytes(_ original: [UInt8], seed: UInt64, iterations: Int) throws {
-        var generator = TestFiles.SeededGenerator(state: seed)
+        var generator = SeededGenerator(state: seed)
         var detected = 0
         for _ in 0..<iterations {
             var bytes = original

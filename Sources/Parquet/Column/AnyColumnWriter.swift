@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// A column writer of whichever physical type the column has. Operations on whole

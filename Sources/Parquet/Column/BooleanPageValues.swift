@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// Page values of a BOOLEAN column, PLAIN-encoded as LSB-first bits. BOOLEAN has
 /// no dictionary encoding.
 struct BooleanPageValues: PageValues {

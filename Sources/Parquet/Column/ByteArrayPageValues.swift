@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Page values of BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY columns: every value's bytes

@@ -161,8 +161,8 @@ struct ColumnChunkAssembler {
         guard !pagesInMemory.isEmpty else { return }
         var segment = SpillSegment(offset: file.byteCount, length: 0)
         for page in pagesInMemory {
-            try Self.withBytes(of: page) { (bytes) throws(ParquetWriterError) in
-                segment.length += try file.append(bytes).length
+            try page.withUnsafeBufferPointer { (bytes) throws(ParquetWriterError) in
+                segment.length += try file.append(UnsafeRawBufferPointer(bytes)).length
             }
         }
         if let last = spilledSegments.last, last.offset + Int64(last.length) == segment.offset {
@@ -180,24 +180,16 @@ struct ColumnChunkAssembler {
     func writePages(
         from spillFile: SpillFile, to write: (UnsafeRawBufferPointer) throws(ParquetWriterError) -> Void
     ) throws(ParquetWriterError) {
-        try Self.withBytes(of: dictionaryPage, write)
+        // `withUnsafeBufferPointer`, unlike `withUnsafeBytes`, keeps the error's type.
+        try dictionaryPage.withUnsafeBufferPointer { (bytes) throws(ParquetWriterError) in
+            try write(UnsafeRawBufferPointer(bytes))
+        }
         for segment in spilledSegments { try spillFile.read(segment, into: write) }
-        for page in pagesInMemory { try Self.withBytes(of: page, write) }
-    }
-
-    /// `Array.withUnsafeBytes`, keeping the error's type.
-    private static func withBytes(
-        of bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(ParquetWriterError) -> Void
-    ) throws(ParquetWriterError) {
-        let failure = bytes.withUnsafeBytes { buffer -> ParquetWriterError? in
-            do throws(ParquetWriterError) {
-                try body(buffer)
-                return nil
-            } catch {
-                return error
+        for page in pagesInMemory {
+            try page.withUnsafeBufferPointer { (bytes) throws(ParquetWriterError) in
+                try write(UnsafeRawBufferPointer(bytes))
             }
         }
-        if let failure { throw failure }
     }
 
     /// The chunk's metadata, for a chunk whose first byte lands at `fileOffset`.

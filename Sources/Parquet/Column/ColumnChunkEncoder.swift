@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Turns one column's closed pages into the encoded, compressed pages of its column
@@ -173,7 +174,7 @@ final class ColumnChunkEncoder<Values: PageValues> {
         }
         let entryCount = Values.dictionaryCount(table)
         workspace.dictionaryIndices.withUnsafeBufferPointer {
-            RLEHybridEncoder.encodeDictionaryIndices($0, dictionarySize: entryCount, into: &workspace.body)
+            DictionaryIndices.encode($0, dictionarySize: entryCount, into: &workspace.body)
         }
         dictionary = table
         chunkUsesDictionary = true
@@ -198,7 +199,7 @@ final class ColumnChunkEncoder<Values: PageValues> {
             let dictionaryBytes = values.dictionaryPlainByteCount(table)
             guard dictionaryBytes >= dictionaryTrialBytes else { continue }
             dictionaryOnTrial = false
-            let indexBits = LevelEncoder.bitWidth(of: Values.dictionaryCount(table) - 1)
+            let indexBits = BitPacking.bitWidth(forMaximumValue: UInt64(Values.dictionaryCount(table) - 1))
             let lookedInChunk = trialValueCount + looked
             let plainBytes = trialPlainBytes + values.plainByteCount(prefix: looked)
             if dictionaryBytes + (lookedInChunk * indexBits + 7) / 8 >= plainBytes { return false }

@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Page values of INT32, INT64, FLOAT, DOUBLE and FLOAT16 columns: PLAIN encoding is

@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// The non-null values of one column's open data page, in a contiguous typed buffer.
 ///
 /// A conforming type knows how to PLAIN-encode itself, feed a dictionary, and fold

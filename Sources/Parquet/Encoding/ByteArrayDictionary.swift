@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// The distinct values of a BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY column and their dictionary
 /// indices, for dictionary encoding.
 ///

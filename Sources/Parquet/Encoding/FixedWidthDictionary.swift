@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// The distinct values of a fixed-width column (INT32, INT64, FLOAT, DOUBLE) and their
 /// dictionary indices, for dictionary encoding.
 ///

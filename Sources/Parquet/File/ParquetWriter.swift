@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Writes a Parquet file row by row to a sink, within `WriterOptions.memoryLimit`.

@@ -1,46 +1,20 @@
-/// Checks that bytes are well-formed UTF-8 (no overlongs, surrogates or values
-/// past U+10FFFF), with a fast path for ASCII.
+/// The UTF-8 checks of text the writer accepts.
 enum UTF8Validation {
+    /// Whether `bytes` are well-formed UTF-8 (no overlongs, surrogates or values past
+    /// U+10FFFF). `UTF8Span` validates in place; where the standard library predates it,
+    /// `String(validating:as:)` does the same check at the cost of a copy.
     static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-                continue
-            }
-            let length: Int
-            var lowerBound: UInt8 = 0x80
-            var upperBound: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0:
-                length = 3
-                lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED:
-                length = 3
-                upperBound = 0x9F
-            case 0xF0:
-                length = 4
-                lowerBound = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4:
-                length = 4
-                upperBound = 0x8F
-            default: return false
-            }
-            guard index + length <= count else { return false }
-            let second = bytes[index + 1]
-            guard second >= lowerBound, second <= upperBound else { return false }
-            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return false }
-            index += length
+        let units = bytes.assumingMemoryBound(to: UInt8.self)
+        if #available(macOS 26, iOS 26, *) {
+            return (try? UTF8Span(validating: units.span)) != nil
         }
-        return true
+        return String(validating: units, as: UTF8.self) != nil
     }
 
-    /// Whether every byte is ASCII, checked eight bytes at a time.
+    /// Whether every byte is ASCII, checked eight bytes at a time. The standard library's
+    /// only counterpart, `UTF8Span.isKnownASCII`, comes after a full validation, which is
+    /// slower on text that is not all ASCII, the case where this check is then followed by
+    /// one per value.
     static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         var seen: UInt64 = 0

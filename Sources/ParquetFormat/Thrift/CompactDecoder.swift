@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// Reads values in the Thrift compact protocol from a range of a byte array.
 ///
 /// Every length and count is checked against the bytes that remain before
@@ -254,16 +256,15 @@ public struct CompactDecoder: Sendable {
     public mutating func readI32() throws(ThriftDecodingError) -> Int32 {
         let start = position
         let varint = try readVarint()
-        guard let zigzag = UInt32(exactly: varint) else {
+        guard UInt32(exactly: varint) != nil else {
             throw error("i32 varint \(varint) out of range", at: start)
         }
-        return Int32(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+        return Int32(truncatingIfNeeded: ZigZag.decode(varint))
     }
 
     /// Reads a zigzag varint.
     public mutating func readI64() throws(ThriftDecodingError) -> Int64 {
-        let zigzag = try readVarint()
-        return Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+        ZigZag.decode(try readVarint())
     }
 
     /// Reads 8 bytes of little-endian IEEE 754 bits.
@@ -297,22 +298,16 @@ public struct CompactDecoder: Sendable {
 
     /// Reads an unsigned LEB128 varint of at most 10 bytes.
     public mutating func readVarint() throws(ThriftDecodingError) -> UInt64 {
-        let start = position
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < endIndex else { throw truncated("a varint", at: start) }
-            let byte = bytes[position]
-            position += 1
-            // The tenth byte holds only bit 63 and must end the varint.
-            if shift == 63 && byte > 1 {
-                throw error("varint longer than 10 bytes or above 64 bits", at: start)
+        var offset = position
+        let end = endIndex
+        do {
+            let value = try bytes.withUnsafeBufferPointer { (buffer) throws(DecodingFailure) in
+                try ULEB128.read(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<end]), at: &offset)
             }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 {
-                return result
-            }
-            shift += 7
+            position = offset
+            return value
+        } catch {
+            throw self.error(error.message, at: error.offset)
         }
     }
 

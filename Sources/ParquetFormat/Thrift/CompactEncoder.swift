@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// Writes values in the Thrift compact protocol into a growing byte array.
 ///
 /// Structs are written between `beginStruct()` and `endStruct()`, which keep the
@@ -251,14 +253,12 @@ public struct CompactEncoder: Sendable {
 
     /// Writes a zigzag varint.
     public mutating func writeI32(_ value: Int32) {
-        let zigzag = UInt32(bitPattern: (value << 1) ^ (value >> 31))
-        writeVarint(UInt64(zigzag))
+        writeVarint(ZigZag.encode(Int64(value)))
     }
 
     /// Writes a zigzag varint.
     public mutating func writeI64(_ value: Int64) {
-        let zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        writeVarint(zigzag)
+        writeVarint(ZigZag.encode(value))
     }
 
     /// Writes the IEEE 754 bits little-endian.
@@ -281,11 +281,6 @@ public struct CompactEncoder: Sendable {
 
     /// Writes an unsigned LEB128 varint (7 bits per byte, low bits first).
     public mutating func writeVarint(_ value: UInt64) {
-        var remaining = value
-        while remaining >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
-            remaining >>= 7
-        }
-        bytes.append(UInt8(remaining))
+        ULEB128.append(value, to: &bytes)
     }
 }

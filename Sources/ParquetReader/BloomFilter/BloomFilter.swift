@@ -1,4 +1,4 @@
-import Parquet
+import ParquetEncoding
 
 /// The split-block Bloom filter of one column chunk, read from a file, for asking whether
 /// a value may occur in the chunk.

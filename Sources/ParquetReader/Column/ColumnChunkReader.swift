@@ -1,4 +1,5 @@
 import ParquetCompression
+import ParquetEncoding
 import ParquetFormat
 
 /// Reads one column chunk page by page: decodes each page header, checks its CRC,
@@ -77,8 +78,9 @@ public final class ColumnChunkReader {
                     "page sizes (compressed \(header.compressedPageSize), uncompressed \(header.uncompressedPageSize)) "
                     + "do not fit the \(chunk.count - bodyStart) bytes left in the chunk")
         }
-        let info = try chunk.withBytes { (bytes) throws(ParquetReaderError) -> PageInfo in
-            let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + bodySize)])
+        let info = try chunk.withUnsafeBufferPointer { (bytes) throws(ParquetReaderError) -> PageInfo in
+            let body = UnsafeRawBufferPointer(
+                rebasing: UnsafeRawBufferPointer(bytes)[bodyStart..<(bodyStart + bodySize)])
             let checksum = PageChecksum.verify(body, stored: header.crc)
             if verifiesChecksums, case .invalid(let stored, let computed) = checksum {
                 throw ParquetReaderError(
@@ -342,7 +344,7 @@ private func withPageBytes<Failure: Error>(
     _ decoded: [UInt8]?, else raw: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Void
 ) throws(Failure) {
     if let decoded {
-        try decoded.withBytes(body)
+        try decoded.withUnsafeBufferPointer { (bytes) throws(Failure) in try body(UnsafeRawBufferPointer(bytes)) }
     } else {
         try body(raw)
     }

@@ -1,4 +1,5 @@
 import ParquetCompression
+import ParquetEncoding
 import ParquetFormat
 
 extension ParquetFileReader {

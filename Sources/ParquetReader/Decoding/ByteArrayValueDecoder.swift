@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Decodes BYTE_ARRAY pages: PLAIN (4-byte length before each value), dictionary
@@ -26,7 +27,12 @@ final class ByteArrayValueDecoder: PageValueDecoder {
             try DictionaryIndices.decode(input, count: count, dictionarySize: dictionary.count, into: &indices)
             gather(from: dictionary)
         case .deltaLengthByteArray:
-            _ = try DeltaLengthByteArrayDecoder.decode(input, count: count, into: &values)
+            let (lengths, dataOffset, dataSize) = try DeltaLengthByteArrayDecoder.lengths(input, count: count)
+            lengths.withUnsafeBufferPointer { lengths in
+                values.append(
+                    lengths: lengths,
+                    data: UnsafeRawBufferPointer(rebasing: input[dataOffset..<(dataOffset + dataSize)]))
+            }
         case .deltaByteArray:
             try deltaByteArray.decode(input, count: count) { (lengths, totalSize, fill) throws(DecodingFailure) in
                 lengths.withUnsafeBufferPointer { lengths in
@@ -79,18 +85,6 @@ final class ByteArrayValueDecoder: PageValueDecoder {
         // Every value takes at least its 4-byte length, so a corrupt count cannot make
         // this reserve more than the input could hold.
         output.reserve(values: min(count, input.count / 4), bytes: max(0, input.count - 4 * count))
-        var position = 0
-        for index in 0..<count {
-            guard input.count - position >= 4 else {
-                throw DecodingFailure(at: position, "input ends before the length of PLAIN value \(index) of \(count)")
-            }
-            let length = Int(input.loadUnaligned(fromByteOffset: position, as: UInt32.self).littleEndian)
-            position += 4
-            guard length <= input.count - position else {
-                throw DecodingFailure(at: position - 4, "PLAIN value \(index) of \(length) bytes overruns the page")
-            }
-            output.append(UnsafeRawBufferPointer(rebasing: input[position..<(position + length)]))
-            position += length
-        }
+        try PlainDecoder.forEachByteArray(input, count: count) { output.append($0) }
     }
 }

@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Decodes FIXED_LEN_BYTE_ARRAY pages: PLAIN, dictionary indices, BYTE_STREAM_SPLIT and
@@ -69,12 +70,6 @@ final class FixedLengthByteArrayValueDecoder: PageValueDecoder {
     private func appendPlain(
         _ input: UnsafeRawBufferPointer, count: Int, into output: inout FixedLengthByteArrayValues
     ) throws(DecodingFailure) {
-        let byteCount = count * byteWidth
-        guard input.count >= byteCount else {
-            throw DecodingFailure(
-                at: 0,
-                "\(count) PLAIN values of \(byteWidth) bytes need \(byteCount) bytes but the page holds \(input.count)")
-        }
-        output.append(UnsafeRawBufferPointer(rebasing: input[0..<byteCount]), valueCount: count)
+        output.append(try PlainDecoder.fixedWidthValues(input, count: count, width: byteWidth), valueCount: count)
     }
 }

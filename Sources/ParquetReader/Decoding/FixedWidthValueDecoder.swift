@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// A physical type stored as fixed-width little-endian values: INT32, INT64, FLOAT,
@@ -93,13 +94,9 @@ final class FixedWidthValueDecoder<Value: FixedWidthPhysicalValue>: PageValueDec
     private static func appendPlain(_ input: UnsafeRawBufferPointer, count: Int, into output: inout [Value])
         throws(DecodingFailure)
     {
-        let byteCount = count * MemoryLayout<Value>.stride
-        guard input.count >= byteCount else {
-            throw DecodingFailure(
-                at: 0, "\(count) PLAIN values need \(byteCount) bytes but the page holds \(input.count)")
-        }
+        let bytes = try PlainDecoder.fixedWidthValues(input, count: count, width: MemoryLayout<Value>.stride)
         output.appendUninitialized(count: count) { target in
-            UnsafeMutableRawPointer(target).copyMemory(from: input.baseAddress!, byteCount: byteCount)
+            UnsafeMutableRawPointer(target).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
         }
     }
 }

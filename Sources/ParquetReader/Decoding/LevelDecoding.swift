@@ -1,20 +1,16 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Decoding of repetition and definition levels, checked against the column's maximum
 /// level so that record assembly can rely on them.
 enum LevelDecoding {
-    /// Bits needed for levels up to `maxLevel`.
-    static func bitWidth(forMaximum maxLevel: Int) -> Int {
-        maxLevel == 0 ? 0 : Int.bitWidth - maxLevel.leadingZeroBitCount
-    }
-
     /// Decodes the levels of a version 1 data page starting at `offset`, which it advances
     /// past them: RLE data behind a 4-byte length, or the deprecated BIT_PACKED form.
     static func decodeVersion1(
         _ page: UnsafeRawBufferPointer, at offset: inout Int, encoding: Encoding,
         maxLevel: Int, count: Int, into output: inout [UInt8]
     ) throws(DecodingFailure) {
-        let bitWidth = bitWidth(forMaximum: maxLevel)
+        let bitWidth = BitPacking.bitWidth(forMaximumValue: UInt64(maxLevel))
         switch encoding {
         case .rle:
             guard page.count - offset >= 4 else {
@@ -30,13 +26,13 @@ enum LevelDecoding {
                 maxLevel: maxLevel, count: count, into: &output)
             offset = start + length
         case .bitPacked:
-            let length = BitUnpacking.byteCount(valueCount: count, bitWidth: bitWidth)
+            let length = BitPacking.byteCount(valueCount: count, bitWidth: bitWidth)
             guard length <= page.count - offset else {
                 throw DecodingFailure(at: offset, "bit-packed levels of \(length) bytes overrun the page")
             }
             let bytes = UnsafeRawBufferPointer(rebasing: page[offset..<(offset + length)])
             output.appendUninitialized(count: count) { pointer in
-                BitUnpacking.unpackMostSignificantFirst(bytes, count: count, bitWidth: bitWidth, into: pointer)
+                BitPacking.unpackMostSignificantFirst(bytes, count: count, bitWidth: bitWidth, into: pointer)
             }
             try checkMaximum(output, last: count, maxLevel: maxLevel, at: offset)
             offset += length
@@ -51,7 +47,7 @@ enum LevelDecoding {
         _ bytes: UnsafeRawBufferPointer, base: Int, maxLevel: Int, count: Int, into output: inout [UInt8]
     ) throws(DecodingFailure) {
         do {
-            var decoder = try RLEHybridDecoder(bytes, bitWidth: bitWidth(forMaximum: maxLevel))
+            var decoder = try RLEHybridDecoder(bytes, bitWidth: BitPacking.bitWidth(forMaximumValue: UInt64(maxLevel)))
             try output.appendUninitialized(count: count) { (pointer) throws(DecodingFailure) in
                 try decoder.decode(count: count, into: pointer)
             }

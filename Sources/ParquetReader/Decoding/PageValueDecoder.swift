@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 /// Decodes the values sections of one column chunk's pages and accumulates them in a

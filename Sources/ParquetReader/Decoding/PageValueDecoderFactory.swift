@@ -1,3 +1,4 @@
+import ParquetEncoding
 import ParquetFormat
 
 extension LeafColumn {

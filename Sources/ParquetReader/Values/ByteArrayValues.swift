@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// BYTE_ARRAY values stored back to back in one buffer, with an offset per value, so a
 /// column of strings costs two allocations rather than one per value.
 public struct ByteArrayValues: Sendable, Hashable {

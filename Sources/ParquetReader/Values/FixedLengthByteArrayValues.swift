@@ -1,3 +1,5 @@
+import ParquetEncoding
+
 /// FIXED_LEN_BYTE_ARRAY values of one width, stored back to back.
 public struct FixedLengthByteArrayValues: Sendable, Hashable {
     /// Bytes per value.

@@ -258,16 +258,10 @@ final class BinaryDataReader<Sink: ByteSink> {
         guard Self.utf16ToUTF8(raw, stopAtNUL: isFixed, into: &text) else {
             throw .value("the unicodeChar value is not valid UTF-16")
         }
-        // withUnsafeBytes only rethrows untyped errors, so the error is carried out by value.
-        let failure = text.withUnsafeBytes { bytes -> CellDecodingFailure? in
-            do throws(CellDecodingFailure) {
-                try appendText(bytes, format)
-                return nil
-            } catch {
-                return error
-            }
+        // withUnsafeBufferPointer keeps the error's type, which withUnsafeBytes does not.
+        try text.withUnsafeBufferPointer { (bytes) throws(CellDecodingFailure) in
+            try appendText(UnsafeRawBufferPointer(bytes), format)
         }
-        if let failure { throw failure }
     }
 
     private func appendText(_ bytes: UnsafeRawBufferPointer, _ format: CellFormat) throws(CellDecodingFailure) {

@@ -181,16 +181,10 @@ public final class VOParquetWriter<Sink: ByteSink> {
     /// rejected, as the options say), or ISO-8601 text for a TIMESTAMP column.
     public func append(_ value: String) throws(VOParquetError) {
         var text = value
-        // withUTF8 only rethrows untyped errors, so the error is carried out by value.
-        let failure = text.withUTF8 { bytes -> VOParquetError? in
-            do throws(VOParquetError) {
-                try append(utf8: UnsafeRawBufferPointer(bytes))
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        // withUTF8 only rethrows untyped errors, so a Result carries the typed one out.
+        try text.withUTF8 { bytes in
+            Result { () throws(VOParquetError) in try append(utf8: UnsafeRawBufferPointer(bytes)) }
+        }.get()
     }
 
     /// UTF-8 text, as `append(_: String)` takes it, without making a String.
@@ -274,16 +268,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     /// A whole array cell of non-null elements; see `appendArray(_:)` for buffers.
     public func appendArray<Element: ListElement>(_ elements: [Element]) throws(VOParquetError) {
-        // withUnsafeBufferPointer only rethrows untyped errors, so the error is carried out by value.
-        let failure = elements.withUnsafeBufferPointer { buffer -> VOParquetError? in
-            do throws(VOParquetError) {
-                try appendArray(buffer)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        try elements.withUnsafeBufferPointer { (buffer) throws(VOParquetError) in try appendArray(buffer) }
     }
 
     private func checkArrayLength(_ count: Int) throws(VOParquetError) {
