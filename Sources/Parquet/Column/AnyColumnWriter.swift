@@ -17,42 +17,19 @@ enum AnyColumnWriter {
         descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int
     ) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
-        switch descriptor.physical {
-        case .boolean:
-            self = .boolean(
-                try ColumnWriter(
-                    descriptor: descriptor, values: BooleanPageValues(), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .int32:
-            self = .int32(
-                try ColumnWriter(
-                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .int64:
-            self = .int64(
-                try ColumnWriter(
-                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .float:
-            self = .float(
-                try ColumnWriter(
-                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .double:
-            self = .double(
-                try ColumnWriter(
-                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .fixedLenByteArray where descriptor.leafType == .float16:
-            self = .float16(
-                try ColumnWriter(
-                    descriptor: descriptor, values: .init(order: order), options: options, plan: plan,
-                    columnCount: columnCount))
-        case .byteArray, .fixedLenByteArray:
-            let values = ByteArrayPageValues(fixedLength: descriptor.typeLength, order: order)
-            self = .byteArray(
-                try ColumnWriter(
-                    descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount))
+        func writer<Values: PageValues>(_ values: Values) throws(ParquetWriterError) -> ColumnWriter<Values> {
+            try ColumnWriter(
+                descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount)
+        }
+        switch PhysicalSlotKind(descriptor) {
+        case .boolean: self = .boolean(try writer(BooleanPageValues()))
+        case .int32: self = .int32(try writer(.init(order: order)))
+        case .int64: self = .int64(try writer(.init(order: order)))
+        case .float: self = .float(try writer(.init(order: order)))
+        case .double: self = .double(try writer(.init(order: order)))
+        case .float16: self = .float16(try writer(.init(order: order)))
+        case .byteArray:
+            self = .byteArray(try writer(ByteArrayPageValues(fixedLength: descriptor.typeLength, order: order)))
         }
     }
 
