@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
-CI_FUZZ_SECONDS ?= 25
+CI_FUZZ_SECONDS ?= 20
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
 # The one suite `make test` leaves to ThreadSanitizer alone: it writes the same files on every
@@ -37,7 +37,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-swift test-interop docs lint format bench bench-core bench-engine \
+.PHONY: setup system-packages venv bench-venv build demo test test-readers test-swift test-interop doc-comments docs lint format bench bench-core bench-engine \
 	bench-hats clean \
 	fuzz fuzz-build sanitize test-large test-healpix test-hats
 
@@ -87,6 +87,13 @@ test: setup
 		--skip '$(ASAN_SKIP)'
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan \
 		--filter '$(TSAN_TESTS)'
+	@# The readers' checks mostly keep one core busy, so the fuzz targets build beside them.
+	$(MAKE) --no-print-directory -j2 test-readers fuzz-build
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+
+# The files the Swift tests wrote, read by pyarrow, DuckDB, polars and fastparquet; the command-line
+# tools checked against astropy, cdshealpix, hats and lsdb; the benchmark values; determinism.
+test-readers: setup
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
 	swift build --product healpix-interop
@@ -105,7 +112,6 @@ test: setup
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-2.parquet
 	cmp $(DETERMINISM_DIR)/same-1.parquet $(DETERMINISM_DIR)/same-3.parquet
 	@echo "determinism: 2 passed, 0 failed"
-	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
 
 # The libFuzzer targets of Fuzz/Targets, built with -sanitize=fuzzer,address (Fuzz/build.sh).
 fuzz-build: system-packages
@@ -143,10 +149,12 @@ test-hats: setup
 	$(PYTHON) Tests/hats/check_hats.py --voparquet .build/release/voparquet --work $(HATS_DIR)/large --rows $(HATS_ROWS) \
 		--pixel-threshold 20000 --highest-order 10 --memory-limit 32M --memory-check
 
-# Fails on a public declaration without a doc comment and on any DocC warning;
-# the archives go to .build/docs.
-docs: system-packages
+# Fails on a public declaration without a doc comment (CI runs this part).
+doc-comments:
 	python3 Scripts/check_doc_comments.py $(DOC_COMMENT_DIRS)
+
+# As doc-comments, and fails on any DocC warning; the archives go to .build/docs.
+docs: system-packages doc-comments
 	swift package --allow-writing-to-directory .build/docs generate-documentation \
 		$(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors --output-path .build/docs
 
