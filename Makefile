@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
-CI_FUZZ_SECONDS ?= 20
+CI_FUZZ_SECONDS ?= 15
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
 # The one suite `make test` leaves to ThreadSanitizer alone: it writes the same files on every
@@ -23,7 +23,7 @@ ASAN_ENV := LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/sanitizers/lsan.supp SHARE
 LARGE_DIR ?= $(CURDIR)/.build/large
 # Positions the HEALPix module is checked on against cdshealpix: `make test` (each at orders 0..29)
 # and `make test-healpix`.
-CI_HEALPIX_POINTS ?= 250000
+CI_HEALPIX_POINTS ?= 100000
 HEALPIX_POINTS ?= 1000000
 # `voparquet hats` against hats, lsdb and hats-import: a small sky in `make test`, a larger one
 # with hats-import's default highest order in `make test-hats`.
@@ -37,7 +37,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-readers test-swift test-interop doc-comments docs lint format bench bench-core bench-engine \
+.PHONY: setup system-packages venv bench-venv build demo test test-readers test-tsan test-swift test-interop doc-comments docs lint format bench bench-core bench-engine \
 	bench-hats clean \
 	fuzz fuzz-build sanitize test-large test-healpix test-hats
 
@@ -78,18 +78,21 @@ demo: system-packages
 	.build/debug/pqdump summary .build/demo/sample.parquet
 
 # Each Swift test runs once, under a sanitizer: the suite under AddressSanitizer (with
-# LeakSanitizer), the concurrency and sink tests under ThreadSanitizer; both write the
-# files the Python readers then check.
+# LeakSanitizer), writing the files the Python readers then check, and the concurrency
+# and sink tests under ThreadSanitizer.
 test: setup
 	rm -rf $(INTEROP_DIR)
 	mkdir -p $(INTEROP_DIR)
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) swift test --sanitize=address --build-path .build/asan \
 		--skip '$(ASAN_SKIP)'
-	PARQUET_INTEROP_DIR=$(INTEROP_DIR) SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan \
-		--filter '$(TSAN_TESTS)'
-	@# The readers' checks mostly keep one core busy, so the fuzz targets build beside them.
-	$(MAKE) --no-print-directory -j2 test-readers fuzz-build
+	@# The readers' checks often keep one core busy, so the ThreadSanitizer run and the fuzz
+	@# targets' build go beside them.
+	$(MAKE) --no-print-directory -j2 test-readers test-tsan fuzz-build
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+
+# The concurrency and sink tests under ThreadSanitizer (they write no files for the readers).
+test-tsan: system-packages
+	SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan --filter '$(TSAN_TESTS)'
 
 # The files the Swift tests wrote, read by pyarrow, DuckDB, polars and fastparquet; the command-line
 # tools checked against astropy, cdshealpix, hats and lsdb; the benchmark values; determinism.

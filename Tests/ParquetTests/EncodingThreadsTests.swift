@@ -9,7 +9,7 @@ import Testing
 /// pages are encoded; a failure on a worker drops only the open row group; the memory
 /// limit decides how many threads a writer gets.
 @Suite struct EncodingThreadsTests {
-    static let threadCounts = [1, 2, 3, 7]
+    static let threadCounts = [1, 2, 5]
 
     @Test(arguments: [
         "defaults", "small pages, v2, plain, gzip", "small row-group target, dictionary, checksums, bloom filter",
@@ -46,7 +46,7 @@ import Testing
             options.dataPageRowLimit = 97
             options.maxRowGroupRows = 1_500
             options.compression = .zstd(level: 3)
-            // Room for seven workspaces sized for 1 MiB pages.
+            // Room for five workspaces sized for 1 MiB pages.
             options.memoryLimit = 256 << 20
             options.encodingThreadCount = threads
             let sink = MemorySink()
