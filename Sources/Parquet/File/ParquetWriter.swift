@@ -79,9 +79,9 @@ public final class ParquetWriter<Sink: ByteSink> {
             shares: plan.encodingShares(atMost: options.encodingThreadCount), schema: schema, options: options,
             plan: plan)
         pool.assign(columns.map(\.spillableChunk))
-        let stagedKinds = columns.map { $0.descriptor.maxRepetitionLevel == 0 ? $0.kind : nil }
         let stage = RowStage(
-            kinds: stagedKinds, capacity: plan.stagedRowCapacity, arenaByteLimit: plan.stagedByteArrayLimit)
+            kinds: RowStage.stagedKinds(schema), capacity: plan.stagedRowCapacity,
+            arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget)
         self.stage = stage
         self.slots = columns.enumerated().map { index, column in
             let range = column.descriptor.integerRange
@@ -147,9 +147,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         rowsInRowGroup += 1
         stagedRows &+= 1
         if !fullPages.isEmpty { try flushFullPages() }
-        if stagedRows == stage.capacity || stage.arenaByteCount >= stage.arenaByteLimit
-            || rowsInRowGroup >= options.maxRowGroupRows || rowsInRowGroup >= nextRowGroupSizeCheck
-        {
+        if stagedRows == stage.capacity || stage.arenaByteCount >= stage.arenaByteLimit || rowGroupIsDue {
             try flushStage()
             try closeRowGroupIfDue()
         }
@@ -162,6 +160,11 @@ public final class ParquetWriter<Sink: ByteSink> {
         } else if rowsInRowGroup >= nextRowGroupSizeCheck {
             try checkRowGroupSize()
         }
+    }
+
+    /// Whether the row group is at its row limit or its size is due to be looked at.
+    private var rowGroupIsDue: Bool {
+        rowsInRowGroup >= options.maxRowGroupRows || rowsInRowGroup >= nextRowGroupSizeCheck
     }
 
     /// Rows that can be added before the row group must be closed or its size looked

@@ -72,6 +72,11 @@ final class RowStage {
         for arena in arenas { arena.deallocate() }
     }
 
+    /// What each column of `schema` stages: its writer's kind, or nil for a LIST column.
+    static func stagedKinds(_ schema: Schema) -> [PhysicalSlotKind?] {
+        schema.descriptors.map { $0.maxRepetitionLevel == 0 ? PhysicalSlotKind($0) : nil }
+    }
+
     /// Bytes of a staged value: byte arrays keep an end offset per row.
     static func stagedWidth(_ kind: PhysicalSlotKind) -> Int {
         switch kind {

@@ -42,8 +42,6 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     /// Rows the writer stages before they go to the column writers (`RowStage`): as
     /// many as fit in `stageByteTarget`, a multiple of 8 from 8 to 1,024.
     let stagedRowCapacity: Int
-    /// Bytes of byte array cells the stage holds before its rows go out early.
-    let stagedByteArrayLimit: Int
 
     /// What the staged rows of flat columns take: small enough to stay in a core's cache.
     public static let stageByteTarget = 256 << 10
@@ -75,7 +73,7 @@ public struct WriterMemoryPlan: Hashable, Sendable {
             codecReserve = max(codecReserve, Self.codecReserve(compression))
         }
         let limit = options.memoryLimit
-        let stagedKinds = schema.descriptors.map { $0.maxRepetitionLevel == 0 ? PhysicalSlotKind($0) : nil }
+        let stagedKinds = RowStage.stagedKinds(schema)
         let stagedRowBytes = max(1, RowStage.byteCount(kinds: stagedKinds, capacity: 64) / 64)
         let stagedRowCapacity = min(1_024, max(8, Self.stageByteTarget / stagedRowBytes / 8 * 8))
         // The byte array cells' buffers grow by doubling from 1 KiB, past their target by one row.
@@ -138,7 +136,6 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         self.codecReserve = codecReserve
         minimumEncodedPages = minimumEncoded
         self.stagedRowCapacity = stagedRowCapacity
-        stagedByteArrayLimit = Self.stagedByteArrayTarget
     }
 
     /// The encoded pages' share split among as many encoding threads as the plan
