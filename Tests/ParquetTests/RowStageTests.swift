@@ -226,4 +226,50 @@ import Testing
         let lists = try Schema([Column("l", .list(element: .double), .optional)])
         #expect(try ParquetWriter(schema: lists, sink: MemorySink()).stage.valueRegions == [nil])
     }
+
+    /// Handing a block to the flusher moves its values, nulls and bytes to the flusher's
+    /// stage and leaves the appending thread's stage empty for the next block.
+    @Test func movingABlockLeavesTheSourceEmpty() {
+        let kinds: [PhysicalSlotKind?] = [.double, .byteArray, .boolean]
+        let source = RowStage(kinds: kinds, capacity: 16, arenaByteLimit: 1 << 10)
+        let target = RowStage(kinds: kinds, capacity: 16, arenaByteLimit: 1 << 10)
+        for row in 0..<16 {
+            source.valueRegions[0]!.storeBytes(of: Double(row), toByteOffset: row * 8, as: Double.self)
+            if row % 3 == 0 {
+                source.setNull(column: 1, row: row)
+            } else {
+                Array("r\(row)".utf8).withUnsafeBytes { source.storeBytes($0, column: 1, row: row) }
+            }
+            source.valueRegions[2]!.storeBytes(of: row % 5 == 0, toByteOffset: row, as: Bool.self)
+        }
+        let arenaBytes = source.arenaByteCount
+        source.moveContents(to: target)
+
+        #expect(source.arenaByteCount == 0)
+        for column in 0..<3 {
+            #expect(source.buffers(ofColumn: column, kind: kinds[column]!, rows: 16).validity == nil)
+        }
+        #expect(target.arenaByteCount == arenaBytes)
+        guard case .doubles(let doubles) = target.buffers(ofColumn: 0, kind: .double, rows: 16).values else {
+            Issue.record("not doubles")
+            return
+        }
+        #expect(Array(doubles) == (0..<16).map(Double.init))
+        let strings = target.buffers(ofColumn: 1, kind: .byteArray, rows: 16)
+        guard case .byteArrays(let bytes, let offsets) = strings.values, let bits = strings.validity else {
+            Issue.record("not byte arrays with nulls")
+            return
+        }
+        let validity = ValidityBits(bytes: bits)
+        for row in 0..<16 {
+            let text = String(decoding: bytes[Int(offsets[row])..<Int(offsets[row + 1])], as: UTF8.self)
+            #expect(validity[row] == (row % 3 != 0))
+            #expect(text == (row % 3 == 0 ? "" : "r\(row)"))
+        }
+        guard case .booleans(let flags) = target.buffers(ofColumn: 2, kind: .boolean, rows: 16).values else {
+            Issue.record("not booleans")
+            return
+        }
+        #expect(Array(flags) == (0..<16).map { $0 % 5 == 0 })
+    }
 }

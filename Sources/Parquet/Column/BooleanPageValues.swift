@@ -7,7 +7,6 @@ struct BooleanPageValues: PageValues {
     typealias Dictionary = Never
 
     var values = PageBuffer<Bool>()
-    private var trueCount = 0
 
     init() {}
 
@@ -20,22 +19,17 @@ struct BooleanPageValues: PageValues {
     func byteCounts(count: Int, variableBytes: Int) -> (plain: Int, memory: Int) { ((count &+ 7) >> 3, count) }
     var storageByteCount: Int { values.storageByteCount }
 
-    @inline(__always) mutating func append(_ value: Bool) {
-        values.append(value)
-        trueCount &+= value ? 1 : 0
+    @inline(__always) mutating func append(_ value: Bool) { values.append(value) }
+    /// Appends `source[rows]`, or with `validity` only the rows that have a value.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<Bool>, rows: Range<Int>, where validity: ValidityBits?) {
+        values.append(source, rows: rows, where: validity)
     }
-    mutating func append(contentsOf slice: UnsafeBufferPointer<Bool>) {
-        values.append(contentsOf: slice)
-        for value in slice where value { trueCount &+= 1 }
-    }
-    mutating func removeLast() {
-        if values.removeLast() { trueCount -= 1 }
-    }
+    mutating func removeLast() { values.removeLast() }
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }
     mutating func releaseStorage() {
         values.releaseStorage()
-        trueCount = 0
     }
     func withoutStorage() -> Self {
         var empty = Self()
@@ -44,7 +38,6 @@ struct BooleanPageValues: PageValues {
     }
     mutating func removeAll() {
         values.removeAll()
-        trueCount = 0
     }
 
     func encodePlain(into output: inout [UInt8]) {
@@ -59,7 +52,11 @@ struct BooleanPageValues: PageValues {
         }
     }
 
+    /// Counted when the page is encoded, off the appending thread.
     func accumulate(into statistics: inout Statistics) {
+        let trueCount = values.withUnsafeBufferPointer { all in
+            all.reduce(0) { $0 &+ Int(unsafeBitCast($1, to: UInt8.self)) }
+        }
         if trueCount > 0 { statistics.sawTrue = true }
         if trueCount < values.count { statistics.sawFalse = true }
     }

@@ -37,15 +37,28 @@ struct ByteArrayPageValues: PageValues {
         ends.append(bytes.count)
     }
 
-    /// Appends the values of `rows` from Arrow-style buffers: row `i`'s bytes are
-    /// `source[offsets[i]..<offsets[i + 1]]`. The rows' bytes are copied in one piece.
-    mutating func append(rows: Range<Int>, of source: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>) {
-        let first = Int(offsets[rows.lowerBound])
-        let shift = bytes.count &- first
-        bytes.append(
-            contentsOf: UnsafeRawBufferPointer(rebasing: source[first..<Int(offsets[rows.upperBound])])
-                .assumingMemoryBound(to: UInt8.self))
-        for row in rows { ends.append(shift &+ Int(offsets[row &+ 1])) }
+    /// Appends the values of `rows` from Arrow-style buffers, where row `i`'s bytes are
+    /// `source[offsets[i]..<offsets[i + 1]]`; with `validity`, only the rows that have a
+    /// value. The bytes of each run of valid rows are copied in one piece.
+    mutating func append(
+        rows: Range<Int>, of source: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>,
+        where validity: ValidityBits?
+    ) {
+        var row = rows.lowerBound
+        while row < rows.upperBound {
+            var runEnd = row
+            while runEnd < rows.upperBound && validity?[runEnd] ?? true { runEnd &+= 1 }
+            if runEnd > row {
+                let first = Int(offsets[row])
+                let shift = bytes.count &- first
+                bytes.append(
+                    contentsOf: UnsafeRawBufferPointer(rebasing: source[first..<Int(offsets[runEnd])])
+                        .assumingMemoryBound(to: UInt8.self))
+                for valid in row..<runEnd { ends.append(shift &+ Int(offsets[valid &+ 1])) }
+            }
+            row = runEnd
+            while row < rows.upperBound && !(validity?[row] ?? true) { row &+= 1 }
+        }
     }
 
     /// Appends an integer as `length` bytes of big-endian two's complement (a DECIMAL

@@ -124,69 +124,76 @@ final class ColumnWriter<Values: PageValues> {
 
     /// Appends `rows` of a validated columnar batch to a flat column, handing each page
     /// to `flushPage` on the row that fills it, as row-by-row appends would close it.
-    /// `valueByteCount(row)` gives a valid row's variable bytes (0 for fixed-width
-    /// values); `appendValues` stores the values of a run of valid rows.
+    /// `valueByteCount(row)` gives a valid row's variable bytes (nil for fixed-width
+    /// values); `appendValues` stores the values of the rows of a range that have one.
     @inline(__always)
     func appendBatch(
         _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int,
         flushPage: () throws(ParquetWriterError) -> Void,
-        valueByteCount: (Int) -> Int = { _ in 0 }, appendValues: (inout Values, Range<Int>) -> Void
+        valueByteCount: ((Int) -> Int)? = nil, appendValues: (inout Values, Range<Int>, ValidityBits?) -> Void
     ) throws(ParquetWriterError) {
         var row = rows.lowerBound
         while row < rows.upperBound {
-            row = appendPageRows(
-                row..<rows.upperBound, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount,
-                appendValues: appendValues)
+            let end = batchPageEnd(
+                row..<rows.upperBound, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount)
+            appendPageRows(row..<end, validity: validity, appendValues: appendValues)
+            row = end
             if rowsInPage >= pageRowLimit || pageIsFull { try flushPage() }
         }
     }
 
-    /// Appends rows to the open page up to and including the row that fills it, and
-    /// returns the row after the last one taken.
+    /// Appends rows that all go to the open page: their values, and their definition
+    /// levels once the page has a null.
     @inline(__always)
     private func appendPageRows(
-        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int,
-        valueByteCount: (Int) -> Int, appendValues: (inout Values, Range<Int>) -> Void
-    ) -> Int {
-        let end = batchPageEnd(rows, validity: validity, pageRowLimit: pageRowLimit, valueByteCount: valueByteCount)
-        var row = rows.lowerBound
-        while row < end {
-            var validEnd = end
-            if let validity {
-                validEnd = row
-                while validEnd < end && validity[validEnd] { validEnd &+= 1 }
-            }
-            if validEnd > row {
-                appendValues(&values, row..<validEnd)
-                if hasDefinitionLevels && !levelsDeferred {
-                    definitionLevels.append(repeating: maxDefinitionLevel, count: validEnd - row)
-                }
-            }
-            var nullEnd = validEnd
-            if let validity {
-                while nullEnd < end && !validity[nullEnd] { nullEnd &+= 1 }
-            }
-            if nullEnd > validEnd {
-                if levelsDeferred {
-                    definitionLevels.append(repeating: maxDefinitionLevel, count: values.count)
-                    levelsDeferred = false
-                }
-                definitionLevels.append(repeating: 0, count: nullEnd - validEnd)
-            }
-            row = nullEnd
+        _ rows: Range<Int>, validity: ValidityBits?, appendValues: (inout Values, Range<Int>, ValidityBits?) -> Void
+    ) {
+        let countBefore = values.count
+        appendValues(&values, rows, validity)
+        rowsInPage &+= rows.count
+        guard hasDefinitionLevels else { return }
+        if values.count &- countBefore == rows.count {
+            if !levelsDeferred { definitionLevels.append(repeating: maxDefinitionLevel, count: rows.count) }
+            return
         }
-        rowsInPage &+= end - rows.lowerBound
-        return end
+        // The page's first null stores the levels deferred until then.
+        if levelsDeferred {
+            definitionLevels.append(repeating: maxDefinitionLevel, count: countBefore)
+            levelsDeferred = false
+        }
+        // Some row is null, so there is a bitmap.
+        definitionLevels.appendLevels(of: rows, validity: validity!, present: maxDefinitionLevel)
     }
 
     /// The row after the first of `rows` whose cell would fill the open page (by rows,
     /// bytes or memory, as `pageIsFull` counts them), or the end of `rows`.
     @inline(__always)
     private func batchPageEnd(
-        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int, valueByteCount: (Int) -> Int
+        _ rows: Range<Int>, validity: ValidityBits?, pageRowLimit: Int, valueByteCount: ((Int) -> Int)?
     ) -> Int {
-        var valueCount = values.count
+        // Every count only grows row by row, so when all of `rows` leave the page short
+        // of its limits no row before the last fills it: one look at the totals suffices.
+        let validCount = validity?.validCount(in: rows) ?? rows.count
         var variableBytes = values.variableByteCount
+        if let valueByteCount {
+            for row in rows where validity?[row] ?? true { variableBytes &+= valueByteCount(row) }
+        }
+        var levelBytes = 0
+        if hasDefinitionLevels {
+            if !levelsDeferred {
+                levelBytes = definitionLevels.count &+ rows.count
+            } else if validCount < rows.count {
+                levelBytes = values.count &+ rows.count
+            }
+        }
+        if !fillsPage(
+            rows: rowsInPage &+ rows.count, values: values.count &+ validCount, variableBytes: variableBytes,
+            levelBytes: levelBytes, pageRowLimit: pageRowLimit)
+        {
+            return rows.upperBound
+        }
+        var valueCount = values.count
+        variableBytes = values.variableByteCount
         var deferred = levelsDeferred
         var levelCount = definitionLevels.count
         var rowCount = rowsInPage
@@ -194,7 +201,7 @@ final class ColumnWriter<Values: PageValues> {
             rowCount &+= 1
             if validity?[row] ?? true {
                 valueCount &+= 1
-                variableBytes &+= valueByteCount(row)
+                variableBytes &+= valueByteCount?(row) ?? 0
                 if hasDefinitionLevels && !deferred { levelCount &+= 1 }
             } else {
                 // The first null of a page stores the levels deferred until then.
@@ -204,15 +211,25 @@ final class ColumnWriter<Values: PageValues> {
                 }
                 levelCount &+= 1
             }
-            let levelBytes = deferred ? 0 : levelCount
-            let sizes = values.byteCounts(count: valueCount, variableBytes: variableBytes)
-            if rowCount >= pageRowLimit || sizes.plain &+ levelBytes >= pageByteLimit
-                || sizes.memory &+ levelBytes >= pageMemoryLimit
+            if fillsPage(
+                rows: rowCount, values: valueCount, variableBytes: variableBytes, levelBytes: deferred ? 0 : levelCount,
+                pageRowLimit: pageRowLimit)
             {
                 return row &+ 1
             }
         }
         return rows.upperBound
+    }
+
+    /// Whether a page of these counts has reached a limit, as `pageIsFull` and the row
+    /// limit judge it.
+    @inline(__always)
+    private func fillsPage(rows: Int, values valueCount: Int, variableBytes: Int, levelBytes: Int, pageRowLimit: Int)
+        -> Bool
+    {
+        let sizes = values.byteCounts(count: valueCount, variableBytes: variableBytes)
+        return rows >= pageRowLimit || sizes.plain &+ levelBytes >= pageByteLimit
+            || sizes.memory &+ levelBytes >= pageMemoryLimit
     }
 
     /// Drops the last complete list cell, a null one included. (A flat column's cells

@@ -23,7 +23,11 @@ struct FixedWidthPageValues<Value: FixedWidthValue>: PageValues {
     var storageByteCount: Int { values.storageByteCount }
 
     @inline(__always) mutating func append(_ value: Value) { values.append(value) }
-    mutating func append(contentsOf slice: UnsafeBufferPointer<Value>) { values.append(contentsOf: slice) }
+    /// Appends `source[rows]`, or with `validity` only the rows that have a value.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<Value>, rows: Range<Int>, where validity: ValidityBits?) {
+        values.append(source, rows: rows, where: validity)
+    }
     mutating func removeLast() { values.removeLast() }
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }

@@ -60,6 +60,22 @@ struct PageBuffer<Element: BitwiseCopyable> {
         count += elements.count
     }
 
+    /// Appends `source[rows]`, or with `validity` only the rows whose bit is set.
+    @inline(__always)
+    mutating func append(_ source: UnsafeBufferPointer<Element>, rows: Range<Int>, where validity: ValidityBits?) {
+        guard let validity else { return append(contentsOf: UnsafeBufferPointer(rebasing: source[rows])) }
+        if count + rows.count > capacity { grow(toHold: count + rows.count) }
+        // Every row's value is stored, and the count moves past it only when the row has
+        // one: no branch to mispredict on nulls scattered at random.
+        let target = base + count
+        var stored = 0
+        for row in rows {
+            (target + stored).initialize(to: source[row])
+            stored &+= validity.bit(row)
+        }
+        count &+= stored
+    }
+
     mutating func append(repeating element: Element, count repeats: Int) {
         guard repeats > 0 else { return }
         if count + repeats > capacity { grow(toHold: count + repeats) }
@@ -112,6 +128,17 @@ struct PageBuffer<Element: BitwiseCopyable> {
 }
 
 extension PageBuffer<UInt8> {
+    /// Appends a flat column's definition level for each of `rows`: `present` for a row
+    /// with a value, 0 for a null.
+    mutating func appendLevels(of rows: Range<Int>, validity: ValidityBits, present: UInt8) {
+        if count + rows.count > capacity { grow(toHold: count + rows.count) }
+        let target = base + count
+        for (offset, row) in rows.enumerated() {
+            (target + offset).initialize(to: UInt8(truncatingIfNeeded: validity.bit(row)) &* present)
+        }
+        count &+= rows.count
+    }
+
     /// Appends an integer as `length` bytes of big-endian two's complement (a DECIMAL
     /// on FIXED_LEN_BYTE_ARRAY), sign-extended past 16 bytes.
     mutating func append(bigEndianBytes value: Int128, length: Int) {

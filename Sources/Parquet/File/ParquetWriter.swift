@@ -34,6 +34,9 @@ public final class ParquetWriter<Sink: ByteSink> {
     @exclusivity(unchecked) package internal(set) var cursor = 0
     /// The flat columns' cells of the rows not yet in the column writers.
     let stage: RowStage
+    /// Moves full blocks of `stage` to the columns on a thread of its own, when pages
+    /// are encoded on other threads too and every column is staged.
+    let flusher: StageFlusher?
     /// Rows in `stage`; the current row's cells go to this row of the block.
     @exclusivity(unchecked) var stagedRows = 0
     /// Rows accepted so far: the index of the row being appended.
@@ -83,6 +86,14 @@ public final class ParquetWriter<Sink: ByteSink> {
             kinds: RowStage.stagedKinds(schema), capacity: plan.stagedRowCapacity,
             arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget)
         self.stage = stage
+        let stagesEveryColumn = RowStage.stagedKinds(schema).allSatisfy { $0 != nil }
+        flusher =
+            pool.isInline || !stagesEveryColumn
+            ? nil
+            : StageFlusher(
+                stage: RowStage(
+                    kinds: RowStage.stagedKinds(schema), capacity: plan.stagedRowCapacity,
+                    arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget))
         self.slots = columns.enumerated().map { index, column in
             let range = column.descriptor.integerRange
             let wholeRange =
@@ -101,6 +112,8 @@ public final class ParquetWriter<Sink: ByteSink> {
         try write(ParquetMagic.bytes)
     }
 
+    deinit { flusher?.stop() }
+
     /// The threads that encode pages: `WriterOptions.encodingThreadCount`, or fewer when
     /// the memory limit cannot give more their workspaces. 1 means pages are encoded on
     /// the appending thread.
@@ -110,20 +123,24 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// them: the codec contexts and the fixed overhead per column are not included.
     /// Waits for the encoding threads first.
     var heldByteCount: Int {
+        flusher?.waitKeepingFailure()
         _ = pool.waitUntilIdle()
         var count = pool.heldByteCount + footer.heldByteCount + stage.heldByteCount
+        count += flusher?.stage.heldByteCount ?? 0
         for column in columns { count += column.heldByteCount }
         return count
     }
 
     /// Bytes moved to the spill files over the writer's life. Waits for the encoding threads.
     var totalBytesSpilled: Int64 {
+        flusher?.waitKeepingFailure()
         _ = pool.waitUntilIdle()
         return pool.totalBytesSpilled
     }
 
     /// Makes every spill write fail once a spill file would pass `capacity`, as a full disk does.
     func setSpillCapacityForTesting(_ capacity: Int64?) {
+        flusher?.waitKeepingFailure()
         _ = pool.waitUntilIdle()
         pool.setSpillCapacityForTesting(capacity)
     }
@@ -147,9 +164,11 @@ public final class ParquetWriter<Sink: ByteSink> {
         rowsInRowGroup += 1
         stagedRows &+= 1
         if !fullPages.isEmpty { try flushFullPages() }
-        if stagedRows == stage.capacity || stage.arenaByteCount >= stage.arenaByteLimit || rowGroupIsDue {
+        if rowGroupIsDue {
             try flushStage()
             try closeRowGroupIfDue()
+        } else if stagedRows == stage.capacity || stage.arenaByteCount >= stage.arenaByteLimit {
+            try handOffStage()
         }
     }
 
@@ -246,6 +265,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         try write(ParquetMagic.bytes)
         releaseStorage()
         pool.stop()
+        flusher?.stop()
         do {
             try sink.close()
         } catch {
@@ -259,6 +279,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func releaseStorage() {
         for column in columns { column.releaseStorage() }
         stage.releaseStorage()
+        flusher?.stage.releaseStorage()
         pool.releaseStorage()
         footer.releaseStorage()
         fullPages = []
@@ -269,14 +290,19 @@ public final class ParquetWriter<Sink: ByteSink> {
     // MARK: Pages and row groups
 
     private func flushFullPages() throws(ParquetWriterError) {
-        for index in fullPages { try flushPage(ofColumn: index) }
+        do {
+            for index in fullPages { try flushPage(ofColumn: index) }
+        } catch {
+            throw dropRowGroup(after: error)
+        }
         fullPages.removeAll(keepingCapacity: true)
     }
 
     /// Stops taking input after a failure that left the columns out of step.
     func closeAfterFailure() { state = .closed }
 
-    /// Hands the column's open page to the encoding pool.
+    /// Hands the column's open page to the encoding pool, throwing the pool's failure:
+    /// the caller drops the row group for it (`dropRowGroup`), on the appending thread.
     func flushPage(ofColumn index: Int) throws(ParquetWriterError) {
         try submitPage(ofColumn: index, closesChunk: false)
     }
@@ -286,12 +312,13 @@ public final class ParquetWriter<Sink: ByteSink> {
         let job = column.makePageJob(closesChunk: closesChunk, takingBuffers: !pool.isInline)
         let failure = pool.submit(job, column: index)
         if pool.isInline { column.clearPage() }
-        if let failure { throw dropRowGroup(after: failure) }
+        if let failure { throw failure }
     }
 
     /// Forgets every row of the open row group, after `failure` in the encoding pool,
     /// and returns the failure to throw: the rows written before stay a valid file.
-    private func dropRowGroup(after failure: ParquetWriterError) -> ParquetWriterError {
+    func dropRowGroup(after failure: ParquetWriterError) -> ParquetWriterError {
+        _ = flusher?.waitUntilIdle()
         _ = pool.waitUntilIdle()
         for column in columns { column.discardChunk() }
         stage.reset()
@@ -317,7 +344,11 @@ public final class ParquetWriter<Sink: ByteSink> {
     }
 
     private func flushRowGroup() throws(ParquetWriterError) {
-        for index in columns.indices { try submitPage(ofColumn: index, closesChunk: true) }
+        do {
+            for index in columns.indices { try submitPage(ofColumn: index, closesChunk: true) }
+        } catch {
+            throw dropRowGroup(after: error)
+        }
         if let failure = pool.waitUntilIdle() { throw dropRowGroup(after: failure) }
         var chunks: [ColumnChunk] = []
         chunks.reserveCapacity(columns.count)

@@ -37,26 +37,49 @@ extension ParquetWriter {
                     try appendSegment(segment, of: column, toColumn: index)
                 }
             } catch {
-                // A failed spill has dropped the open row group, every column's part of
-                // it included; any other failure leaves the columns holding different rows.
-                if case .spillFailed = error {} else { closeAfterFailure() }
-                throw error
+                // A failed spill drops the open row group, every column's part of it
+                // included; any other failure leaves the columns holding different rows.
+                let failure = dropRowGroup(after: error)
+                if case .spillFailed = failure {} else { closeAfterFailure() }
+                throw failure
             }
             try endBatchRows(segment.count)
             done = segment.upperBound
         }
     }
 
-    /// Moves the staged rows' cells to the flat columns' pages, each column as a batch's
-    /// column, so that pages close on the rows where appending each cell would close them.
+    /// Moves the staged rows' cells to the flat columns' pages, after the block the
+    /// flusher is moving, if any: every row appended so far is then in the columns.
     func flushStage() throws(ParquetWriterError) {
+        if let failure = flusher?.waitUntilIdle() { throw dropRowGroup(after: failure) }
         guard stagedRows > 0 else { return }
-        for (index, slot) in slots.enumerated() where slot.stagedValues != nil {
-            try appendSegment(
-                0..<stagedRows, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: stagedRows), toColumn: index)
+        do {
+            try moveRows(of: stage, count: stagedRows)
+        } catch {
+            throw dropRowGroup(after: error)
         }
         stage.reset()
         stagedRows = 0
+    }
+
+    /// Hands the full stage to the flusher, once it is done with the previous block, or
+    /// without one moves the rows here.
+    func handOffStage() throws(ParquetWriterError) {
+        guard let flusher else { return try flushStage() }
+        if let failure = flusher.waitUntilIdle() { throw dropRowGroup(after: failure) }
+        flusher.handOff(stage, rows: stagedRows) { [self] stage, rows throws(ParquetWriterError) in
+            try moveRows(of: stage, count: rows)
+        }
+        stagedRows = 0
+    }
+
+    /// Moves the first `count` rows of `stage` to the flat columns' pages, each column as
+    /// a batch's column, so that pages close on the rows where appending each cell would
+    /// close them. A page the pool refuses ends it with the pool's failure.
+    func moveRows(of stage: RowStage, count: Int) throws(ParquetWriterError) {
+        for (index, slot) in slots.enumerated() where slot.stagedValues != nil {
+            try appendSegment(0..<count, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: count), toColumn: index)
+        }
     }
 
     // MARK: Checks
@@ -163,25 +186,23 @@ extension ParquetWriter {
         switch (columns[index], buffers.values) {
         case (.boolean(let writer), .booleans(let source)):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+                values, run, validity in
+                values.append(source, rows: run, where: validity)
             }
         case (.float(let writer), .floats(let source)):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+                values, run, validity in
+                values.append(source, rows: run, where: validity)
             }
         case (.double(let writer), .doubles(let source)):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                values.append(contentsOf: UnsafeBufferPointer(rebasing: source[run]))
+                values, run, validity in
+                values.append(source, rows: run, where: validity)
             }
         case (.float16(let writer), .float16s(let source)):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                UnsafeBufferPointer(rebasing: source[run]).withMemoryRebound(to: Float16Bits.self) {
-                    values.append(contentsOf: $0)
-                }
+                values, run, validity in
+                source.withMemoryRebound(to: Float16Bits.self) { values.append($0, rows: run, where: validity) }
             }
         case (_, .int32s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
         case (_, .int64s(let source)): try appendIntegers(rows, of: source, toColumn: index, validity: validity)
@@ -191,8 +212,8 @@ extension ParquetWriter {
             try writer.appendBatch(
                 rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush,
                 valueByteCount: { Int(offsets[$0 &+ 1] &- offsets[$0]) }
-            ) { values, run in
-                values.append(rows: run, of: bytes, offsets: offsets)
+            ) { values, run, validity in
+                values.append(rows: run, of: bytes, offsets: offsets, where: validity)
             }
         default:
             preconditionFailure("appendColumns checks every column's type before appending")
@@ -209,22 +230,20 @@ extension ParquetWriter {
         switch columns[index] {
         case .int32(let writer):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                let slice = UnsafeBufferPointer(rebasing: source[run])
+                values, run, validity in
                 if Source.bitWidth == 32 {
-                    slice.withMemoryRebound(to: Int32.self) { values.append(contentsOf: $0) }
+                    source.withMemoryRebound(to: Int32.self) { values.append($0, rows: run, where: validity) }
                 } else {
-                    for value in slice { values.append(Int32(truncatingIfNeeded: value)) }
+                    for row in run where validity?[row] ?? true { values.append(Int32(truncatingIfNeeded: source[row])) }
                 }
             }
         case .int64(let writer):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
-                values, run in
-                let slice = UnsafeBufferPointer(rebasing: source[run])
+                values, run, validity in
                 if Source.bitWidth == 64 {
-                    slice.withMemoryRebound(to: Int64.self) { values.append(contentsOf: $0) }
+                    source.withMemoryRebound(to: Int64.self) { values.append($0, rows: run, where: validity) }
                 } else {
-                    for value in slice { values.append(Int64(truncatingIfNeeded: value)) }
+                    for row in run where validity?[row] ?? true { values.append(Int64(truncatingIfNeeded: source[row])) }
                 }
             }
         case .byteArray(let writer):
@@ -232,9 +251,9 @@ extension ParquetWriter {
             try writer.appendBatch(
                 rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush, valueByteCount: { _ in length }
             ) {
-                values, run in
-                for value in UnsafeBufferPointer(rebasing: source[run]) {
-                    values.append(bigEndianBytes: Int128(value), length: length)
+                values, run, validity in
+                for row in run where validity?[row] ?? true {
+                    values.append(bigEndianBytes: Int128(source[row]), length: length)
                 }
             }
         default:

@@ -87,7 +87,9 @@ extension ParquetWriter {
     ) throws(ParquetWriterError) {
         let index = try beginBulkList(accepting: { $0 == kind }, typeName)
         slots[index].with(ColumnWriter<FixedWidthPageValues<Value>>.self) { writer in
-            appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
+            appendCheckedListValues(to: writer, count: elements.count) {
+                $0.append(elements, rows: elements.indices, where: nil)
+            }
         }
         try endList()
     }
@@ -95,7 +97,9 @@ extension ParquetWriter {
     func bulkAppendBooleans(_ elements: UnsafeBufferPointer<Bool>) throws(ParquetWriterError) {
         let index = try beginBulkList(accepting: { $0 == .boolean }, "Bool")
         slots[index].with(ColumnWriter<BooleanPageValues>.self) { writer in
-            appendCheckedListValues(to: writer, count: elements.count) { $0.append(contentsOf: elements) }
+            appendCheckedListValues(to: writer, count: elements.count) {
+                $0.append(elements, rows: elements.indices, where: nil)
+            }
         }
         try endList()
     }

@@ -190,6 +190,18 @@ final class RowStage {
         arenaByteCount = 0
     }
 
+    /// Moves the block's cells to `other`, an empty stage laid out for the same columns,
+    /// and empties this one: one copy of the block and an exchange of byte buffers.
+    func moveContents(to other: RowStage) {
+        precondition(other.storageByteCount == storageByteCount && other.nullColumns.isEmpty)
+        other.storage.copyMemory(from: storage, byteCount: storageByteCount)
+        swap(&arenas, &other.arenas)
+        other.arenaByteCount = arenaByteCount
+        for column in nullColumns { other.hasNulls[column] = true }
+        other.nullColumns.append(contentsOf: nullColumns)
+        reset()
+    }
+
     /// Gives back all storage once the file is complete; the stage is not used again.
     func releaseStorage() {
         guard !isReleased else { return }

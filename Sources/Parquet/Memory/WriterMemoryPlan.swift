@@ -78,9 +78,12 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         let stagedRowCapacity = min(1_024, max(8, Self.stageByteTarget / stagedRowBytes / 8 * 8))
         // The byte array cells' buffers grow by doubling from 1 KiB, past their target by one row.
         let stagedByteArrayColumns = stagedKinds.count { $0 == .byteArray }
+        // Two stages: the one being filled and the block a `StageFlusher` is moving. Counted
+        // whatever the thread count, so that the pages' share, and the bytes, are the same.
         let stageBytes =
-            RowStage.byteCount(kinds: stagedKinds, capacity: stagedRowCapacity)
-            + (stagedByteArrayColumns > 0 ? 2 * Self.stagedByteArrayTarget + stagedByteArrayColumns << 10 : 0)
+            2
+            * (RowStage.byteCount(kinds: stagedKinds, capacity: stagedRowCapacity)
+                + (stagedByteArrayColumns > 0 ? 2 * Self.stagedByteArrayTarget + stagedByteArrayColumns << 10 : 0))
         // The footer stores and the spill buffer grow with the limit, up to a point.
         // They only gather bytes on their way to a temporary file, so a small buffer does.
         func footerStore(_ limit: Int) -> Int { min(options.footerMemoryLimit, max(16 << 10, limit / 512)) }
