@@ -63,8 +63,8 @@ import Testing
     static func writeRowByRow(_ schema: Schema, _ options: WriterOptions) throws -> (bytes: [UInt8], spilled: Int64) {
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: schema, sink: sink, options: options)
-        // A flat schema moves its staged blocks on a thread of its own when pages have one too.
-        #expect((writer.flusher != nil) == (writer.encodingThreadCount > 1))
+        // A flat schema moves its staged blocks on a thread of its own when threads are asked for.
+        #expect((writer.flusher != nil) == (options.encodingThreadCount > 1))
         let columns = testColumns
         for row in 0..<rows {
             for (index, column) in columns.enumerated() {

@@ -108,6 +108,8 @@ import Testing
         options.memoryLimit = MemoryBudgetTests.minimumLimit(schema, options)
         let smallest = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         #expect(smallest.encodingThreadCount == 1)
+        // Staged blocks still move on a thread of their own, which encodes their pages.
+        #expect(smallest.flusher != nil)
         options.memoryLimit = 256 << 20
         let roomy = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
         #expect(roomy.encodingThreadCount == 4)
@@ -118,6 +120,29 @@ import Testing
         #expect(
             3 * perThread + 4 * (shares.encodedPagesPerThread + shares.queuedPageBytesPerThread)
                 <= plan.encodedPagesMemoryLimit)
+    }
+
+    /// When the limit leaves one encoding workspace, the flusher's thread encodes the
+    /// pages, and the bytes are those of one thread.
+    @Test func aFlusherThatEncodesItselfWritesTheBytesOfOneThread() throws {
+        let schema = try MemoryBudgetTests.wideSchema(doubles: 40, booleans: 20, strings: 2)
+        var outputs: [[UInt8]] = []
+        for threads in [1, 4] {
+            var options = WriterOptions()
+            options.encodingThreadCount = threads
+            options.dataPageRowLimit = 300
+            options.memoryLimit = MemoryBudgetTests.minimumLimit(schema, options)
+            let sink = MemorySink()
+            let writer = try ParquetWriter(schema: schema, sink: sink, options: options)
+            #expect(writer.encodingThreadCount == 1)
+            #expect((writer.flusher != nil) == (threads > 1))
+            for row in 0..<5_000 {
+                try MemoryBudgetTests.appendWideRow(writer, row: row, doubles: 40, booleans: 20, strings: 2)
+            }
+            #expect(try writer.close().numRows == 5_000)
+            outputs.append(sink.bytes)
+        }
+        #expect(outputs[0].elementsEqual(outputs[1]))
     }
 
     @Test(arguments: [0, WriterOptions.maxEncodingThreadCount + 1])

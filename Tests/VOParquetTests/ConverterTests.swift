@@ -91,6 +91,73 @@ import Testing
         }
     }
 
+    /// Scalar cells go straight into the writer's row stage; a bad cell after some of
+    /// them rolls the whole row back (a null among them included), and the writer goes
+    /// on as if the row had never come.
+    @Test func aBadCellAfterCellsStoredInTheStageLeavesNoTrace() throws {
+        let fields = """
+              <FIELD name="label" datatype="char" arraysize="*"/>
+              <FIELD name="id" datatype="long"><VALUES null="-1"/></FIELD>
+              <FIELD name="x" datatype="double"/>
+              <FIELD name="n" datatype="short"/>
+              <FIELD name="ok" datatype="boolean"/>
+            """
+        func goodRow(_ rows: inout BinaryRows) {
+            rows.flags([false, false, false, true, false])
+            rows.chars("a")
+            rows.long(1)
+            rows.double(1.5)
+            rows.short(0)
+            rows.boolean(true)
+        }
+        func document(_ rows: BinaryRows) -> String {
+            Self.document("<BINARY2><STREAM encoding='base64'>\(rows.base64)</STREAM></BINARY2>", fields: fields)
+        }
+        var twoGood = BinaryRows()
+        goodRow(&twoGood)
+        goodRow(&twoGood)
+        let good = try Self.convert(MemoryByteSource(document(twoGood))).file
+        var withBad = BinaryRows()
+        goodRow(&withBad)
+        withBad.flags([false, true, false, false, false])
+        withBad.chars("bc")
+        withBad.long(9)
+        withBad.double(2.5)
+        withBad.short(7)
+        withBad.byte(UInt8(ascii: "Z"))
+
+        let converter = VOTableConverter(source: MemoryByteSource(document(withBad)))
+        let sink = MemorySink()
+        let writer = try VOParquetWriter(envelope: try converter.readEnvelope(), sink: sink)
+        let types: [DirectCellType] = [.int32, .int64, .double, .int16, .boolean]
+        #expect((0..<5).filter { writer.core.directRegion(ofColumn: $0, for: types[$0]) != nil } == [1, 2, 3, 4])
+        do {
+            _ = try converter.convert(into: writer)
+            Issue.record("a row with a bad boolean converted")
+        } catch {
+            #expect("\(error)" == "row 1, column 'ok': byte 90 is not a boolean")
+        }
+        #expect(writer.rowCount == 1)
+        // The caller drops the partial row, and appends the one it meant through the cell API.
+        writer.discardRow()
+        try writer.append("a")
+        try writer.append(Int64(1))
+        try writer.append(1.5)
+        try writer.appendNull()
+        try writer.append(true)
+        try writer.endRow()
+        try writer.finish()
+        // The pages and the page index are those of two good rows; only the footer's
+        // VOTable differs, the document after the table being unread.
+        func dataSection(_ file: [UInt8]) -> ArraySlice<UInt8> {
+            let footerLength = file[(file.count - 8)...].withUnsafeBytes { Int($0.loadUnaligned(as: UInt32.self)) }
+            return file[..<(file.count - 8 - footerLength)]
+        }
+        let same = dataSection(sink.bytes).elementsEqual(dataSection(good))
+        #expect(same)
+        #expect(try FileFooter.metadata(of: sink.bytes).numRows == 2)
+    }
+
     @Test func everySerializationGivesTheSameFile() throws {
         let reference = try Self.convert(MemoryByteSource(Self.document(Self.tableData)))
         #expect(reference.summary == VOTableConverter.Summary(rows: 3, limit: nil))

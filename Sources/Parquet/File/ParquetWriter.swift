@@ -34,8 +34,9 @@ public final class ParquetWriter<Sink: ByteSink> {
     @exclusivity(unchecked) package internal(set) var cursor = 0
     /// The flat columns' cells of the rows not yet in the column writers.
     let stage: RowStage
-    /// Moves full blocks of `stage` to the columns on a thread of its own, when pages
-    /// are encoded on other threads too and every column is staged.
+    /// Moves full blocks of `stage` to the columns on a thread of its own, when more
+    /// than one thread is asked for and every column is staged. When the memory limit
+    /// leaves the pool one thread, that thread is the flusher's: pages are encoded there.
     let flusher: StageFlusher?
     /// Rows in `stage`; the current row's cells go to this row of the block.
     @exclusivity(unchecked) var stagedRows = 0
@@ -88,7 +89,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.stage = stage
         let stagesEveryColumn = RowStage.stagedKinds(schema).allSatisfy { $0 != nil }
         flusher =
-            pool.isInline || !stagesEveryColumn
+            options.encodingThreadCount == 1 || !stagesEveryColumn
             ? nil
             : StageFlusher(
                 stage: RowStage(

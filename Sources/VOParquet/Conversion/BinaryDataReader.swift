@@ -18,6 +18,8 @@ final class BinaryDataReader<Sink: ByteSink> {
     private let textNulls: [[UInt8]?]
     private let hasNullFlags: Bool
     private var flags: [UInt8]
+    /// Per column, how its cells go straight into the writer's row stage, when they can.
+    private let directCells: [DirectCell?]
     private var scratch = ElementScratch()
     private var text: [UInt8] = []
     private let progress: (Int) -> Void
@@ -36,23 +38,43 @@ final class BinaryDataReader<Sink: ByteSink> {
         self.hasNullFlags = hasNullFlags
         self.flags = Array(repeating: 0, count: (formats.count + 7) / 8)
         self.progress = progress
+        directCells = formats.map { format in
+            DirectCell.type(of: format).flatMap { type in
+                writer.core.directRegion(ofColumn: format.column, for: type).map { DirectCell(format, type, $0) }
+            }
+        }
     }
 
     /// Reads rows through the STREAM end tag, or until the writer refuses a row for
     /// a limit (returned; the parser is then inside STREAM).
     func read() throws(ConversionError) -> VOParquetLimit? {
+        let core = writer.core
         while try !stream.isAtEnd() {
             let rowOffset = stream.offset
+            // Cells go straight into the stage only while the writer takes rows.
+            do { try writer.checkOpen() } catch {
+                if case .limitReached(let limit) = error { return limit }
+                throw ConversionError(error)
+            }
             if hasNullFlags {
                 try need(flags.count, column: nil, rowOffset: rowOffset)
                 for index in flags.indices { flags[index] = stream.pointer[index] }
                 stream.skip(flags.count)
             }
+            let row = core.directRow
             for index in formats.indices {
                 let isNull = hasNullFlags && flags[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
                 do {
-                    try readCell(formats[index], isNull: isNull, rowOffset: rowOffset)
+                    if let cell = directCells[index] {
+                        try readDirectCell(cell, column: index, row: row, isNull: isNull, rowOffset: rowOffset)
+                    } else {
+                        core.advanceCursor(to: index)
+                        try readCell(formats[index], isNull: isNull, rowOffset: rowOffset)
+                    }
                 } catch {
+                    // The cells stored straight into the stage count as appended, so that
+                    // rolling the row back clears them.
+                    if directCells[index] != nil { core.advanceCursor(to: index) }
                     switch error {
                     case .value(let message):
                         throw ConversionError(row: writer.rowCount, column: names[index], message)
@@ -63,6 +85,7 @@ final class BinaryDataReader<Sink: ByteSink> {
                     }
                 }
             }
+            core.advanceCursor(to: formats.count)
             do {
                 try writer.endRow()
             } catch {
@@ -149,6 +172,47 @@ final class BinaryDataReader<Sink: ByteSink> {
         scratch.reset()
         for element in 0..<elements { try readElement(format, index: element + 1) }
         do { try scratch.appendArray(format.primitive, to: writer) } catch { throw .writer(error) }
+    }
+
+    /// One cell of a column whose cells go straight into the stage, at stage row `row`.
+    @inline(__always)
+    private func readDirectCell(_ cell: DirectCell, column: Int, row: Int, isNull: Bool, rowOffset: Int)
+        throws(CellDecodingFailure)
+    {
+        let width = cell.width
+        do { try need(width, column: column, rowOffset: rowOffset) } catch { throw .stream(error) }
+        let pointer = UnsafeRawPointer(stream.pointer)
+        stream.skip(width)
+        let core = writer.core
+        guard !isNull else { return core.storeDirectNull(column: column) }
+        switch cell.type {
+        case .double:
+            let value = Double(bitPattern: UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self)))
+            if value == cell.floatNull { return core.storeDirectNull(column: column) }
+            cell.region.storeBytes(of: value, toByteOffset: row &* 8, as: Double.self)
+        case .float:
+            let value = Float(bitPattern: UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
+            if Double(value) == cell.floatNull { return core.storeDirectNull(column: column) }
+            cell.region.storeBytes(of: value, toByteOffset: row &* 4, as: Float.self)
+        case .boolean:
+            let byte = pointer.load(as: UInt8.self)
+            guard let value = Self.boolean(byte) else { throw .value("byte \(byte) is not a boolean") }
+            guard let value else { return core.storeDirectNull(column: column) }
+            cell.region.storeBytes(of: value, toByteOffset: row, as: Bool.self)
+        case .int64:
+            let value = Int64(bigEndian: pointer.loadUnaligned(as: Int64.self))
+            if value == cell.integerNull { return core.storeDirectNull(column: column) }
+            cell.region.storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
+        case .uint8, .int16, .int32:
+            let value: Int32 =
+                switch cell.type {
+                case .uint8: Int32(pointer.load(as: UInt8.self))
+                case .int16: Int32(Int16(bigEndian: pointer.loadUnaligned(as: Int16.self)))
+                default: Int32(bigEndian: pointer.loadUnaligned(as: Int32.self))
+                }
+            if Int64(value) == cell.integerNull { return core.storeDirectNull(column: column) }
+            cell.region.storeBytes(of: value, toByteOffset: row &* 4, as: Int32.self)
+        }
     }
 
     /// One value of a scalar numeric or boolean column; its bytes are available.

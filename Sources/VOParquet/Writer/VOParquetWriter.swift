@@ -395,7 +395,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     // MARK: Shared steps
 
     @inline(__always)
-    private func checkOpen() throws(VOParquetError) {
+    func checkOpen() throws(VOParquetError) {
         switch state {
         case .open: return
         case .limited(let limit): throw .limitReached(limit)
