@@ -64,12 +64,17 @@ struct PageBuffer<Element: BitwiseCopyable> {
     @inline(__always)
     mutating func append(_ source: UnsafeBufferPointer<Element>, rows: Range<Int>, where validity: ValidityBits?) {
         guard let validity else { return append(contentsOf: UnsafeBufferPointer(rebasing: source[rows])) }
-        if count + rows.count > capacity { grow(toHold: count + rows.count) }
+        // Trailing nulls store nothing; without them, every store below lands within the
+        // valid values, so the buffer grows exactly as appending them one by one would.
+        var end = rows.upperBound
+        while end > rows.lowerBound && validity.bit(end &- 1) == 0 { end &-= 1 }
+        let valid = validity.validCount(in: rows.lowerBound..<end)
+        if count + valid > capacity { grow(toHold: count + valid) }
         // Every row's value is stored, and the count moves past it only when the row has
         // one: no branch to mispredict on nulls scattered at random.
         let target = base + count
         var stored = 0
-        for row in rows {
+        for row in rows.lowerBound..<end {
             (target + stored).initialize(to: source[row])
             stored &+= validity.bit(row)
         }

@@ -182,7 +182,8 @@ extension ParquetWriter {
         throws(ParquetWriterError)
     {
         let validity = buffers.validity.map(ValidityBits.init)
-        let flush = { () throws(ParquetWriterError) in try self.flushPage(ofColumn: index) }
+        // A local function, not a closure value: passed on without a context on the heap.
+        func flush() throws(ParquetWriterError) { try flushPage(ofColumn: index) }
         switch (columns[index], buffers.values) {
         case (.boolean(let writer), .booleans(let source)):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
@@ -226,7 +227,8 @@ extension ParquetWriter {
     private func appendIntegers<Source: FixedWidthInteger>(
         _ rows: Range<Int>, of source: UnsafeBufferPointer<Source>, toColumn index: Int, validity: ValidityBits?
     ) throws(ParquetWriterError) {
-        let flush = { () throws(ParquetWriterError) in try self.flushPage(ofColumn: index) }
+        // A local function, not a closure value: passed on without a context on the heap.
+        func flush() throws(ParquetWriterError) { try flushPage(ofColumn: index) }
         switch columns[index] {
         case .int32(let writer):
             try writer.appendBatch(rows, validity: validity, pageRowLimit: pageRowLimit, flushPage: flush) {
