@@ -125,9 +125,6 @@ func inputBytes(_ data: [WorkloadColumn], rows: Int) -> Int {
     }
 }
 
-// Two malloc arenas keep the writer's threads from each holding a heap of its own (MallocArenas).
-MallocArenas.limit(to: 2)
-
 let arguments = try Arguments(CommandLine.arguments)
 let rows = arguments.rows ?? (arguments.workload == "narrow" ? 1_000_000 : 20_000)
 let (schema, data) =

@@ -1,8 +1,6 @@
 // voparquet-bench: DP0.2 Object rows with realistic values (ObjectValues, made
 // identically by Scripts/object_values.py) written row by row through
 // VOParquetWriter. Scripts/bench_engine.py runs it; Scripts/README.md documents it.
-import Parquet
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -10,9 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-// Two malloc arenas keep the writer's threads from each holding a heap of its own (MallocArenas).
-MallocArenas.limit(to: 2)
 
 do {
     let arguments = try BenchArguments(CommandLine.arguments)

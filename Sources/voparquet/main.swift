@@ -1,7 +1,5 @@
 import ArgumentParser
 
-import Parquet
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,9 +11,6 @@ import Darwin
 // voparquet: converts VOTable documents to VOParquet files. Exit status: 0 on success
 // (help, --version and completion scripts included), 1 when the conversion fails, 2 for a
 // bad command line.
-// Two malloc arenas keep the writer's threads from each holding a heap of its own (MallocArenas).
-MallocArenas.limit(to: 2)
-
 do {
     var command = try VOParquetCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
     try command.run()
