@@ -78,7 +78,8 @@ extension ParquetWriter {
     /// close them. A page the pool refuses ends it with the pool's failure.
     func moveRows(of stage: RowStage, count: Int) throws(ParquetWriterError) {
         for (index, slot) in slots.enumerated() where slot.stagedValues != nil {
-            try appendSegment(0..<count, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: count), toColumn: index)
+            try appendSegment(
+                0..<count, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: count), toColumn: index)
         }
     }
 
@@ -236,7 +237,9 @@ extension ParquetWriter {
                 if Source.bitWidth == 32 {
                     source.withMemoryRebound(to: Int32.self) { values.append($0, rows: run, where: validity) }
                 } else {
-                    for row in run where validity?[row] ?? true { values.append(Int32(truncatingIfNeeded: source[row])) }
+                    for row in run where validity?[row] ?? true {
+                        values.append(Int32(truncatingIfNeeded: source[row]))
+                    }
                 }
             }
         case .int64(let writer):
@@ -245,7 +248,9 @@ extension ParquetWriter {
                 if Source.bitWidth == 64 {
                     source.withMemoryRebound(to: Int64.self) { values.append($0, rows: run, where: validity) }
                 } else {
-                    for row in run where validity?[row] ?? true { values.append(Int64(truncatingIfNeeded: source[row])) }
+                    for row in run where validity?[row] ?? true {
+                        values.append(Int64(truncatingIfNeeded: source[row]))
+                    }
                 }
             }
         case .byteArray(let writer):
