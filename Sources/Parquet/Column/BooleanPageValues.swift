@@ -28,17 +28,13 @@ struct BooleanPageValues: PageValues {
     mutating func removeLast() { values.removeLast() }
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }
-    mutating func releaseStorage() {
-        values.releaseStorage()
-    }
+    mutating func releaseStorage() { values.releaseStorage() }
     func withoutStorage() -> Self {
         var empty = Self()
         empty.values = values.withoutStorage()
         return empty
     }
-    mutating func removeAll() {
-        values.removeAll()
-    }
+    mutating func removeAll() { values.removeAll() }
 
     func encodePlain(into output: inout [UInt8]) {
         values.withUnsafeBufferPointer { PlainEncoder.appendBooleans($0, into: &output) }

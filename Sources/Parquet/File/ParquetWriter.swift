@@ -83,18 +83,16 @@ public final class ParquetWriter<Sink: ByteSink> {
             shares: plan.encodingShares(atMost: options.encodingThreadCount), schema: schema, options: options,
             plan: plan)
         pool.assign(columns.map(\.spillableChunk))
-        let stage = RowStage(
-            kinds: RowStage.stagedKinds(schema), capacity: plan.stagedRowCapacity,
-            arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget)
+        let stagedKinds = RowStage.stagedKinds(schema)
+        func makeStage() -> RowStage {
+            RowStage(
+                kinds: stagedKinds, capacity: plan.stagedRowCapacity,
+                arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget)
+        }
+        let stage = makeStage()
         self.stage = stage
-        let stagesEveryColumn = RowStage.stagedKinds(schema).allSatisfy { $0 != nil }
-        flusher =
-            options.encodingThreadCount == 1 || !stagesEveryColumn
-            ? nil
-            : StageFlusher(
-                stage: RowStage(
-                    kinds: RowStage.stagedKinds(schema), capacity: plan.stagedRowCapacity,
-                    arenaByteLimit: WriterMemoryPlan.stagedByteArrayTarget))
+        let stagesEveryColumn = stagedKinds.allSatisfy { $0 != nil }
+        flusher = options.encodingThreadCount == 1 || !stagesEveryColumn ? nil : StageFlusher(stage: makeStage())
         self.slots = columns.enumerated().map { index, column in
             let range = column.descriptor.integerRange
             let wholeRange =

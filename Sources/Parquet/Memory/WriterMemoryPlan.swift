@@ -6,7 +6,8 @@
 /// - a fixed part: the page workspace (one page body, its compressed copy and its
 ///   dictionary indices), the codec's context, the spill file's I/O buffer, the
 ///   footer metadata kept in memory, the rows staged before they go to the columns
-///   (`stageByteTarget`), and a little bookkeeping per column;
+///   (`stageByteTarget`, twice: the stage and the block a `StageFlusher` moves), and a
+///   little bookkeeping per column;
 /// - each column's open page (raw values and levels): a page closes once it holds
 ///   `pageMemoryLimit` bytes, whatever `dataPageSizeLimit` says;
 /// - each dictionary: past `dictionaryMemoryLimit` it is written out and the chunk
