@@ -17,9 +17,24 @@ struct Base64Decoder {
         table[Int(UInt8(ascii: "="))] = pad
         return table
     }()
+    /// For each of a group's four positions, every character's 6 bits already shifted to
+    /// where they land in the group's three bytes (first byte lowest), 256 entries per
+    /// position; a character that is not a base64 digit sets bits above the third byte.
+    private static let groupTables: [UInt32] = {
+        var tables = [UInt32](repeating: 0xFFFF_FFFF, count: 4 * 256)
+        for (byte, value) in table.enumerated() where value < 64 {
+            let bits = UInt32(value)
+            tables[byte] = bits << 2
+            tables[256 + byte] = bits >> 4 | (bits & 0x0F) << 12
+            tables[512 + byte] = (bits >> 2) << 8 | (bits & 0x03) << 22
+            tables[768 + byte] = bits << 16
+        }
+        return tables
+    }()
 
-    /// The most bytes `decode` writes for `count` characters.
-    static func maximumDecodedCount(_ count: Int) -> Int { count / 4 * 3 + 3 }
+    /// The most bytes `decode` writes for `count` characters: a group begun in an earlier
+    /// piece may end with 3 bytes, and the fast path's last word writes one byte past its group.
+    static func maximumDecodedCount(_ count: Int) -> Int { count / 4 * 3 + 4 }
 
     /// Decodes `text` into `output`, which has room for `maximumDecodedCount(text.count)`
     /// bytes; returns how many were written, or nil at a character that is not base64
@@ -29,13 +44,15 @@ struct Base64Decoder {
         invalidIndex: inout Int
     ) -> Int? {
         Self.table.withUnsafeBufferPointer { table in
-            decode(text, into: output, table: table, invalidIndex: &invalidIndex)
+            Self.groupTables.withUnsafeBufferPointer { groupTables in
+                decode(text, into: output, table: table, groupTables: groupTables, invalidIndex: &invalidIndex)
+            }
         }
     }
 
     private mutating func decode(
         _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
-        table: UnsafeBufferPointer<UInt8>, invalidIndex: inout Int
+        table: UnsafeBufferPointer<UInt8>, groupTables: UnsafeBufferPointer<UInt32>, invalidIndex: inout Int
     ) -> Int? {
         var written = 0
         var accumulator = self.accumulator
@@ -43,21 +60,15 @@ struct Base64Decoder {
         var padding = self.padding
         var index = 0
         while index < text.count {
-            // Fast path: four characters that are all base64 digits make three bytes.
-            if pending == 0, padding == 0, index + 4 <= text.count {
-                let a = table[Int(text[index])]
-                let b = table[Int(text[index + 1])]
-                let c = table[Int(text[index + 2])]
-                let d = table[Int(text[index + 3])]
-                if (a | b | c | d) < 64 {
-                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    output[written] = UInt8(truncatingIfNeeded: group >> 16)
-                    output[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
-                    output[written + 2] = UInt8(truncatingIfNeeded: group)
-                    written += 3
-                    index += 4
-                    continue
-                }
+            // Fast path: whole groups of four base64 digits, each three bytes stored as
+            // one 4-byte word (the fourth byte is overwritten by the next group or unused:
+            // `maximumDecodedCount` leaves room for it). It stops at anything else.
+            if pending == 0, padding == 0 {
+                let groups = Self.decodeGroups(
+                    UnsafeBufferPointer(rebasing: text[index...]), into: output + written, tables: groupTables)
+                index += groups * 4
+                written += groups * 3
+                if index == text.count { break }
             }
             defer { index += 1 }
             let value = table[Int(text[index])]
@@ -115,6 +126,29 @@ struct Base64Decoder {
         self.pending = pending
         self.padding = padding
         return written
+    }
+
+    /// Decodes the whole groups at the start of `text` up to the first character that is
+    /// not a base64 digit; returns how many groups it decoded.
+    @inline(__always)
+    private static func decodeGroups(
+        _ text: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>,
+        tables: UnsafeBufferPointer<UInt32>
+    ) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        let raw = UnsafeMutableRawPointer(output)
+        var groups = 0
+        let end = text.count / 4
+        while groups < end {
+            let characters = base + groups &* 4
+            let word =
+                tables[Int(characters[0])] | tables[256 &+ Int(characters[1])]
+                | tables[512 &+ Int(characters[2])] | tables[768 &+ Int(characters[3])]
+            guard word < 0x0100_0000 else { break }
+            raw.storeBytes(of: word.littleEndian, toByteOffset: groups &* 3, as: UInt32.self)
+            groups &+= 1
+        }
+        return groups
     }
 
     /// Whether the text ended on a group boundary.
