@@ -84,6 +84,26 @@ public final class PageCompressor: @unchecked Sendable {
         }
     }
 
+    /// Bytes a compressor's native context takes, at most, once it has compressed inputs
+    /// of up to `largestInput` bytes. ZSTD sizes its tables by the input, up to what the
+    /// level allows (from about 100 KiB for a few KiB to tens of MiB at high levels on
+    /// MiB-sized input), and keeps them for later inputs; zlib's deflate state is fixed;
+    /// snappy and LZ4 keep a hash table of at most 64 KiB.
+    public static func contextByteCount(_ codec: CompressionCodec, level: Int32?, largestInput: Int) -> Int {
+        switch codec {
+        case .zstd:
+            let parameters = ZSTD_getCParams(level ?? ZSTD_CLEVEL_DEFAULT, UInt64(max(1, largestInput)), 0)
+            return ZSTD_estimateCCtxSize_usingCParams(parameters)
+        case .gzip: return 512 << 10
+        case .snappy, .lz4Raw: return 64 << 10
+        default: return 0
+        }
+    }
+
+    /// What the ZSTD context takes now (it grows with the largest input so far); nil for
+    /// the other codecs.
+    var zstdContextByteCount: Int? { zstdContext.map { ZSTD_sizeof_CCtx($0) } }
+
     /// Compresses `input` and appends the result to `output`.
     ///
     /// The codec's worst-case bound is reserved up front and the codec writes straight

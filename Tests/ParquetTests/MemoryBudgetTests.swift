@@ -81,7 +81,7 @@ import Testing
     /// What the plan leaves to the buffers the writer can count.
     static func countableBudget(_ writer: ParquetWriter<MemorySink>) -> Int {
         let plan = writer.memoryPlan
-        return plan.limit - WriterMemoryPlan.baseOverhead - WriterMemoryPlan.codecReserve(writer.options.compression)
+        return plan.limit - WriterMemoryPlan.baseOverhead - plan.codecReserve
             - writer.columns.count * WriterMemoryPlan.perColumnOverhead
     }
 

@@ -1,3 +1,5 @@
+import ParquetCompression
+
 /// How `WriterOptions.memoryLimit` is shared out among what a writer holds.
 ///
 /// The writer holds four kinds of memory, and the plan caps each one so their sum
@@ -66,14 +68,26 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     public init(options: WriterOptions, schema: Schema) throws(ParquetWriterError) {
         let columnCount = max(1, schema.descriptors.count)
         var dictionaryColumns = 0
-        var codecReserve = 0
         for descriptor in schema.descriptors {
             if (try? options.valueEncodings(for: descriptor).usesDictionary) == true { dictionaryColumns += 1 }
         }
-        for compression in options.allCompressions().map(\.1) {
-            codecReserve = max(codecReserve, Self.codecReserve(compression))
-        }
         let limit = options.memoryLimit
+        // Pages larger than the options allow would leave their share unused.
+        let pageCeiling = 2 * options.dataPageSizeLimit + 2 * options.dataPageRowLimit
+        // A hash table takes up to about eight times its entries' PLAIN size, so a
+        // dictionary reaches `dictionaryPageSizeLimit` before a ceiling of eight times it.
+        let dictionaryCeiling = 8 * options.dictionaryPageSizeLimit + (64 << 10)
+        // A codec's context grows with the largest body it compresses, which the shares
+        // bound for a given limit: a page gets at most half of it, a dictionary a fifth.
+        let compressions = options.allCompressions().map(\.1)
+        func codecReserve(_ limit: Int) -> Int {
+            let page = min(pageCeiling, max(Self.pageMemoryFloor, (limit / 2) / (columnCount + 6)))
+            let dictionary =
+                dictionaryColumns > 0
+                ? max(Self.dictionaryMemoryFloor, min(dictionaryCeiling, limit / 5 / dictionaryColumns)) : 0
+            let body = Self.largestBody(page: page, dictionary: dictionary, options: options)
+            return compressions.map { Self.codecReserve($0, largestBody: body) }.max() ?? 0
+        }
         let stagedKinds = RowStage.stagedKinds(schema)
         let stagedRowBytes = max(1, RowStage.byteCount(kinds: stagedKinds, capacity: 64) / 64)
         let stagedRowCapacity = min(1_024, max(8, Self.stageByteTarget / stagedRowBytes / 8 * 8))
@@ -91,7 +105,7 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         func spillBuffer(_ limit: Int) -> Int { min(1 << 20, max(64 << 10, limit / 32)) }
         // Each footer store's buffer may reach twice its limit before it moves to disk.
         func fixedWithoutWorkspace(_ limit: Int) -> Int {
-            Self.baseOverhead + codecReserve + spillBuffer(limit) + 3 * 2 * footerStore(limit) + stageBytes
+            Self.baseOverhead + codecReserve(limit) + spillBuffer(limit) + 3 * 2 * footerStore(limit) + stageBytes
                 + columnCount * Self.perColumnOverhead
         }
         let minimumPages = columnCount * Self.pageMemoryFloor
@@ -108,19 +122,14 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         guard limit >= minimum else {
             throw .memoryLimitTooSmall(limit: limit, minimum: minimum, columnCount: schema.descriptors.count)
         }
-        // Pages larger than the options allow would leave their share unused. The
-        // workspace holds the largest page being encoded (6 pages' worth, with its
+        // The workspace holds the largest page being encoded (6 pages' worth, with its
         // compressed copy and dictionary indices), so it comes out of the pages' half.
-        let pageCeiling = 2 * options.dataPageSizeLimit + 2 * options.dataPageRowLimit
         var available = limit - fixedWithoutWorkspace
         let page = min(pageCeiling, max(Self.pageMemoryFloor, (available / 2 - (64 << 10)) / (columnCount + 6)))
         available -= page * columnCount
         var dictionary = 0
         if dictionaryColumns > 0 {
-            // A hash table takes up to about eight times its entries' PLAIN size, so a
-            // dictionary reaches `dictionaryPageSizeLimit` before a ceiling of eight times it.
-            let ceiling = 8 * options.dictionaryPageSizeLimit + (64 << 10)
-            let share = min(ceiling, (limit - fixedWithoutWorkspace) / 5 / dictionaryColumns)
+            let share = min(dictionaryCeiling, (limit - fixedWithoutWorkspace) / 5 / dictionaryColumns)
             // Never at the cost of the encoded pages' floor, which the minimum includes; a
             // dictionary page larger than a data page also widens the workspace.
             let room =
@@ -137,7 +146,7 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         footerStoreMemoryLimit = footerStore(limit)
         spillBufferSize = spillBuffer(limit)
         workspaceByteCount = Self.workspaceBytes(page: page, dictionary: dictionary, options: options)
-        self.codecReserve = codecReserve
+        self.codecReserve = codecReserve(limit)
         minimumEncodedPages = minimumEncoded
         self.stagedRowCapacity = stagedRowCapacity
     }
@@ -178,18 +187,19 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     /// dictionary's PLAIN size) and its compressed copy, each up to twice as large as
     /// it as arrays grow, and the dictionary indices of one page.
     static func workspaceBytes(page: Int, dictionary: Int, options: WriterOptions) -> Int {
-        let largestBody = max(page, min(dictionary, options.dictionaryPageSizeLimit + page))
-        return 4 * largestBody + 2 * page + (64 << 10)
+        4 * largestBody(page: page, dictionary: dictionary, options: options) + 2 * page + (64 << 10)
     }
 
-    /// What a codec's context takes, at most, for pages of up to a few MiB.
-    public static func codecReserve(_ compression: Compression) -> Int {
-        switch compression {
-        case .uncompressed: 0
-        case .snappy, .lz4Raw: 64 << 10
-        case .gzip: 512 << 10
-        // Levels past 9 search larger tables; ZSTD sizes them by the page, a few MiB at most.
-        case .zstd(let level): level <= 3 ? 3 << 20 : level <= 9 ? 6 << 20 : 24 << 20
-        }
+    /// The largest body a page workspace encodes and compresses: a data page, or a
+    /// dictionary page of at most the dictionary's PLAIN size.
+    static func largestBody(page: Int, dictionary: Int, options: WriterOptions) -> Int {
+        max(page, min(dictionary, options.dictionaryPageSizeLimit + page))
+    }
+
+    /// What a codec's context takes, at most, for bodies of up to `largestBody` bytes.
+    /// ZSTD's grows with the body, so the encoded pages' size does not decide it alone:
+    /// twice the body is counted, for a page that passes its share by its last rows.
+    static func codecReserve(_ compression: Compression, largestBody: Int) -> Int {
+        PageCompressor.contextByteCount(compression.codec, level: compression.level, largestInput: 2 * largestBody)
     }
 }

@@ -11,7 +11,7 @@ public enum Compression: Hashable, Sendable {
     /// (`Z_DEFAULT_COMPRESSION`), which is what pyarrow's GZIP pages are compressed at.
     case gzip(level: Int32 = 6)
     /// ZSTD at a level from 1 to 22 (negative levels trade ratio for speed). The default,
-    /// 3, is zstd's own (`ZSTD_CLEVEL_DEFAULT`), which pyarrow also uses.
+    /// 3, is zstd's own (`ZSTD_CLEVEL_DEFAULT`), which polars also uses; pyarrow's is 1.
     case zstd(level: Int32 = 3)
     /// LZ4 raw block format (LZ4_RAW), not the deprecated Hadoop framing.
     case lz4Raw
