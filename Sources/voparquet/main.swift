@@ -11,6 +11,7 @@ import Darwin
 // voparquet: converts VOTable documents to VOParquet files. Exit status: 0 on success
 // (help, --version and completion scripts included), 1 when the conversion fails, 2 for a
 // bad command line.
+MallocArenaLimit.apply()
 do {
     var command = try VOParquetCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
     try command.run()

@@ -73,9 +73,9 @@ struct FixedWidthDictionary<Key: FixedWidthInteger & UnsignedInteger> {
     ///
     /// Pages reach this through the encoding jobs' protocol, where the key type is not
     /// known at compile time; the specializations spare the loop a generic call per key.
-    @_specialize(exported: false, where Key == UInt16)
-    @_specialize(exported: false, where Key == UInt32)
-    @_specialize(exported: false, where Key == UInt64)
+    @_specialize(exported:false,where Key == UInt16)
+    @_specialize(exported:false,where Key == UInt32)
+    @_specialize(exported:false,where Key == UInt64)
     mutating func appendIndices(of source: UnsafeBufferPointer<Key>, to indices: inout [UInt32]) {
         guard !source.isEmpty else { return }
         indices.append(addingCapacity: source.count) { span in
