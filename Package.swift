@@ -46,7 +46,8 @@ let package = Package(
             name: "ParquetCompression",
             dependencies: ["ParquetEncoding", "ParquetFormat", "CZstd", "CSnappy", "CZlib", "CLZ4", "CBrotli"]),
         // Schema, dictionaries, statistics, column and file writers, sinks.
-        .target(name: "Parquet", dependencies: ["ParquetEncoding", "ParquetFormat", "ParquetCompression"]),
+        .target(
+            name: "Parquet", dependencies: ["ParquetEncoding", "ParquetFormat", "ParquetCompression", "ParquetReader"]),
 
         // VOTable envelopes, type mapping and the VOParquet writer; streaming VOTable input.
         .target(name: "VOParquet", dependencies: ["Parquet", "CZlib"]),
@@ -97,7 +98,8 @@ let package = Package(
         .testTarget(
             name: "ParquetTests",
             dependencies: [
-                "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression", "InteropSupport", "TestSupport",
+                "Parquet", "ParquetEncoding", "ParquetFormat", "ParquetCompression", "ParquetReader", "InteropSupport",
+                "TestSupport",
             ]),
         .testTarget(
             name: "ParquetReaderTests",

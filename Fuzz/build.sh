@@ -33,8 +33,8 @@ module() {
 module ParquetEncoding
 module ParquetFormat
 module ParquetCompression
-module Parquet
 module ParquetReader
+module Parquet
 module VOParquet
 # pqdump without its entry point and command-line parsing, so that the reader harness
 # can drive its commands.
