@@ -12,17 +12,26 @@ struct Arguments {
     var objectJSON = "../shared/data/dp02_object.json"
     var output = "bench.parquet"
     var columnar = false
+    /// `WriterOptions.encodingThreadCount`; nil keeps the default, one per processor.
+    var threads: Int?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
-            guard let value = iterator.next() else { throw BenchError("\(flag) needs a value") }
+            guard flag != "--help", let value = iterator.next() else {
+                throw BenchError(
+                    "usage: parquet-bench [--workload narrow|object] [--codec none|snappy|bss-zstd|v2-snappy]"
+                        + " [--rows N] [--object-json PATH] [--out FILE] [--api rows|columns] [--threads N]")
+            }
             switch flag {
             case "--workload": workload = value
             case "--codec": codec = value
             case "--rows": rows = Int(value)
             case "--object-json": objectJSON = value
             case "--out": output = value
+            case "--threads":
+                guard let count = Int(value), count >= 1 else { throw BenchError("--threads needs a positive integer") }
+                threads = count
             case "--api":
                 guard value == "rows" || value == "columns" else { throw BenchError("--api must be rows or columns") }
                 columnar = value == "columns"
@@ -125,35 +134,6 @@ func inputBytes(_ data: [WorkloadColumn], rows: Int) -> Int {
     }
 }
 
-let arguments = try Arguments(CommandLine.arguments)
-let rows = arguments.rows ?? (arguments.workload == "narrow" ? 1_000_000 : 20_000)
-let (schema, data) =
-    arguments.workload == "narrow"
-    ? narrowWorkload(rows: rows)
-    : try objectWorkload(rows: rows, jsonPath: arguments.objectJSON)
-var options = WriterOptions()
-switch arguments.codec {
-case "none":
-    options.compression = .uncompressed
-case "snappy":
-    options.compression = .snappy
-case "bss-zstd":
-    // BYTE_STREAM_SPLIT for floating-point columns, no dictionary, ZSTD level 3.
-    options.compression = .zstd(level: 3)
-    options.encoding = .plain
-    for (column, values) in zip(schema.columns, data) {
-        switch values {
-        case .double, .float: options.columnOptions[column.name] = ColumnOptions(encoding: .byteStreamSplit)
-        default: break
-        }
-    }
-case "v2-snappy":
-    options.compression = .snappy
-    options.dataPageVersion = .v2
-default:
-    throw BenchError("unknown codec \(arguments.codec)")
-}
-
 /// Rows per `appendColumns` call with `--api columns`: a multiple of 8, so that each
 /// batch's validity bitmap starts on a byte.
 let columnBatchRows = 65_536
@@ -184,36 +164,75 @@ func validityBitmap(_ column: WorkloadColumn, rows: Int) -> UnsafeRawBufferPoint
     return UnsafeRawBufferPointer(buffer(bytes))
 }
 
-let validities = data.map { validityBitmap($0, rows: rows) }
-let start = ContinuousClock.now
-let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
-let columnCount = data.count
-if arguments.columnar {
-    for first in stride(from: 0, to: rows, by: columnBatchRows) {
-        let count = min(columnBatchRows, rows - first)
-        try writer.appendColumns(
-            zip(data, validities).map { try columnBuffers($0, validity: $1, first: first, rows: count) })
-    }
-}
-for r in 0..<(arguments.columnar ? 0 : rows) {
-    for c in 0..<columnCount {
-        switch data[c] {
-        case .int64(let values): try writer.append(values[r])
-        case .int32(let values): try writer.append(values[r])
-        case .double(let values, let nullEvery, let offset):
-            if nullEvery > 0 && (r + offset) % nullEvery == 0 {
-                try writer.appendNull()
-            } else {
-                try writer.append(values[r])
+/// Writes the workload `arguments` name and prints one JSON line with the timing.
+func run(_ arguments: Arguments) throws {
+    let rows = arguments.rows ?? (arguments.workload == "narrow" ? 1_000_000 : 20_000)
+    let (schema, data) =
+        arguments.workload == "narrow"
+        ? narrowWorkload(rows: rows)
+        : try objectWorkload(rows: rows, jsonPath: arguments.objectJSON)
+    var options = WriterOptions()
+    switch arguments.codec {
+    case "none":
+        options.compression = .uncompressed
+    case "snappy":
+        options.compression = .snappy
+    case "bss-zstd":
+        // BYTE_STREAM_SPLIT for floating-point columns, no dictionary, ZSTD level 3.
+        options.compression = .zstd(level: 3)
+        options.encoding = .plain
+        for (column, values) in zip(schema.columns, data) {
+            switch values {
+            case .double, .float: options.columnOptions[column.name] = ColumnOptions(encoding: .byteStreamSplit)
+            default: break
             }
-        case .float(let values): try writer.append(values[r])
-        case .bool(let values): try writer.append(values[r])
-        case .string(let values): try writer.append(values[r])
+        }
+    case "v2-snappy":
+        options.compression = .snappy
+        options.dataPageVersion = .v2
+    default:
+        throw BenchError("unknown codec \(arguments.codec)")
+    }
+    if let threads = arguments.threads { options.encodingThreadCount = threads }
+
+    let validities = data.map { validityBitmap($0, rows: rows) }
+    let start = ContinuousClock.now
+    let writer = try ParquetWriter(schema: schema, sink: try FileSink(path: arguments.output), options: options)
+    let columnCount = data.count
+    if arguments.columnar {
+        for first in stride(from: 0, to: rows, by: columnBatchRows) {
+            let count = min(columnBatchRows, rows - first)
+            try writer.appendColumns(
+                zip(data, validities).map { try columnBuffers($0, validity: $1, first: first, rows: count) })
         }
     }
-    try writer.endRow()
+    for r in 0..<(arguments.columnar ? 0 : rows) {
+        for c in 0..<columnCount {
+            switch data[c] {
+            case .int64(let values): try writer.append(values[r])
+            case .int32(let values): try writer.append(values[r])
+            case .double(let values, let nullEvery, let offset):
+                if nullEvery > 0 && (r + offset) % nullEvery == 0 {
+                    try writer.appendNull()
+                } else {
+                    try writer.append(values[r])
+                }
+            case .float(let values): try writer.append(values[r])
+            case .bool(let values): try writer.append(values[r])
+            case .string(let values): try writer.append(values[r])
+            }
+        }
+        try writer.endRow()
+    }
+    try writer.close()
+    let elapsed = start.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print("{\"seconds\": \(seconds), \"rows\": \(rows), \"input_bytes\": \(inputBytes(data, rows: rows))}")
 }
-try writer.close()
-let elapsed = start.duration(to: .now)
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-print("{\"seconds\": \(seconds), \"rows\": \(rows), \"input_bytes\": \(inputBytes(data, rows: rows))}")
+
+do {
+    try run(try Arguments(CommandLine.arguments))
+} catch {
+    FileHandle.standardError.write(Data("parquet-bench: \(error)\n".utf8))
+    exit(2)
+}
