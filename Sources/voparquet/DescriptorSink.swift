@@ -15,7 +15,8 @@ final class DescriptorSink: ByteSink {
     private let displayName: String
     private let closes: Bool
     private var buffer: [UInt8] = []
-    private let bufferSize = 1 << 20
+    // Pages arrive in pieces of KiB to a few MiB: 256 KiB makes few system calls and stays small.
+    private let bufferSize = 256 << 10
 
     init(descriptor: Int32, displayName: String, closes: Bool = true) {
         self.descriptor = descriptor
