@@ -1,6 +1,8 @@
 // voparquet-bench: DP0.2 Object rows with realistic values (ObjectValues, made
 // identically by Scripts/object_values.py) written row by row through
 // VOParquetWriter. Scripts/bench_engine.py runs it; Scripts/README.md documents it.
+import Parquet
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -9,6 +11,8 @@ import Musl
 import Darwin
 #endif
 
+// As `voparquet` does: the runs stand in for conversions too large to keep as VOTable.
+MallocArenaLimit.useOneHeap()
 do {
     let arguments = try BenchArguments(CommandLine.arguments)
     let envelope = try TAPEnvelopeFile(path: arguments.objectJSON)

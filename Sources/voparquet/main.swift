@@ -1,4 +1,5 @@
 import ArgumentParser
+import Parquet
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Darwin
 // voparquet: converts VOTable documents to VOParquet files. Exit status: 0 on success
 // (help, --version and completion scripts included), 1 when the conversion fails, 2 for a
 // bad command line.
-MallocArenaLimit.apply()
+MallocArenaLimit.useOneHeap()
 do {
     var command = try VOParquetCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst()))
     try command.run()
