@@ -24,13 +24,7 @@ extension ParquetWriter {
     /// `appendColumns(_: [ColumnChunkData])` with slices of about `sliceByteTarget` bytes of
     /// columnar buffers (8 rows at least), so that a row group is never held twice.
     func appendColumns(_ chunks: [ColumnChunkData], sliceByteTarget: Int) throws(ParquetWriterError) {
-        guard isOpen else { throw .writerClosed }
-        guard cursor == 0 else { throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount)) }
-        guard chunks.count == columns.count else {
-            throw chunks.count < columns.count
-                ? .missingCell(column: columns[chunks.count].descriptor.name, row: rowCount)
-                : .extraCell(row: rowCount, columnCount: columns.count)
-        }
+        try checkBatchStart(columnCount: chunks.count)
         let rows = chunks.first?.entryCount ?? 0
         var bytesPerRow = 0
         for (index, chunk) in chunks.enumerated() {

@@ -17,13 +17,7 @@ extension ParquetWriter {
     /// A spill that fails drops the open row group, as with row appends; a codec
     /// failure in the middle of the batch closes the writer.
     public func appendColumns(_ batch: [ColumnBuffers]) throws(ParquetWriterError) {
-        guard isOpen else { throw .writerClosed }
-        guard cursor == 0 else { throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount)) }
-        guard batch.count == columns.count else {
-            throw batch.count < columns.count
-                ? .missingCell(column: columns[batch.count].descriptor.name, row: rowCount)
-                : .extraCell(row: rowCount, columnCount: columns.count)
-        }
+        try checkBatchStart(columnCount: batch.count)
         let rows = batch.first?.rowCount ?? 0
         for (index, column) in batch.enumerated() { try validate(column, column: index, rows: rows) }
         try flushStage()
@@ -45,6 +39,18 @@ extension ParquetWriter {
             }
             try endBatchRows(segment.count)
             done = segment.upperBound
+        }
+    }
+
+    /// Checks that a batch of `count` columns may go in now: the writer is open, no row
+    /// is half appended, and there is one column per schema column.
+    func checkBatchStart(columnCount count: Int) throws(ParquetWriterError) {
+        guard isOpen else { throw .writerClosed }
+        guard cursor == 0 else { throw rejectRow(.missingCell(column: columns[cursor].descriptor.name, row: rowCount)) }
+        guard count == columns.count else {
+            throw count < columns.count
+                ? .missingCell(column: columns[count].descriptor.name, row: rowCount)
+                : .extraCell(row: rowCount, columnCount: columns.count)
         }
     }
 
