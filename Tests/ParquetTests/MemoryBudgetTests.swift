@@ -78,6 +78,33 @@ import Testing
         #expect(writer.memoryPlan.pageMemoryLimit == WriterMemoryPlan.pageMemoryFloor)
     }
 
+    /// ZSTD at level 19 takes tens of MiB on MiB-sized pages: at the default limit a
+    /// narrow schema gets pages whose context fits in a quarter of it, and is not refused.
+    @Test func aHighZSTDLevelHoldsPagesToWhatItsContextAllows() throws {
+        let schema = try Schema([Column("x", .double), Column("n", .int64), Column("s", .string)])
+        var options = WriterOptions()
+        options.compression = .zstd(level: 19)
+        let high = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
+        #expect(high.memoryPlan.codecReserve <= high.memoryPlan.limit / 4)
+        options.compression = .zstd(level: 3)
+        let usual = try ParquetWriter(schema: schema, sink: MemorySink(), options: options)
+        #expect(high.memoryPlan.pageMemoryLimit < usual.memoryPlan.pageMemoryLimit)
+        #expect(high.memoryPlan.dictionaryMemoryLimit < usual.memoryPlan.dictionaryMemoryLimit)
+        // What level 19 takes for the pages it gets is what the plan counts.
+        let body = WriterMemoryPlan.largestBody(
+            page: high.memoryPlan.pageMemoryLimit, dictionary: high.memoryPlan.dictionaryMemoryLimit,
+            options: options)
+        #expect(WriterMemoryPlan.codecReserve(.zstd(level: 19), largestBody: body) <= high.memoryPlan.codecReserve)
+        for row in 0..<3_000 {
+            try high.append(Double(row) * 0.37)
+            try high.append(Int64(row))
+            try high.append("row \(row)")
+            try high.endRow()
+        }
+        try high.close()
+        try usual.close()
+    }
+
     /// What the plan leaves to the buffers the writer can count.
     static func countableBudget(_ writer: ParquetWriter<MemorySink>) -> Int {
         let plan = writer.memoryPlan

@@ -72,21 +72,29 @@ public struct WriterMemoryPlan: Hashable, Sendable {
             if (try? options.valueEncodings(for: descriptor).usesDictionary) == true { dictionaryColumns += 1 }
         }
         let limit = options.memoryLimit
+        let compressions = options.allCompressions().map(\.1)
+        func contextBytes(largestBody: Int) -> Int {
+            compressions.map { Self.codecReserve($0, largestBody: largestBody) }.max() ?? 0
+        }
         // Pages larger than the options allow would leave their share unused.
-        let pageCeiling = 2 * options.dataPageSizeLimit + 2 * options.dataPageRowLimit
+        var pageCeiling = 2 * options.dataPageSizeLimit + 2 * options.dataPageRowLimit
         // A hash table takes up to about eight times its entries' PLAIN size, so a
         // dictionary reaches `dictionaryPageSizeLimit` before a ceiling of eight times it.
-        let dictionaryCeiling = 8 * options.dictionaryPageSizeLimit + (64 << 10)
+        var dictionaryCeiling = 8 * options.dictionaryPageSizeLimit + (64 << 10)
+        // ZSTD at high levels takes tens of MiB for MiB-sized bodies: pages and
+        // dictionaries are held to the size whose context takes a quarter of the limit.
+        var bodyCap = max(pageCeiling, dictionaryCeiling)
+        while bodyCap > Self.pageMemoryFloor, contextBytes(largestBody: bodyCap) > limit / 4 { bodyCap /= 2 }
+        pageCeiling = min(pageCeiling, bodyCap)
+        dictionaryCeiling = min(dictionaryCeiling, bodyCap)
         // A codec's context grows with the largest body it compresses, which the shares
         // bound for a given limit: a page gets at most half of it, a dictionary a fifth.
-        let compressions = options.allCompressions().map(\.1)
         func codecReserve(_ limit: Int) -> Int {
             let page = min(pageCeiling, max(Self.pageMemoryFloor, (limit / 2) / (columnCount + 6)))
             let dictionary =
                 dictionaryColumns > 0
                 ? max(Self.dictionaryMemoryFloor, min(dictionaryCeiling, limit / 5 / dictionaryColumns)) : 0
-            let body = Self.largestBody(page: page, dictionary: dictionary, options: options)
-            return compressions.map { Self.codecReserve($0, largestBody: body) }.max() ?? 0
+            return contextBytes(largestBody: Self.largestBody(page: page, dictionary: dictionary, options: options))
         }
         let stagedKinds = RowStage.stagedKinds(schema)
         let stagedRowBytes = max(1, RowStage.byteCount(kinds: stagedKinds, capacity: 64) / 64)
