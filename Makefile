@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
-CI_FUZZ_SECONDS ?= 15
+CI_FUZZ_SECONDS ?= 10
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
 # The one suite `make test` leaves to ThreadSanitizer alone: it writes the same files on every
