@@ -13,8 +13,13 @@ FUZZ_DIR := $(CURDIR)/.build/fuzz
 # Seconds per fuzz target: `make fuzz FUZZ_SECONDS=600`; `make test` runs each for CI_FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
 CI_FUZZ_SECONDS ?= 10
-# The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently.
+# The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently,
+# and the test targets that hold them (the only ones its build compiles; Package.swift says how).
 TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
+TSAN_TEST_TARGETS := ParquetTests,VOParquetTests
+# Every test target, for the AddressSanitizer run, which so leaves out the tools no test runs.
+comma := ,
+ASAN_TEST_TARGETS := $(subst $() $(),$(comma),$(notdir $(wildcard Tests/*Tests)))
 # The one suite `make test` leaves to ThreadSanitizer alone: it writes the same files on every
 # thread count, which takes AddressSanitizer minutes, and has no unsafe buffers of its own.
 ASAN_SKIP := EncodingThreadsTests
@@ -37,7 +42,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-readers test-tsan test-swift test-interop doc-comments docs lint format bench bench-core bench-engine \
+.PHONY: setup system-packages venv bench-venv build demo test test-readers test-interop test-tools test-tsan doc-comments docs lint format bench bench-core bench-engine \
 	bench-hats clean \
 	fuzz fuzz-build sanitize test-large test-healpix test-hats
 
@@ -83,21 +88,26 @@ demo: system-packages
 test: setup
 	rm -rf $(INTEROP_DIR)
 	mkdir -p $(INTEROP_DIR)
-	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) swift test --sanitize=address --build-path .build/asan \
-		--skip '$(ASAN_SKIP)'
-	@# The readers' checks often keep one core busy, so the ThreadSanitizer run and the fuzz
-	@# targets' build go beside them.
-	$(MAKE) --no-print-directory -j2 test-readers test-tsan fuzz-build
+	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) SWIFT_VOPARQUET_TEST_TARGETS=$(ASAN_TEST_TARGETS) \
+		swift test --sanitize=address --build-path .build/asan-tests --skip '$(ASAN_SKIP)'
+	@# Each of these four spends long stretches in one process (a Python reader, a test run, a
+	@# module's compilation), so they run side by side to keep every core busy.
+	$(MAKE) --no-print-directory -j4 test-readers test-tsan fuzz-build
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
 
 # The concurrency and sink tests under ThreadSanitizer (they write no files for the readers).
 test-tsan: system-packages
-	SHARED_DATA=$(SHARED_DATA) swift test --sanitize=thread --build-path .build/tsan --filter '$(TSAN_TESTS)'
+	SHARED_DATA=$(SHARED_DATA) SWIFT_VOPARQUET_TEST_TARGETS=$(TSAN_TEST_TARGETS) \
+		swift test --sanitize=thread --build-path .build/tsan-tests --filter '$(TSAN_TESTS)'
 
 # The files the Swift tests wrote, read by pyarrow, DuckDB, polars and fastparquet; the command-line
 # tools checked against astropy, cdshealpix, hats and lsdb; the benchmark values; determinism.
-test-readers: setup
+test-readers: test-interop test-tools
+
+test-interop: setup
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
+
+test-tools: setup
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
 	swift build --product healpix-interop
 	$(PYTHON) Tests/healpix/check_healpix.py --healpix-interop .build/debug/healpix-interop --points $(CI_HEALPIX_POINTS)

@@ -115,3 +115,27 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make test` builds each sanitizer's test run without what that run never executes:
+// SWIFT_VOPARQUET_TEST_TARGETS names the test targets to keep (comma-separated), and only
+// the targets they reach are built. The ThreadSanitizer run compiles half the package.
+if let testTargets = Context.environment["SWIFT_VOPARQUET_TEST_TARGETS"] {
+    let byName = Dictionary(uniqueKeysWithValues: package.targets.map { ($0.name, $0) })
+    var reached = Set<String>()
+    var pending = testTargets.split(separator: ",").map(String.init)
+    while let name = pending.popLast() {
+        guard let target = byName[name], reached.insert(name).inserted else { continue }
+        for dependency in target.dependencies {
+            switch dependency {
+            case .targetItem(let name, _), .byNameItem(let name, _): pending.append(name)
+            case .productItem: break
+            @unknown default: break
+            }
+        }
+    }
+    package.targets.removeAll { !reached.contains($0.name) }
+    package.products.removeAll { product in
+        let targets = (product as? Product.Library)?.targets ?? (product as? Product.Executable)?.targets ?? []
+        return !targets.allSatisfy(reached.contains)
+    }
+}
