@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Hands the heap's free pages back to the system once a file is complete.
 ///
 /// A writer makes many allocations of a few KiB (page buffers, encoded pages,
@@ -19,10 +11,7 @@ import Darwin
 enum HeapTrim {
     private typealias Trim = @convention(c) (Int) -> Int32
 
-    private static let trim: Trim? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
-    }()
+    private static let trim = cLibraryFunction(named: "malloc_trim", as: Trim.self)
 
     /// Releases the free pages of every heap arena.
     static func releaseFreePages() {

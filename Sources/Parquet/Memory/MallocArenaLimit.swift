@@ -29,9 +29,8 @@ public enum MallocArenaLimit {
     /// returns false.
     @discardableResult
     public static func useOneHeap() -> Bool {
-        guard getenv("MALLOC_ARENA_MAX") == nil,
-            let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt")
+        guard getenv("MALLOC_ARENA_MAX") == nil, let setOption = cLibraryFunction(named: "mallopt", as: SetOption.self)
         else { return false }
-        return unsafeBitCast(symbol, to: SetOption.self)(arenaMaxOption, 1) == 1
+        return setOption(arenaMaxOption, 1) == 1
     }
 }
