@@ -66,7 +66,8 @@ final class BinaryDataReader<Sink: ByteSink> {
                 let isNull = hasNullFlags && flags[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
                 do {
                     if let cell = directCells[index] {
-                        try readDirectCell(cell, column: index, row: row, isNull: isNull, rowOffset: rowOffset)
+                        try readDirectCell(
+                            cell, column: index, row: row, isNull: isNull, rowOffset: rowOffset, core: core)
                     } else {
                         core.advanceCursor(to: index)
                         try readCell(formats[index], isNull: isNull, rowOffset: rowOffset)
@@ -175,15 +176,15 @@ final class BinaryDataReader<Sink: ByteSink> {
     }
 
     /// One cell of a column whose cells go straight into the stage, at stage row `row`.
+    /// `core` is the caller's `writer.core`, passed in so that a null cell retains nothing.
     @inline(__always)
-    private func readDirectCell(_ cell: DirectCell, column: Int, row: Int, isNull: Bool, rowOffset: Int)
-        throws(CellDecodingFailure)
-    {
+    private func readDirectCell(
+        _ cell: DirectCell, column: Int, row: Int, isNull: Bool, rowOffset: Int, core: ParquetWriter<CountingSink<Sink>>
+    ) throws(CellDecodingFailure) {
         let width = cell.width
         do { try need(width, column: column, rowOffset: rowOffset) } catch { throw .stream(error) }
         let pointer = UnsafeRawPointer(stream.pointer)
         stream.skip(width)
-        let core = writer.core
         guard !isNull else { return core.storeDirectNull(column: column) }
         switch cell.type {
         case .double:
