@@ -310,6 +310,16 @@ import Testing
             Self.conversionError(cut)
                 == "line 19, row 0, column 'label': the STREAM ends inside the row that starts at decoded byte 0 (truncated data?)"
         )
+        // Inside a run of cells stored straight into the stage (id and x), the cell the
+        // STREAM ends in is named, as when each cell is read alone.
+        var cutInRun = BinaryRows()
+        cutInRun.flags(Array(repeating: false, count: 7))
+        cutInRun.long(5)
+        #expect(
+            Self.conversionError(
+                Self.document("<BINARY2><STREAM encoding='base64'>\(cutInRun.base64)</STREAM></BINARY2>"))
+                == "line 19, row 0, column 'x': the STREAM ends inside the row that starts at decoded byte 0 (truncated data?)"
+        )
         #expect(
             Self.conversionError(Self.document("<BINARY2><STREAM encoding='base64'>AAA</STREAM></BINARY2>"))
                 == "line 19: the base64 STREAM ends in the middle of a 4-character group")

@@ -20,6 +20,11 @@ final class BinaryDataReader<Sink: ByteSink> {
     private var flags: [UInt8]
     /// Per column, how its cells go straight into the writer's row stage, when they can.
     private let directCells: [DirectCell?]
+    /// Per column, the end of the run of columns from it whose cells all go straight into
+    /// the stage (the column itself when its cell does not), and the run's stream bytes:
+    /// a run is checked for bytes once, not cell by cell.
+    private let directRunEnds: [Int]
+    private let directRunWidths: [Int]
     private var scratch = ElementScratch()
     private var text: [UInt8] = []
     private let progress: (Int) -> Void
@@ -38,11 +43,22 @@ final class BinaryDataReader<Sink: ByteSink> {
         self.hasNullFlags = hasNullFlags
         self.flags = Array(repeating: 0, count: (formats.count + 7) / 8)
         self.progress = progress
-        directCells = formats.map { format in
+        let directCells = formats.map { format in
             DirectCell.type(of: format).flatMap { type in
                 writer.core.directRegion(ofColumn: format.column, for: type).map { DirectCell(format, type, $0) }
             }
         }
+        var runEnds = Array(formats.indices)
+        var runWidths = Array(repeating: 0, count: formats.count)
+        for index in formats.indices.reversed() {
+            guard let cell = directCells[index] else { continue }
+            let next = index + 1
+            runEnds[index] = next < formats.count && directCells[next] != nil ? runEnds[next] : next
+            runWidths[index] = cell.width + (next < formats.count ? runWidths[next] : 0)
+        }
+        self.directCells = directCells
+        directRunEnds = runEnds
+        directRunWidths = runWidths
     }
 
     /// Reads rows through the STREAM end tag, or until the writer refuses a row for
@@ -62,8 +78,18 @@ final class BinaryDataReader<Sink: ByteSink> {
                 stream.skip(flags.count)
             }
             let row = core.directRow
-            for index in formats.indices {
-                let isNull = hasNullFlags && flags[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
+            var index = 0
+            while index < formats.count {
+                let runEnd = directRunEnds[index]
+                if runEnd > index, try stream.require(directRunWidths[index]) {
+                    try readDirectRun(index..<runEnd, row: row, core: core)
+                    index = runEnd
+                    continue
+                }
+                // A column read cell by cell, or a run the STREAM ends inside, whose cells
+                // then say which one it ends in.
+                defer { index += 1 }
+                let isNull = isNullFlagged(index)
                 do {
                     if let cell = directCells[index] {
                         try readDirectCell(
@@ -175,6 +201,45 @@ final class BinaryDataReader<Sink: ByteSink> {
         do { try scratch.appendArray(format.primitive, to: writer) } catch { throw .writer(error) }
     }
 
+    /// Whether the current row's BINARY2 null flag for `column` is set.
+    @inline(__always)
+    private func isNullFlagged(_ column: Int) -> Bool {
+        hasNullFlags && flags[column >> 3] & (0x80 >> UInt8(column & 7)) != 0
+    }
+
+    /// The cells of a run of columns that all go straight into the stage, whose bytes
+    /// are all readable: one pointer moves through them, with no check per cell.
+    private func readDirectRun(_ columns: Range<Int>, row: Int, core: ParquetWriter<CountingSink<Sink>>)
+        throws(ConversionError)
+    {
+        let start = UnsafeRawPointer(stream.pointer)
+        // Through buffer pointers: the loop then keeps the arrays in registers rather than
+        // loading them from the reader for every cell.
+        let end = try flags.withUnsafeBufferPointer { (flagBytes) throws(ConversionError) in
+            try directCells.withUnsafeBufferPointer { (cells) throws(ConversionError) in
+                var pointer = start
+                for column in columns {
+                    let cell = cells[column].unsafelyUnwrapped
+                    let isNull = hasNullFlags && flagBytes[column >> 3] & (0x80 >> UInt8(column & 7)) != 0
+                    do throws(CellDecodingFailure) {
+                        try storeDirect(cell, from: pointer, column: column, row: row, isNull: isNull, core: core)
+                    } catch {
+                        // As for a cell read alone: the run's cells so far count as appended,
+                        // so that rolling the row back clears them.
+                        core.advanceCursor(to: column)
+                        guard case .value(let message) = error else {
+                            preconditionFailure("a stored cell only fails on its value")
+                        }
+                        throw ConversionError(row: writer.rowCount, column: names[column], message)
+                    }
+                    pointer += cell.width
+                }
+                return pointer
+            }
+        }
+        stream.skip(end - start)
+    }
+
     /// One cell of a column whose cells go straight into the stage, at stage row `row`.
     /// `core` is the caller's `writer.core`, passed in so that a null cell retains nothing.
     @inline(__always)
@@ -185,6 +250,15 @@ final class BinaryDataReader<Sink: ByteSink> {
         do { try need(width, column: column, rowOffset: rowOffset) } catch { throw .stream(error) }
         let pointer = UnsafeRawPointer(stream.pointer)
         stream.skip(width)
+        try storeDirect(cell, from: pointer, column: column, row: row, isNull: isNull, core: core)
+    }
+
+    /// Stores the cell whose bytes start at `pointer` into its column's stage region.
+    @inline(__always)
+    private func storeDirect(
+        _ cell: DirectCell, from pointer: UnsafeRawPointer, column: Int, row: Int, isNull: Bool,
+        core: ParquetWriter<CountingSink<Sink>>
+    ) throws(CellDecodingFailure) {
         guard !isNull else { return core.storeDirectNull(column: column) }
         switch cell.type {
         case .double:
