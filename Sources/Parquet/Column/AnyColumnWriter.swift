@@ -132,6 +132,19 @@ struct CellSlot {
     func with<Writer: AnyObject, Result>(_: Writer.Type, _ body: (Writer) throws -> Result) rethrows -> Result {
         try writer._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: Writer.self)) }
     }
+
+    /// `with` for a body that throws the writer's errors, which `_withUnsafeGuaranteedRef`
+    /// would widen to `any Error`: the failure is carried out of it.
+    @inline(__always)
+    func withWriter<Writer: AnyObject>(_: Writer.Type, _ body: (Writer) throws(ParquetWriterError) -> Void)
+        throws(ParquetWriterError)
+    {
+        var failure: ParquetWriterError?
+        with(Writer.self) { writer in
+            do throws(ParquetWriterError) { try body(writer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
 }
 
 /// The type-independent operations of a column writer, used per page and per chunk.
