@@ -169,9 +169,8 @@ final class BinaryDataReader<Sink: ByteSink> {
                 do { try writer.appendNull() } catch { throw .writer(error) }
             } else if format.isList {
                 scratch.reset()
-                for bit in 0..<count {
-                    scratch.booleans.append(stream.pointer[bit >> 3] & (0x80 >> UInt8(bit & 7)) != 0)
-                }
+                let packed = UnsafeBufferPointer(start: stream.pointer, count: bytes)
+                for bit in 0..<count { scratch.booleans.append(Self.isBitSet(bit, in: packed)) }
                 stream.skip(bytes)
                 do { try scratch.appendArray(.bit, to: writer) } catch { throw .writer(error) }
             } else {
@@ -204,7 +203,15 @@ final class BinaryDataReader<Sink: ByteSink> {
     /// Whether the current row's BINARY2 null flag for `column` is set.
     @inline(__always)
     private func isNullFlagged(_ column: Int) -> Bool {
-        hasNullFlags && flags[column >> 3] & (0x80 >> UInt8(column & 7)) != 0
+        hasNullFlags && Self.isBitSet(column, in: flags)
+    }
+
+    /// Whether bit `index` of `bytes` (indexed from 0) is set, counting from each byte's
+    /// most significant bit, as BINARY2 null flags and bit arrays are packed.
+    @inline(__always)
+    private static func isBitSet<Bytes: RandomAccessCollection<UInt8>>(_ index: Int, in bytes: Bytes) -> Bool
+    where Bytes.Index == Int {
+        bytes[index >> 3] & (0x80 >> UInt8(index & 7)) != 0
     }
 
     /// The cells of a run of columns that all go straight into the stage, whose bytes
@@ -220,7 +227,7 @@ final class BinaryDataReader<Sink: ByteSink> {
                 var pointer = start
                 for column in columns {
                     let cell = cells[column].unsafelyUnwrapped
-                    let isNull = hasNullFlags && flagBytes[column >> 3] & (0x80 >> UInt8(column & 7)) != 0
+                    let isNull = hasNullFlags && Self.isBitSet(column, in: flagBytes)
                     do throws(CellDecodingFailure) {
                         try storeDirect(cell, from: pointer, column: column, row: row, isNull: isNull, core: core)
                     } catch {
