@@ -165,7 +165,7 @@ import Testing
         let doubles = 60
         let schema = try MemoryBudgetTests.wideSchema(doubles: doubles, booleans: 0, strings: 0)
         var options = WriterOptions()
-        options.memoryLimit = 6 << 20
+        options.memoryLimit = 7 << 20
         options.encodingThreadCount = 3
         options.maxRowGroupRows = 10_000
         let sink = MemorySink()

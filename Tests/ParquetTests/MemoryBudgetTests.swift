@@ -167,7 +167,7 @@ import Testing
             return (sink.bytes, spilled)
         }
         let inMemory = try write(memoryLimit: 256 << 20)
-        let spilled = try write(memoryLimit: 1_200 << 10)
+        let spilled = try write(memoryLimit: Self.minimumLimit(try Schema(columns), options) + (64 << 10))
         #expect(inMemory.spilled == 0)
         #expect(spilled.spilled > Int64(inMemory.bytes.count) / 2)
         #expect(inMemory.bytes == spilled.bytes)

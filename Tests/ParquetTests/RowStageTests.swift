@@ -227,23 +227,40 @@ import Testing
         #expect(try ParquetWriter(schema: lists, sink: MemorySink()).stage.valueRegions == [nil])
     }
 
+    /// A row's cells lie widest first, so that each is aligned, in a row padded to 8 bytes.
+    @Test func aRowsCellsLieWidestFirst() {
+        let stage = RowStage(
+            kinds: [.boolean, .double, nil, .byteArray, .float16, .int64, .float], capacity: 8, arenaByteLimit: 1 << 10)
+        #expect(stage.cellOffsets == [26, 0, nil, 16, 24, 8, 20])
+        #expect(stage.rowStride == 32)
+        #expect(RowStage.byteCount(kinds: [.double, nil], capacity: 8) == 8 * 8 + 8 * 2 + 8 * 8)
+    }
+
     /// Handing a block to the flusher moves its values, nulls and bytes to the flusher's
-    /// stage and leaves the appending thread's stage empty for the next block.
+    /// stage and leaves the appending thread's stage empty for the next block; the
+    /// flusher's stage then turns the rows into columns.
     @Test func movingABlockLeavesTheSourceEmpty() {
         let kinds: [PhysicalSlotKind?] = [.double, .byteArray, .boolean]
         let source = RowStage(kinds: kinds, capacity: 16, arenaByteLimit: 1 << 10)
         let target = RowStage(kinds: kinds, capacity: 16, arenaByteLimit: 1 << 10)
+        func cell(_ column: Int, _ row: Int) -> Int { row * source.rowStride + source.cellOffsets[column]! }
         for row in 0..<16 {
-            source.valueRegions[0]!.storeBytes(of: Double(row), toByteOffset: row * 8, as: Double.self)
+            source.rowCells.storeBytes(of: Double(row), toByteOffset: cell(0, row), as: Double.self)
+            // A rolled-back cell gives back its bytes: the block's first row's and a later one's.
+            if row == 0 || row == 7 {
+                Array("gone".utf8).withUnsafeBytes { source.storeBytes($0, column: 1, row: row) }
+                source.removeCell(column: 1, row: row)
+            }
             if row % 3 == 0 {
                 source.setNull(column: 1, row: row)
             } else {
                 Array("r\(row)".utf8).withUnsafeBytes { source.storeBytes($0, column: 1, row: row) }
             }
-            source.valueRegions[2]!.storeBytes(of: row % 5 == 0, toByteOffset: row, as: Bool.self)
+            source.rowCells.storeBytes(of: row % 5 == 0, toByteOffset: cell(2, row), as: Bool.self)
         }
         let arenaBytes = source.arenaByteCount
-        source.moveContents(to: target)
+        source.moveContents(to: target, rows: 16)
+        target.transpose(rows: 16)
 
         #expect(source.arenaByteCount == 0)
         for column in 0..<3 {

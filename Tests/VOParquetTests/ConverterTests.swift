@@ -130,7 +130,7 @@ import Testing
         let sink = MemorySink()
         let writer = try VOParquetWriter(envelope: try converter.readEnvelope(), sink: sink)
         let types: [DirectCellType] = [.int32, .int64, .double, .int16, .boolean]
-        #expect((0..<5).filter { writer.core.directRegion(ofColumn: $0, for: types[$0]) != nil } == [1, 2, 3, 4])
+        #expect((0..<5).filter { writer.core.directCellOffset(ofColumn: $0, for: types[$0]) != nil } == [1, 2, 3, 4])
         do {
             _ = try converter.convert(into: writer)
             Issue.record("a row with a bad boolean converted")

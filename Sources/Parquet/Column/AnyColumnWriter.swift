@@ -123,9 +123,13 @@ struct CellSlot {
     /// integer of that width needs no range check.
     let takesWholePhysicalRange: Bool
     let writer: Unmanaged<AnyObject>
-    /// The column's region of the writer's `RowStage`, where a flat column's cells go;
-    /// nil for a LIST column, whose cells go to its writer.
-    let stagedValues: UnsafeMutableRawPointer?
+    /// Where a flat column's cell lies in a row of the writer's `RowStage`; -1 for a
+    /// LIST column, whose cells go to its writer.
+    let stagedCellOffset: Int
+
+    /// Whether the column's cells go to the writer's `RowStage`.
+    @inline(__always)
+    var isStaged: Bool { stagedCellOffset >= 0 }
 
     /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.
     @inline(__always)

@@ -4,7 +4,7 @@ import Foundation
 /// that the appending thread stages the next block meanwhile.
 ///
 /// The writer hands over one block at a time: it waits for the previous block to be
-/// done, copies its stage into `stage`, and goes on with an empty stage. Blocks reach
+/// done, exchanges its stage's rows with the empty `stage`, and goes on with an empty stage. Blocks reach
 /// the columns in the order they were staged, on the same rows as when the appending
 /// thread moves them itself, so the file's bytes are the same.
 final class StageFlusher: @unchecked Sendable {
@@ -76,7 +76,7 @@ final class StageFlusher: @unchecked Sendable {
     func handOff(
         _ source: RowStage, rows: Int, move: @escaping (RowStage, Int) throws(ParquetWriterError) -> Void
     ) {
-        source.moveContents(to: stage)
+        source.moveContents(to: stage, rows: rows)
         let stage = stage
         state.withLock { state in
             state.isBusy = true

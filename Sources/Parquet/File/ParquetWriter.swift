@@ -40,6 +40,8 @@ public final class ParquetWriter<Sink: ByteSink> {
     let flusher: StageFlusher?
     /// Rows in `stage`; the current row's cells go to this row of the block.
     @exclusivity(unchecked) var stagedRows = 0
+    /// The current row's cells in `stage`: where row `stagedRows` begins.
+    @exclusivity(unchecked) var stagedRowCells: UnsafeMutableRawPointer
     /// Rows accepted so far: the index of the row being appended.
     public private(set) var rowCount = 0
     private var rowsInRowGroup = 0
@@ -91,6 +93,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         }
         let stage = makeStage()
         self.stage = stage
+        stagedRowCells = stage.rowCells
         let stagesEveryColumn = stagedKinds.allSatisfy { $0 != nil }
         flusher = options.encodingThreadCount == 1 || !stagesEveryColumn ? nil : StageFlusher(stage: makeStage())
         self.slots = columns.enumerated().map { index, column in
@@ -101,7 +104,7 @@ public final class ParquetWriter<Sink: ByteSink> {
                 : column.kind == .int64 ? range == Int128(Int64.min)...Int128(Int64.max) : false
             return CellSlot(
                 kind: column.kind, isNullable: !column.descriptor.isRequired, takesWholePhysicalRange: wholeRange,
-                writer: column.unmanaged, stagedValues: stage.valueRegions[index])
+                writer: column.unmanaged, stagedCellOffset: stage.cellOffsets[index] ?? -1)
         }
         self.integerRanges = schema.descriptors.map(\.integerRange)
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
@@ -162,6 +165,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         rowCount += 1
         rowsInRowGroup += 1
         stagedRows &+= 1
+        stagedRowCells += stage.rowStride
         if !fullPages.isEmpty { try flushFullPages() }
         if rowGroupIsDue {
             try flushStage()
@@ -207,7 +211,7 @@ public final class ParquetWriter<Sink: ByteSink> {
             openListStarts.removeAll(keepingCapacity: true)
         }
         for index in 0..<cursor {
-            if slots[index].stagedValues != nil {
+            if slots[index].isStaged {
                 stage.removeCell(column: index, row: stagedRows)
             } else {
                 columns[index].removeLastCell()
@@ -321,7 +325,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         _ = pool.waitUntilIdle()
         for column in columns { column.discardChunk() }
         stage.reset()
-        stagedRows = 0
+        emptyStagedRows()
         fullPages.removeAll(keepingCapacity: true)
         rowCount -= rowsInRowGroup
         rowsInRowGroup = 0

@@ -8,8 +8,8 @@ extension ParquetWriter {
         let index = try nextValueCell("Bool")
         let slot = slots[index]
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
-        if let region = slot.stagedValues {
-            region.storeBytes(of: value, toByteOffset: stagedRows, as: Bool.self)
+        if slot.isStaged {
+            stagedRowCells.storeBytes(of: value, toByteOffset: slot.stagedCellOffset, as: Bool.self)
             cursor &+= 1
             return
         }
@@ -145,7 +145,7 @@ extension ParquetWriter {
         guard slot.isNullable else {
             throw rejectRow(.nullInRequiredColumn(column: columns[index].descriptor.name, row: rowCount))
         }
-        if slot.stagedValues != nil {
+        if slot.isStaged {
             stage.setNull(column: index, row: stagedRows)
         } else {
             let column = columns[index]
@@ -178,7 +178,7 @@ extension ParquetWriter {
         where writer.descriptor.physical == .fixedLenByteArray && writer.descriptor.integerRange != nil:
             try checkRange(value, column: index)
             let length = writer.descriptor.typeLength
-            if slot.stagedValues != nil {
+            if slot.isStaged {
                 stage.storeBigEndianBytes(value, length: length, column: index, row: stagedRows)
                 cursor &+= 1
             } else {
@@ -233,8 +233,8 @@ extension ParquetWriter {
     /// next column comes, or an element of the open list.
     @inline(__always)
     private func appendFixedWidth<Value: FixedWidthValue>(_ value: Value, to slot: CellSlot) {
-        if let region = slot.stagedValues {
-            region.storeBytes(of: value, toByteOffset: stagedRows &* MemoryLayout<Value>.stride, as: Value.self)
+        if slot.isStaged {
+            stagedRowCells.storeBytes(of: value, toByteOffset: slot.stagedCellOffset, as: Value.self)
             cursor &+= 1
             return
         }
@@ -249,7 +249,7 @@ extension ParquetWriter {
     private func appendByteArray(
         _ bytes: UnsafeRawBufferPointer, to writer: ColumnWriter<ByteArrayPageValues>, column index: Int
     ) {
-        if slots[index].stagedValues != nil {
+        if slots[index].isStaged {
             stage.storeBytes(bytes, column: index, row: stagedRows)
             cursor &+= 1
         } else {

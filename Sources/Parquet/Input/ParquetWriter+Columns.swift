@@ -65,7 +65,14 @@ extension ParquetWriter {
             throw dropRowGroup(after: error)
         }
         stage.reset()
+        emptyStagedRows()
+    }
+
+    /// Starts the next block at the stage's first row, once its rows have gone to the
+    /// columns, to the flusher or nowhere.
+    func emptyStagedRows() {
         stagedRows = 0
+        stagedRowCells = stage.rowCells
     }
 
     /// Hands the full stage to the flusher, once it is done with the previous block, or
@@ -76,14 +83,15 @@ extension ParquetWriter {
         flusher.handOff(stage, rows: stagedRows) { [self] stage, rows throws(ParquetWriterError) in
             try moveRows(of: stage, count: rows)
         }
-        stagedRows = 0
+        emptyStagedRows()
     }
 
     /// Moves the first `count` rows of `stage` to the flat columns' pages, each column as
     /// a batch's column, so that pages close on the rows where appending each cell would
     /// close them. A page the pool refuses ends it with the pool's failure.
     func moveRows(of stage: RowStage, count: Int) throws(ParquetWriterError) {
-        for (index, slot) in slots.enumerated() where slot.stagedValues != nil {
+        stage.transpose(rows: count)
+        for (index, slot) in slots.enumerated() where slot.isStaged {
             try appendSegment(
                 0..<count, of: stage.buffers(ofColumn: index, kind: slot.kind, rows: count), toColumn: index)
         }

@@ -45,7 +45,7 @@ final class BinaryDataReader<Sink: ByteSink> {
         self.progress = progress
         let directCells = formats.map { format in
             DirectCell.type(of: format).flatMap { type in
-                writer.core.directRegion(ofColumn: format.column, for: type).map { DirectCell(format, type, $0) }
+                writer.core.directCellOffset(ofColumn: format.column, for: type).map { DirectCell(format, type, $0) }
             }
         }
         var runEnds = Array(formats.indices)
@@ -77,12 +77,12 @@ final class BinaryDataReader<Sink: ByteSink> {
                 for index in flags.indices { flags[index] = stream.pointer[index] }
                 stream.skip(flags.count)
             }
-            let row = core.directRow
+            let rowCells = core.directRowCells
             var index = 0
             while index < formats.count {
                 let runEnd = directRunEnds[index]
                 if runEnd > index, try stream.require(directRunWidths[index]) {
-                    try readDirectRun(index..<runEnd, row: row, core: core)
+                    try readDirectRun(index..<runEnd, rowCells: rowCells, core: core)
                     index = runEnd
                     continue
                 }
@@ -93,7 +93,7 @@ final class BinaryDataReader<Sink: ByteSink> {
                 do {
                     if let cell = directCells[index] {
                         try readDirectCell(
-                            cell, column: index, row: row, isNull: isNull, rowOffset: rowOffset, core: core)
+                            cell, column: index, rowCells: rowCells, isNull: isNull, rowOffset: rowOffset, core: core)
                     } else {
                         core.advanceCursor(to: index)
                         try readCell(formats[index], isNull: isNull, rowOffset: rowOffset)
@@ -216,7 +216,9 @@ final class BinaryDataReader<Sink: ByteSink> {
 
     /// The cells of a run of columns that all go straight into the stage, whose bytes
     /// are all readable: one pointer moves through them, with no check per cell.
-    private func readDirectRun(_ columns: Range<Int>, row: Int, core: ParquetWriter<CountingSink<Sink>>)
+    private func readDirectRun(
+        _ columns: Range<Int>, rowCells: UnsafeMutableRawPointer, core: ParquetWriter<CountingSink<Sink>>
+    )
         throws(ConversionError)
     {
         let start = UnsafeRawPointer(stream.pointer)
@@ -229,7 +231,8 @@ final class BinaryDataReader<Sink: ByteSink> {
                     let cell = cells[column].unsafelyUnwrapped
                     let isNull = hasNullFlags && Self.isBitSet(column, in: flagBytes)
                     do throws(CellDecodingFailure) {
-                        try storeDirect(cell, from: pointer, column: column, row: row, isNull: isNull, core: core)
+                        try storeDirect(
+                            cell, from: pointer, column: column, rowCells: rowCells, isNull: isNull, core: core)
                     } catch {
                         // As for a cell read alone: the run's cells so far count as appended,
                         // so that rolling the row back clears them.
@@ -247,23 +250,25 @@ final class BinaryDataReader<Sink: ByteSink> {
         stream.skip(end - start)
     }
 
-    /// One cell of a column whose cells go straight into the stage, at stage row `row`.
+    /// One cell of a column whose cells go straight into the stage, in the row at `rowCells`.
     /// `core` is the caller's `writer.core`, passed in so that a null cell retains nothing.
     @inline(__always)
     private func readDirectCell(
-        _ cell: DirectCell, column: Int, row: Int, isNull: Bool, rowOffset: Int, core: ParquetWriter<CountingSink<Sink>>
+        _ cell: DirectCell, column: Int, rowCells: UnsafeMutableRawPointer, isNull: Bool, rowOffset: Int,
+        core: ParquetWriter<CountingSink<Sink>>
     ) throws(CellDecodingFailure) {
         let width = cell.width
         do { try need(width, column: column, rowOffset: rowOffset) } catch { throw .stream(error) }
         let pointer = UnsafeRawPointer(stream.pointer)
         stream.skip(width)
-        try storeDirect(cell, from: pointer, column: column, row: row, isNull: isNull, core: core)
+        try storeDirect(cell, from: pointer, column: column, rowCells: rowCells, isNull: isNull, core: core)
     }
 
-    /// Stores the cell whose bytes start at `pointer` into its column's stage region.
+    /// Stores the cell whose bytes start at `pointer` into its place in the staged row at `rowCells`.
     @inline(__always)
     private func storeDirect(
-        _ cell: DirectCell, from pointer: UnsafeRawPointer, column: Int, row: Int, isNull: Bool,
+        _ cell: DirectCell, from pointer: UnsafeRawPointer, column: Int, rowCells: UnsafeMutableRawPointer,
+        isNull: Bool,
         core: ParquetWriter<CountingSink<Sink>>
     ) throws(CellDecodingFailure) {
         guard !isNull else { return core.storeDirectNull(column: column) }
@@ -271,20 +276,20 @@ final class BinaryDataReader<Sink: ByteSink> {
         case .double:
             let value = Double(bitPattern: UInt64(bigEndian: pointer.loadUnaligned(as: UInt64.self)))
             if value == cell.floatNull { return core.storeDirectNull(column: column) }
-            cell.region.storeBytes(of: value, toByteOffset: row &* 8, as: Double.self)
+            rowCells.storeBytes(of: value, toByteOffset: cell.cellOffset, as: Double.self)
         case .float:
             let value = Float(bitPattern: UInt32(bigEndian: pointer.loadUnaligned(as: UInt32.self)))
             if Double(value) == cell.floatNull { return core.storeDirectNull(column: column) }
-            cell.region.storeBytes(of: value, toByteOffset: row &* 4, as: Float.self)
+            rowCells.storeBytes(of: value, toByteOffset: cell.cellOffset, as: Float.self)
         case .boolean:
             let byte = pointer.load(as: UInt8.self)
             guard let value = Self.boolean(byte) else { throw .value("byte \(byte) is not a boolean") }
             guard let value else { return core.storeDirectNull(column: column) }
-            cell.region.storeBytes(of: value, toByteOffset: row, as: Bool.self)
+            rowCells.storeBytes(of: value, toByteOffset: cell.cellOffset, as: Bool.self)
         case .int64:
             let value = Int64(bigEndian: pointer.loadUnaligned(as: Int64.self))
             if value == cell.integerNull { return core.storeDirectNull(column: column) }
-            cell.region.storeBytes(of: value, toByteOffset: row &* 8, as: Int64.self)
+            rowCells.storeBytes(of: value, toByteOffset: cell.cellOffset, as: Int64.self)
         case .uint8, .int16, .int32:
             let value: Int32 =
                 switch cell.type {
@@ -293,7 +298,7 @@ final class BinaryDataReader<Sink: ByteSink> {
                 default: Int32(bigEndian: pointer.loadUnaligned(as: Int32.self))
                 }
             if Int64(value) == cell.integerNull { return core.storeDirectNull(column: column) }
-            cell.region.storeBytes(of: value, toByteOffset: row &* 4, as: Int32.self)
+            rowCells.storeBytes(of: value, toByteOffset: cell.cellOffset, as: Int32.self)
         }
     }
 

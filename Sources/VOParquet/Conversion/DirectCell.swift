@@ -2,15 +2,16 @@ import Parquet
 
 /// A scalar numeric or boolean column whose BINARY cells the reader stores straight
 /// into the core writer's row stage: the type checks were made once, by
-/// `ParquetWriter.directRegion`.
+/// `ParquetWriter.directCellOffset`.
 struct DirectCell {
-    let region: UnsafeMutableRawPointer
+    /// Where the cell lies in a staged row.
+    let cellOffset: Int
     let type: DirectCellType
     let integerNull: Int64?
     let floatNull: Double?
 
-    init(_ format: CellFormat, _ type: DirectCellType, _ region: UnsafeMutableRawPointer) {
-        self.region = region
+    init(_ format: CellFormat, _ type: DirectCellType, _ cellOffset: Int) {
+        self.cellOffset = cellOffset
         self.type = type
         integerNull = format.integerNull
         floatNull = format.floatNull
