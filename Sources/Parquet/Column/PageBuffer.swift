@@ -137,10 +137,27 @@ extension PageBuffer<UInt8> {
     /// with a value, 0 for a null.
     mutating func appendLevels(of rows: Range<Int>, validity: ValidityBits, present: UInt8) {
         if count + rows.count > capacity { grow(toHold: count + rows.count) }
-        let target = base + count
-        for (offset, row) in rows.enumerated() {
-            (target + offset).initialize(to: UInt8(truncatingIfNeeded: validity.bit(row)) &* present)
+        var target = UnsafeMutableRawPointer(base + count)
+        var row = rows.lowerBound
+        func appendOne() {
+            target.storeBytes(of: UInt8(truncatingIfNeeded: validity.bit(row)) &* present, as: UInt8.self)
+            target += 1
+            row &+= 1
         }
+        // Row by row up to a byte of the bitmap, then a byte's eight rows with one store.
+        while row < rows.upperBound && row & 7 != 0 { appendOne() }
+        let factor = UInt64(present)
+        while row &+ 8 <= rows.upperBound {
+            // Bit i of the byte becomes byte i of the word (a 0 or a 1), scaled to the level.
+            var spread = UInt64(validity.bytes[row &>> 3])
+            spread = (spread | spread &<< 28) & 0x0000_000F_0000_000F
+            spread = (spread | spread &<< 14) & 0x0003_0003_0003_0003
+            spread = (spread | spread &<< 7) & 0x0101_0101_0101_0101
+            target.storeBytes(of: (spread &* factor).littleEndian, as: UInt64.self)
+            target += 8
+            row &+= 8
+        }
+        while row < rows.upperBound { appendOne() }
         count &+= rows.count
     }
 
