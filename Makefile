@@ -15,8 +15,9 @@ FUZZ_SECONDS ?= 60
 CI_FUZZ_SECONDS ?= 10
 # The tests ThreadSanitizer checks in `make test`: everything that runs tasks or threads concurrently,
 # and the test targets that hold them (the only ones its build compiles; Package.swift says how).
-TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|streamsThroughAnAsyncChunkSink|EncodingThreadsTests
-TSAN_TEST_TARGETS := ParquetTests,VOParquetTests
+# (VOParquetWriter's async streaming only forwards to the core writer's, which AsyncChunkSinkTests covers.)
+TSAN_TESTS := AsyncChunkSinkTests|SinkFaultTests|EncodingThreadsTests
+TSAN_TEST_TARGETS := ParquetTests
 # Every test target, for the AddressSanitizer run, which so leaves out the tools no test runs.
 comma := ,
 ASAN_TEST_TARGETS := $(subst $() $(),$(comma),$(notdir $(wildcard Tests/*Tests)))
@@ -42,7 +43,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-asan test-interop test-tools test-tsan test-fuzz doc-comments docs lint format bench bench-core bench-engine \
+.PHONY: setup system-packages venv bench-venv build demo test test-readers test-interop test-tools test-tsan doc-comments docs lint format bench bench-core bench-engine \
 	bench-hats clean \
 	fuzz fuzz-build sanitize test-large test-healpix test-hats
 
@@ -84,35 +85,29 @@ demo: system-packages
 
 # Each Swift test runs once, under a sanitizer: the suite under AddressSanitizer (with
 # LeakSanitizer), writing the files the Python readers then check, and the concurrency
-# and sink tests under ThreadSanitizer. The four chains are independent, and each spends
-# long stretches in one process (a link, one long test, a Python reader, a module's
-# compilation), so they run side by side from the start to keep every core busy.
+# and sink tests under ThreadSanitizer.
 test: setup
-	$(MAKE) --no-print-directory -j4 test-asan test-tsan test-tools test-fuzz
-
-# The suite under AddressSanitizer, then the files it wrote read by the Python readers.
-test-asan: setup
 	rm -rf $(INTEROP_DIR)
 	mkdir -p $(INTEROP_DIR)
 	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) SWIFT_VOPARQUET_TEST_TARGETS=$(ASAN_TEST_TARGETS) \
 		swift test --sanitize=address --build-path .build/asan-tests --skip '$(ASAN_SKIP)'
-	$(MAKE) --no-print-directory test-interop
+	@# Each of these four spends long stretches in one process (a Python reader, a test run, a
+	@# module's compilation), so they run side by side to keep every core busy.
+	$(MAKE) --no-print-directory -j4 test-readers test-tsan fuzz-build
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
 
 # The concurrency and sink tests under ThreadSanitizer (they write no files for the readers).
 test-tsan: system-packages
 	SHARED_DATA=$(SHARED_DATA) SWIFT_VOPARQUET_TEST_TARGETS=$(TSAN_TEST_TARGETS) \
 		swift test --sanitize=thread --build-path .build/tsan-tests --filter '$(TSAN_TESTS)'
 
-# Every fuzz target for CI_FUZZ_SECONDS: a smoke run, the seeds and what the mutator finds nearby.
-test-fuzz: fuzz-build
-	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+# The files the Swift tests wrote, read by pyarrow, DuckDB, polars and fastparquet; the command-line
+# tools checked against astropy, cdshealpix, hats and lsdb; the benchmark values; determinism.
+test-readers: test-interop test-tools
 
-# The files the Swift tests wrote, read by pyarrow, DuckDB, polars and fastparquet.
 test-interop: setup
 	$(PYTHON) Tests/interop/check_interop.py $(INTEROP_DIR)
 
-# The command-line tools checked against astropy, cdshealpix, hats and lsdb; the benchmark
-# values; determinism.
 test-tools: setup
 	swift build --product voparquet && $(PYTHON) Tests/voparquet/check_voparquet.py --voparquet .build/debug/voparquet --shared-data $(SHARED_DATA)
 	swift build --product healpix-interop
