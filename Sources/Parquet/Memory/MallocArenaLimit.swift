@@ -25,11 +25,13 @@ public enum MallocArenaLimit {
 
     /// Limits glibc to one heap, unless `MALLOC_ARENA_MAX` in the environment already says
     /// how many; returns whether the limit was set. Call it before starting any thread.
-    /// `mallopt` is looked up at run time, so with another C library this does nothing and
-    /// returns false.
+    /// `mallopt` is looked up at run time, so with another C library, or where the
+    /// process's `malloc` is not glibc's (under a sanitizer, or with another allocator),
+    /// this does nothing and returns false.
     @discardableResult
     public static func useOneHeap() -> Bool {
-        guard getenv("MALLOC_ARENA_MAX") == nil, let setOption = cLibraryFunction(named: "mallopt", as: SetOption.self)
+        guard getenv("MALLOC_ARENA_MAX") == nil,
+            let setOption = glibcAllocatorFunction(named: "mallopt", as: SetOption.self)
         else { return false }
         return setOption(arenaMaxOption, 1) == 1
     }
