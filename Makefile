@@ -43,7 +43,7 @@ DOC_COMMENT_DIRS := Sources/Parquet Sources/ParquetReader Sources/VOParquet Sour
 DOC_TARGETS := Parquet ParquetReader VOParquet
 FORMAT_PATHS := Package.swift Sources Tests Fuzz/Targets
 
-.PHONY: setup system-packages venv bench-venv build demo test test-readers test-interop test-tools test-tsan doc-comments docs lint format bench bench-core bench-engine \
+.PHONY: setup system-packages venv bench-venv build demo test test-asan test-readers test-interop test-tools test-tsan doc-comments docs lint format bench bench-core bench-engine \
 	bench-hats clean \
 	fuzz fuzz-build sanitize test-large test-healpix test-hats
 
@@ -86,15 +86,21 @@ demo: system-packages
 # Each Swift test runs once, under a sanitizer: the suite under AddressSanitizer (with
 # LeakSanitizer), writing the files the Python readers then check, and the concurrency
 # and sink tests under ThreadSanitizer.
-test: setup
-	rm -rf $(INTEROP_DIR)
-	mkdir -p $(INTEROP_DIR)
-	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) SWIFT_VOPARQUET_TEST_TARGETS=$(ASAN_TEST_TARGETS) \
-		swift test --sanitize=address --build-path .build/asan-tests --skip '$(ASAN_SKIP)'
+test: system-packages
+	@# The Python readers' downloads (a couple of minutes on a fresh machine) overlap the
+	@# AddressSanitizer suite, which needs no Python.
+	$(MAKE) --no-print-directory -j2 test-asan venv
 	@# Each of these four spends long stretches in one process (a Python reader, a test run, a
 	@# module's compilation), so they run side by side to keep every core busy.
 	$(MAKE) --no-print-directory -j4 test-readers test-tsan fuzz-build
 	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(CI_FUZZ_SECONDS)
+
+# The suite under AddressSanitizer, writing the files the Python readers check.
+test-asan: system-packages
+	rm -rf $(INTEROP_DIR)
+	mkdir -p $(INTEROP_DIR)
+	PARQUET_INTEROP_DIR=$(INTEROP_DIR) $(ASAN_ENV) SWIFT_VOPARQUET_TEST_TARGETS=$(ASAN_TEST_TARGETS) \
+		swift test --sanitize=address --build-path .build/asan-tests --skip '$(ASAN_SKIP)'
 
 # The concurrency and sink tests under ThreadSanitizer (they write no files for the readers).
 test-tsan: system-packages
