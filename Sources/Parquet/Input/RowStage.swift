@@ -28,7 +28,6 @@ final class RowStage {
     /// The staged columns as `transpose` copies them, in the order their cells lie in a row.
     private let transposedColumns: [(cellOffset: Int, width: Int, region: UnsafeMutableRawPointer)]
     private let regions: UnsafeMutableRawPointer
-    private let regionsByteCount: Int
     private var storageByteCount: Int
     /// Whether `releaseStorage()` gave the storage back.
     private var isReleased = false
@@ -74,7 +73,6 @@ final class RowStage {
             regionOffsets.append(end)
             end += Self.regionByteCount(kind, capacity: capacity)
         }
-        regionsByteCount = end
         let rowBytes = rowStride * capacity
         let validityBytes = validityStride * kinds.count
         storageByteCount = end + rowBytes + validityBytes
@@ -140,8 +138,8 @@ final class RowStage {
         (stagedWidth(kind) * (kind == .byteArray ? capacity + 1 : capacity) + 7) & ~7
     }
 
-    /// Bytes per row of a block's column regions and validity bits, which the writer
-    /// keeps small enough for a core's cache.
+    /// The bytes a block of `capacity` rows takes as column regions and their validity
+    /// bits, which the writer keeps small enough for a core's cache.
     static func columnarByteCount(kinds: [PhysicalSlotKind?], capacity: Int) -> Int {
         let validity = validityStride(capacity: capacity) * kinds.count
         return kinds.reduce(validity) { total, kind in
