@@ -176,8 +176,9 @@ import Testing
     @Test func aSpillThatFailsDropsOnlyTheOpenRowGroup() throws {
         let columns = [Column("id", .int64, .required), Column("flux", .double)]
         var options = WriterOptions()
-        options.memoryLimit = 700 << 10
         options.maxRowGroupRows = 30_000
+        // A little above the smallest limit, so that the row group spills.
+        options.memoryLimit = Self.minimumLimit(try Schema(columns), options) + (16 << 10)
         let sink = MemorySink()
         let writer = try ParquetWriter(schema: try Schema(columns), sink: sink, options: options)
         func appendRow(_ row: Int) throws(ParquetWriterError) {

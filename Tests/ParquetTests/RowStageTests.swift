@@ -224,7 +224,7 @@ import Testing
         #expect(plan.stagedRowCapacity * 500 * 8 <= WriterMemoryPlan.stageByteTarget)
         #expect((plan.stagedRowCapacity + 8) * 500 * 8 > WriterMemoryPlan.stageByteTarget - 500 * 8 * 8)
         let lists = try Schema([Column("l", .list(element: .double), .optional)])
-        #expect(try ParquetWriter(schema: lists, sink: MemorySink()).stage.valueRegions == [nil])
+        #expect(try ParquetWriter(schema: lists, sink: MemorySink()).stage.offsetRegions == [nil])
     }
 
     /// A row's cells lie widest first, so that each is aligned, in a row padded to 8 bytes.
@@ -233,12 +233,15 @@ import Testing
             kinds: [.boolean, .double, nil, .byteArray, .float16, .int64, .float], capacity: 8, arenaByteLimit: 1 << 10)
         #expect(stage.cellOffsets == [26, 0, nil, 16, 24, 8, 20])
         #expect(stage.rowStride == 32)
-        #expect(RowStage.byteCount(kinds: [.double, nil], capacity: 8) == 8 * 8 + 8 * 2 + 8 * 8)
+        // Rows, a validity stride per column, and a byte array column's end offsets.
+        #expect(RowStage.byteCount(kinds: [.double, nil], capacity: 8) == 8 * 8 + 8 * 2)
+        #expect(RowStage.byteCount(kinds: [.double, .byteArray], capacity: 8) == 8 * 16 + 8 * 2 + 40)
     }
 
     /// Handing a block to the flusher moves its values, nulls and bytes to the flusher's
     /// stage and leaves the appending thread's stage empty for the next block; the
-    /// flusher's stage then turns the rows into columns.
+    /// flusher's stage then gives each column's cells where they lie, and a byte array
+    /// column's as a batch's column.
     @Test func movingABlockLeavesTheSourceEmpty() {
         let kinds: [PhysicalSlotKind?] = [.double, .byteArray, .boolean]
         let source = RowStage(kinds: kinds, capacity: 16, arenaByteLimit: 1 << 10)
@@ -260,19 +263,18 @@ import Testing
         }
         let arenaBytes = source.arenaByteCount
         source.moveContents(to: target, rows: 16)
-        target.transpose(rows: 16)
+        target.gatherByteArrayEnds(rows: 16)
 
         #expect(source.arenaByteCount == 0)
-        for column in 0..<3 {
-            #expect(source.buffers(ofColumn: column, kind: kinds[column]!, rows: 16).validity == nil)
-        }
+        for column in [0, 2] { #expect(source.cells(ofColumn: column).validity == nil) }
+        #expect(source.byteArrays(ofColumn: 1, rows: 16).validity == nil)
         #expect(target.arenaByteCount == arenaBytes)
-        guard case .doubles(let doubles) = target.buffers(ofColumn: 0, kind: .double, rows: 16).values else {
-            Issue.record("not doubles")
-            return
-        }
-        #expect(Array(doubles) == (0..<16).map(Double.init))
-        let strings = target.buffers(ofColumn: 1, kind: .byteArray, rows: 16)
+        let doubles = target.cells(ofColumn: 0)
+        #expect(doubles.stride == target.rowStride && doubles.validity == nil)
+        #expect(
+            (0..<16).map { doubles.first.load(fromByteOffset: $0 * doubles.stride, as: Double.self) }
+                == (0..<16).map(Double.init))
+        let strings = target.byteArrays(ofColumn: 1, rows: 16)
         guard case .byteArrays(let bytes, let offsets) = strings.values, let bits = strings.validity else {
             Issue.record("not byte arrays with nulls")
             return
@@ -283,10 +285,9 @@ import Testing
             #expect(validity[row] == (row % 3 != 0))
             #expect(text == (row % 3 == 0 ? "" : "r\(row)"))
         }
-        guard case .booleans(let flags) = target.buffers(ofColumn: 2, kind: .boolean, rows: 16).values else {
-            Issue.record("not booleans")
-            return
-        }
-        #expect(Array(flags) == (0..<16).map { $0 % 5 == 0 })
+        let flags = target.cells(ofColumn: 2)
+        #expect(
+            (0..<16).map { flags.first.load(fromByteOffset: $0 * flags.stride, as: Bool.self) }
+                == (0..<16).map { $0 % 5 == 0 })
     }
 }

@@ -28,6 +28,13 @@ struct FixedWidthPageValues<Value: FixedWidthValue>: PageValues {
     mutating func append(_ source: UnsafeBufferPointer<Value>, rows: Range<Int>, where validity: ValidityBits?) {
         values.append(source, rows: rows, where: validity)
     }
+    /// Appends the value of each of `rows` at `first + row * stride`, or with `validity`
+    /// only the rows that have one.
+    @inline(__always)
+    mutating func append(strided first: UnsafeRawPointer, stride: Int, rows: Range<Int>, where validity: ValidityBits?)
+    {
+        values.append(strided: first, stride: stride, rows: rows, where: validity)
+    }
     mutating func removeLast() { values.removeLast() }
     func deallocate() { values.deallocate() }
     var unencodedByteArrayBytes: Int? { nil }

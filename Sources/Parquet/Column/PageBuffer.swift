@@ -63,20 +63,40 @@ struct PageBuffer<Element: BitwiseCopyable> {
     /// Appends `source[rows]`, or with `validity` only the rows whose bit is set.
     @inline(__always)
     mutating func append(_ source: UnsafeBufferPointer<Element>, rows: Range<Int>, where validity: ValidityBits?) {
-        guard let validity else { return append(contentsOf: UnsafeBufferPointer(rebasing: source[rows])) }
+        guard validity != nil, let first = source.baseAddress else {
+            return append(contentsOf: UnsafeBufferPointer(rebasing: source[rows]))
+        }
+        append(strided: UnsafeRawPointer(first), stride: MemoryLayout<Element>.stride, rows: rows, where: validity)
+    }
+
+    /// Appends the element of each of `rows` that lies at `first + row * stride`, aligned
+    /// for `Element`, or with `validity` only the rows whose bit is set.
+    @inline(__always)
+    mutating func append(strided first: UnsafeRawPointer, stride: Int, rows: Range<Int>, where validity: ValidityBits?)
+    {
+        var end = rows.upperBound
         // Trailing nulls store nothing; without them, every store below lands within the
         // valid values, so the buffer grows exactly as appending them one by one would.
-        var end = rows.upperBound
-        while end > rows.lowerBound && validity.bit(end &- 1) == 0 { end &-= 1 }
-        let valid = validity.validCount(in: rows.lowerBound..<end)
+        if let validity { while end > rows.lowerBound && validity.bit(end &- 1) == 0 { end &-= 1 } }
+        let valid = validity?.validCount(in: rows.lowerBound..<end) ?? rows.count
         if count + valid > capacity { grow(toHold: count + valid) }
+        let target = base + count
+        var source = first + rows.lowerBound &* stride
+        guard let validity else {
+            for index in 0..<valid {
+                (target + index).initialize(to: source.load(as: Element.self))
+                source += stride
+            }
+            count &+= valid
+            return
+        }
         // Every row's value is stored, and the count moves past it only when the row has
         // one: no branch to mispredict on nulls scattered at random.
-        let target = base + count
         var stored = 0
         for row in rows.lowerBound..<end {
-            (target + stored).initialize(to: source[row])
+            (target + stored).initialize(to: source.load(as: Element.self))
             stored &+= validity.bit(row)
+            source += stride
         }
         count &+= stored
     }

@@ -1,54 +1,101 @@
 import Foundation
 
 /// Moves full blocks of staged rows to the column writers on a thread of its own, so
-/// that the appending thread stages the next block meanwhile.
+/// that the appending thread stages the next blocks meanwhile.
 ///
-/// The writer hands over one block at a time: it waits for the previous block to be
-/// done, exchanges its stage's rows with the empty `stage`, and goes on with an empty stage. Blocks reach
-/// the columns in the order they were staged, on the same rows as when the appending
-/// thread moves them itself, so the file's bytes are the same.
+/// The writer copies each full block into one of `stages` that is free and goes on with
+/// an empty stage; it waits only when every one of them holds a block. The thread moves
+/// the blocks waiting, a few at a time, column by column: each column takes its part of
+/// every block in turn, so that its page buffers get one longer run of stores rather
+/// than a short run per block (with hundreds of columns, a short run to each page buffer
+/// misses the cache on almost every line). Each column gets the blocks' rows in the
+/// order they were staged, and a column's pages depend on its own rows alone, so the
+/// file's bytes are those the appending thread writes moving each block itself.
 final class StageFlusher: @unchecked Sendable {
-    // Safety: `state` is only touched under its lock. `stage` belongs to the flusher's
-    // thread from the moment it takes a block out of `state` until it reports the block
-    // done, under the lock; otherwise to the appending thread, which touches it only in
-    // `handOff` and `releaseStorage`, after `waitUntilIdle` (both under the same lock).
-    // The block's work touches the column writers and the encoding pool, which the
-    // writer leaves alone until `waitUntilIdle` returns (see `ParquetWriter.flushStage`).
+    // Safety: `state` is only touched under its lock. A stage belongs to the appending
+    // thread while it is in `state.free` (the writer copies a block into it in `handOff`,
+    // after taking it out of `free` under the lock, and releases storage only once idle),
+    // and to the flusher's thread from the moment `handOff` queues it until the thread
+    // puts it back in `free`, under the lock. The blocks' work touches the column writers
+    // and the encoding pool, which the writer leaves alone until `waitUntilIdle` returns
+    // (see `ParquetWriter.flushStage`).
+
+    /// Moves blocks, each a stage and its row count, to the columns, in order.
+    typealias Move = ([(stage: RowStage, rows: Int)]) throws(ParquetWriterError) -> Void
 
     private struct State {
-        /// The block to move: the work to run, which holds everything it touches.
-        var block: (() throws(ParquetWriterError) -> Void)?
-        var isBusy = false
-        /// The failure of the last block, until the writer takes it.
+        /// Blocks handed over and not yet taken, in order: a stage's index and its rows.
+        var pending: [(stage: Int, rows: Int)] = []
+        /// Stages holding no block, which the writer may copy the next block into.
+        var free: [Int]
+        /// The work that moves blocks, from the last hand-over; it holds the writer, so it
+        /// is kept only while blocks wait.
+        var move: Move?
+        /// Blocks the thread is moving.
+        var moving = 0
+        /// How many threads wait for every block to be moved: the thread then takes even a
+        /// single block rather than waiting for `batchSize`.
+        var drainRequests = 0
+        /// The failure of a block, until the writer takes it; blocks after it are dropped.
         var failure: ParquetWriterError?
         var stopping = false
+
+        var isIdle: Bool { pending.isEmpty && moving == 0 }
     }
 
-    private let state = PthreadLocked(State())
-    /// The block being moved, laid out as the writer's stage.
-    let stage: RowStage
+    /// The stages blocks are copied into. Each keeps its own column regions.
+    let stages: [RowStage]
+    /// Blocks the thread waits for before it moves them, unless told to drain.
+    private let batchSize: Int
+    private let state: PthreadLocked<State>
 
-    init(stage: RowStage) {
-        self.stage = stage
+    /// Blocks handed over at most before the writer waits: enough for the thread to move
+    /// two at a time while the writer fills the next two.
+    static let stageCount = 4
+
+    init(makeStage: () -> RowStage) {
+        stages = (0..<Self.stageCount).map { _ in makeStage() }
+        batchSize = Self.stageCount / 2
+        state = PthreadLocked(State(free: Array(stages.indices)))
         let thread = Thread { [self] in runLoop() }
         thread.name = "parquet-stage"
         thread.start()
     }
 
+    /// Bytes the stages hold, used or not.
+    var heldByteCount: Int { stages.reduce(0) { $0 + $1.heldByteCount } }
+
     private func runLoop() {
+        let batchSize = batchSize
         while true {
-            let block = state.withLock(waitingWhile: { $0.block == nil && !$0.stopping }) { state in
-                defer { state.block = nil }
-                return state.block
+            let taken = state.withLock(
+                waitingWhile: {
+                    !$0.stopping && ($0.pending.isEmpty || ($0.pending.count < batchSize && $0.drainRequests == 0))
+                }
+            ) { state -> (blocks: [(stage: Int, rows: Int)], move: Move?, dropped: Bool)? in
+                guard !state.pending.isEmpty else { return nil }
+                let blocks = state.pending
+                state.pending.removeAll(keepingCapacity: true)
+                state.moving = blocks.count
+                defer { state.move = nil }
+                return (blocks, state.move, state.failure != nil)
             }
-            guard let block else { return }
-            // The block holds the writer: let it go only after reporting the block done,
+            guard let taken else { return }
+            // The work holds the writer: let it go only after reporting the blocks done,
             // since the writer's deinit, which may then run here, waits for that.
-            withExtendedLifetime(block) {
+            withExtendedLifetime(taken.move) {
                 var failure: ParquetWriterError?
-                do throws(ParquetWriterError) { try block() } catch { failure = error }
+                if !taken.dropped, let move = taken.move {
+                    do throws(ParquetWriterError) {
+                        try move(taken.blocks.map { (stages[$0.stage], $0.rows) })
+                    } catch {
+                        failure = error
+                    }
+                }
+                for block in taken.blocks { stages[block.stage].reset() }
                 state.withLock { state in
-                    state.isBusy = false
+                    state.moving = 0
+                    state.free.append(contentsOf: taken.blocks.map(\.stage))
                     if state.failure == nil { state.failure = failure }
                 }
                 state.broadcast()
@@ -56,39 +103,60 @@ final class StageFlusher: @unchecked Sendable {
         }
     }
 
-    /// Waits until the last block handed over is in the columns. Returns its failure,
+    /// Waits until every block handed over is in the columns. Returns the failure of one,
     /// once: the writer drops the row group for it.
     func waitUntilIdle() -> ParquetWriterError? {
-        state.withLock(waitingWhile: { $0.isBusy }) { state in
+        drain { state in
             defer { state.failure = nil }
             return state.failure
         }
     }
 
-    /// Waits until the last block is in the columns, leaving its failure for
-    /// `waitUntilIdle` to return.
+    /// Waits until every block is in the columns, leaving a failure for `waitUntilIdle`
+    /// to return.
     func waitKeepingFailure() {
-        state.withLock(waitingWhile: { $0.isBusy }) { _ in }
+        drain { _ in }
     }
 
-    /// Takes `source`'s first `rows` rows, leaving it empty, and moves them on the
-    /// flusher's thread with `move`. The flusher is idle.
-    func handOff(
-        _ source: RowStage, rows: Int, move: @escaping (RowStage, Int) throws(ParquetWriterError) -> Void
-    ) {
-        source.moveContents(to: stage, rows: rows)
-        let stage = stage
+    private func drain<Result>(_ body: (inout State) -> Result) -> Result {
+        let isIdle = state.withLock { state in
+            if !state.isIdle { state.drainRequests += 1 }
+            return state.isIdle
+        }
+        if isIdle { return state.withLock(body) }
+        state.broadcast()
+        return state.withLock(waitingWhile: { !$0.isIdle }) { state in
+            state.drainRequests -= 1
+            return body(&state)
+        }
+    }
+
+    /// Copies `source`'s first `rows` rows into a free stage, leaving `source` empty,
+    /// and queues them to be moved by `move`, after the blocks before. Waits while every
+    /// stage holds a block. Returns instead, handing nothing over, the failure of a block
+    /// before, which `waitUntilIdle` then returns once more: the writer drops the row
+    /// group for it.
+    func handOff(_ source: RowStage, rows: Int, move: @escaping Move) -> ParquetWriterError? {
+        let taken = state.withLock(waitingWhile: { $0.free.isEmpty && $0.failure == nil }) {
+            state -> Result<Int, ParquetWriterError> in
+            if let failure = state.failure { return .failure(failure) }
+            return .success(state.free.removeLast())
+        }
+        let index: Int
+        switch taken {
+        case .failure(let failure): return failure
+        case .success(let free): index = free
+        }
+        source.moveContents(to: stages[index], rows: rows)
         state.withLock { state in
-            state.isBusy = true
-            state.block = { () throws(ParquetWriterError) in
-                defer { stage.reset() }
-                try move(stage, rows)
-            }
+            state.pending.append((index, rows))
+            state.move = move
         }
         state.broadcast()
+        return nil
     }
 
-    /// Ends the thread once the block being moved is done.
+    /// Ends the thread once the blocks handed over are moved.
     func stop() {
         waitKeepingFailure()
         state.withLock { $0.stopping = true }

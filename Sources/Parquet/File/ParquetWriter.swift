@@ -95,7 +95,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.stage = stage
         stagedRowCells = stage.rowCells
         let stagesEveryColumn = stagedKinds.allSatisfy { $0 != nil }
-        flusher = options.encodingThreadCount == 1 || !stagesEveryColumn ? nil : StageFlusher(stage: makeStage())
+        flusher = options.encodingThreadCount == 1 || !stagesEveryColumn ? nil : StageFlusher(makeStage: makeStage)
         self.slots = columns.enumerated().map { index, column in
             let range = column.descriptor.integerRange
             let wholeRange =
@@ -128,7 +128,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         flusher?.waitKeepingFailure()
         _ = pool.waitUntilIdle()
         var count = pool.heldByteCount + footer.heldByteCount + stage.heldByteCount
-        count += flusher?.stage.heldByteCount ?? 0
+        count += flusher?.heldByteCount ?? 0
         for column in columns { count += column.heldByteCount }
         return count
     }
@@ -282,7 +282,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     private func releaseStorage() {
         for column in columns { column.releaseStorage() }
         stage.releaseStorage()
-        flusher?.stage.releaseStorage()
+        for stage in flusher?.stages ?? [] { stage.releaseStorage() }
         pool.releaseStorage()
         footer.releaseStorage()
         fullPages = []

@@ -5,10 +5,12 @@
 /// page buffers: with hundreds of columns, a row touches thousands of cache lines and
 /// memory pages, and the cell costs a cache and TLB miss or two. Here a row's cells are
 /// stored one after another (`rowCells`), so appending a row writes a few contiguous
-/// cache lines. When the block goes to the columns, it is first turned into one region
-/// per column (`transpose`), and each column's region then moves to the column's pages
-/// as `ParquetWriter.appendColumns` moves a columnar batch, with pages closing on the
-/// same rows as if each cell had gone straight in. Null flags are kept per column.
+/// cache lines. When the block goes to the columns, each fixed-width column's cells are
+/// read where they lie, a row's stride apart (`cells(ofColumn:)`), straight into the
+/// column's pages; a byte array column's end offsets are first gathered into a region
+/// of their own (`gatherByteArrayEnds`), to move as a columnar batch's column. Pages
+/// close on the same rows as if each cell had gone straight in. Null flags are kept
+/// per column.
 ///
 /// LIST columns are not staged: their cells go to their writers as they come.
 final class RowStage {
@@ -22,11 +24,12 @@ final class RowStage {
     /// The block's rows, `rowStride` bytes each: a staged column's cell of row `r` is at
     /// `r * rowStride + cellOffsets[column]` (for a byte array column, where its bytes end).
     @exclusivity(unchecked) private(set) var rowCells: UnsafeMutableRawPointer
-    /// Each column's value region after `transpose` (`capacity` values of its staged
-    /// type, or for a byte array column `capacity + 1` end offsets), or nil for a LIST column.
-    let valueRegions: [UnsafeMutableRawPointer?]
-    /// The staged columns as `transpose` copies them, in the order their cells lie in a row.
-    private let transposedColumns: [(cellOffset: Int, width: Int, region: UnsafeMutableRawPointer)]
+    /// Each byte array column's `capacity + 1` end offsets after `gatherByteArrayEnds`,
+    /// or nil for any other column.
+    let offsetRegions: [UnsafeMutableRawPointer?]
+    /// The byte array columns' end offsets as `gatherByteArrayEnds` copies them: where
+    /// they lie in a row, and where their row 0's end goes.
+    private let gatheredEnds: [(cellOffset: Int, target: UnsafeMutableRawPointer)]
     private let regions: UnsafeMutableRawPointer
     private var storageByteCount: Int
     /// Whether `releaseStorage()` gave the storage back.
@@ -65,13 +68,13 @@ final class RowStage {
         var arenaCount = 0
         for kind in kinds {
             arenaIndex.append(kind == .byteArray ? arenaCount : -1)
-            guard let kind else {
+            guard kind == .byteArray else {
                 regionOffsets.append(nil)
                 continue
             }
-            if kind == .byteArray { arenaCount += 1 }
+            arenaCount += 1
             regionOffsets.append(end)
-            end += Self.regionByteCount(kind, capacity: capacity)
+            end += Self.offsetRegionByteCount(capacity: capacity)
         }
         let rowBytes = rowStride * capacity
         let validityBytes = validityStride * kinds.count
@@ -83,19 +86,15 @@ final class RowStage {
         validity = UnsafeMutableRawPointer.allocate(byteCount: max(8, validityBytes), alignment: 64)
         validity.initializeMemory(as: UInt8.self, repeating: 0xFF, count: validityBytes)
         let regions = regions
-        let valueRegions = regionOffsets.map { offset in offset.map { regions + $0 } }
-        self.valueRegions = valueRegions
+        let offsetRegions = regionOffsets.map { offset in offset.map { regions + $0 } }
+        self.offsetRegions = offsetRegions
         // A byte array column's first row begins at 0; each row stores where the next begins.
-        for (index, region) in valueRegions.enumerated() where arenaIndex[index] >= 0 {
-            region!.storeBytes(of: 0, as: Int32.self)
-        }
-        transposedColumns = kinds.indices.compactMap { index in
-            guard let kind = kinds[index], let offset = cellOffsets[index], let region = valueRegions[index] else {
-                return nil
-            }
+        for region in offsetRegions { region?.storeBytes(of: 0, as: Int32.self) }
+        gatheredEnds = kinds.indices.compactMap { index in
+            guard let offset = cellOffsets[index], let region = offsetRegions[index] else { return nil }
             // A byte array's row `r` ends where row `r + 1` begins.
-            return (offset, Self.stagedWidth(kind), kind == .byteArray ? region + 4 : region)
-        }.sorted { $0.cellOffset < $1.cellOffset }
+            return (offset, region + 4)
+        }
         self.arenaIndex = arenaIndex
         arenas = Array(repeating: PageBuffer(), count: arenaCount)
         hasNulls = Array(repeating: false, count: kinds.count)
@@ -134,24 +133,14 @@ final class RowStage {
 
     private static func validityStride(capacity: Int) -> Int { (capacity / 8 + 7) & ~7 }
 
-    private static func regionByteCount(_ kind: PhysicalSlotKind, capacity: Int) -> Int {
-        (stagedWidth(kind) * (kind == .byteArray ? capacity + 1 : capacity) + 7) & ~7
-    }
-
-    /// The bytes a block of `capacity` rows takes as column regions and their validity
-    /// bits, which the writer keeps small enough for a core's cache.
-    static func columnarByteCount(kinds: [PhysicalSlotKind?], capacity: Int) -> Int {
-        let validity = validityStride(capacity: capacity) * kinds.count
-        return kinds.reduce(validity) { total, kind in
-            guard let kind else { return total }
-            return total + regionByteCount(kind, capacity: capacity)
-        }
-    }
+    private static func offsetRegionByteCount(capacity: Int) -> Int { (4 * (capacity + 1) + 7) & ~7 }
 
     /// The bytes a block of `capacity` rows takes for columns of `kinds`, arenas aside:
-    /// its rows' cells, its column regions and their validity bits.
+    /// its rows' cells, their validity bits and the byte array columns' end offsets.
     static func byteCount(kinds: [PhysicalSlotKind?], capacity: Int) -> Int {
-        columnarByteCount(kinds: kinds, capacity: capacity) + rowStride(kinds: kinds) * capacity
+        let byteArrayColumns = kinds.count { $0 == .byteArray }
+        return rowStride(kinds: kinds) * capacity + validityStride(capacity: capacity) * kinds.count
+            + byteArrayColumns * offsetRegionByteCount(capacity: capacity)
     }
 
     /// Bytes held, used or not.
@@ -211,62 +200,42 @@ final class RowStage {
 
     // MARK: Blocks
 
-    /// Copies the first `rows` rows' cells into the columns' value regions, column by
-    /// column in the order the cells lie in a row, so that neighbouring columns read the
-    /// same cache lines.
-    func transpose(rows: Int) {
-        let rowCells = UnsafeRawPointer(rowCells)
+    /// Copies the byte array columns' end offsets of the first `rows` rows into their
+    /// regions, for `byteArrays(ofColumn:rows:)`.
+    func gatherByteArrayEnds(rows: Int) {
         let stride = rowStride
-        for column in transposedColumns {
-            let source = rowCells + column.cellOffset
-            switch column.width {
-            case 8: Self.gather(UInt64.self, from: source, stride: stride, to: column.region, count: rows)
-            case 4: Self.gather(UInt32.self, from: source, stride: stride, to: column.region, count: rows)
-            case 2: Self.gather(UInt16.self, from: source, stride: stride, to: column.region, count: rows)
-            default: Self.gather(UInt8.self, from: source, stride: stride, to: column.region, count: rows)
+        for column in gatheredEnds {
+            let target = column.target.assumingMemoryBound(to: Int32.self)
+            var source = UnsafeRawPointer(rowCells) + column.cellOffset
+            for row in 0..<rows {
+                target[row] = source.load(as: Int32.self)
+                source += stride
             }
         }
     }
 
+    /// Where column `column`'s cells lie, a row's stride apart from the first row's,
+    /// and their validity when the block has a null in the column; valid until `reset()`.
     @inline(__always)
-    private static func gather<Value>(
-        _: Value.Type, from source: UnsafeRawPointer, stride: Int, to target: UnsafeMutableRawPointer, count: Int
-    ) {
-        let target = target.assumingMemoryBound(to: Value.self)
-        var source = source
-        for row in 0..<count {
-            target[row] = source.load(as: Value.self)
-            source += stride
-        }
+    func cells(ofColumn column: Int) -> (first: UnsafeRawPointer, stride: Int, validity: ValidityBits?) {
+        (UnsafeRawPointer(rowCells) + cellOffsets[column].unsafelyUnwrapped, rowStride, validityBits(ofColumn: column))
     }
 
-    /// Column `column`'s first `rows` cells as a columnar batch's column, once
-    /// `transpose` has copied them; valid until `reset()`.
-    func buffers(ofColumn column: Int, kind: PhysicalSlotKind, rows: Int) -> ColumnBuffers {
-        let region = valueRegions[column]!
-        let values: ColumnBuffers.Values
-        switch kind {
-        case .boolean: values = .booleans(Self.typed(region, Bool.self, rows))
-        case .int32: values = .int32s(Self.typed(region, Int32.self, rows))
-        case .int64: values = .int64s(Self.typed(region, Int64.self, rows))
-        case .float: values = .floats(Self.typed(region, Float.self, rows))
-        case .double: values = .doubles(Self.typed(region, Double.self, rows))
-        case .float16: values = .float16s(Self.typed(region, Float16.self, rows))
-        case .byteArray:
-            let arena = arenas[arenaIndex[column]]
-            let bytes = arena.withUnsafeBytes { $0 }
-            values = .byteArrays(bytes: bytes, offsets: Self.typed(region, Int32.self, rows + 1))
-        }
-        let bits =
-            hasNulls[column]
-            ? UnsafeRawBufferPointer(start: validity + column * validityStride, count: validityStride) : nil
-        return ColumnBuffers(values, validity: bits)
+    /// Byte array column `column`'s first `rows` cells as a columnar batch's column, once
+    /// `gatherByteArrayEnds` has copied their end offsets; valid until `reset()`.
+    func byteArrays(ofColumn column: Int, rows: Int) -> ColumnBuffers {
+        let offsets = offsetRegions[column]!.bindMemory(to: Int32.self, capacity: rows + 1)
+        let bytes = arenas[arenaIndex[column]].withUnsafeBytes { $0 }
+        return ColumnBuffers(
+            .byteArrays(bytes: bytes, offsets: UnsafeBufferPointer(start: offsets, count: rows + 1)),
+            validity: validityBits(ofColumn: column)?.bytes)
     }
 
-    private static func typed<Value>(_ region: UnsafeMutableRawPointer, _: Value.Type, _ count: Int)
-        -> UnsafeBufferPointer<Value>
-    {
-        UnsafeBufferPointer(start: region.bindMemory(to: Value.self, capacity: count), count: count)
+    @inline(__always)
+    private func validityBits(ofColumn column: Int) -> ValidityBits? {
+        guard hasNulls[column] else { return nil }
+        return ValidityBits(
+            bytes: UnsafeRawBufferPointer(start: validity + column &* validityStride, count: validityStride))
     }
 
     /// Empties the block, once its rows are in the column writers or dropped.

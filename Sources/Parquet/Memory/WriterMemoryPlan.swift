@@ -8,8 +8,8 @@ import ParquetCompression
 /// - a fixed part: the page workspace (one page body, its compressed copy and its
 ///   dictionary indices), the codec's context, the spill file's I/O buffer, the
 ///   footer metadata kept in memory, the rows staged before they go to the columns
-///   (twice: the stage and the block a `StageFlusher` moves, each as rows and as column
-///   regions of `stageByteTarget`), and a little bookkeeping per column;
+///   (the stage being filled and the `StageFlusher.stageCount` blocks a flusher holds,
+///   each of about `stageByteTarget`), and a little bookkeeping per column;
 /// - each column's open page (raw values and levels): a page closes once it holds
 ///   `pageMemoryLimit` bytes, whatever `dataPageSizeLimit` says;
 /// - each dictionary: past `dictionaryMemoryLimit` it is written out and the chunk
@@ -43,10 +43,10 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     /// The encoded pages' floor: `encodedPagesFloorPerColumn` for every column.
     let minimumEncodedPages: Int
     /// Rows the writer stages before they go to the column writers (`RowStage`): as
-    /// many as the column regions fit in `stageByteTarget`, a multiple of 8 from 8 to 1,024.
+    /// many as fit in `stageByteTarget`, a multiple of 8 from 8 to 1,024.
     let stagedRowCapacity: Int
 
-    /// What a block of staged rows takes as column regions: small enough to stay in a core's cache.
+    /// What a block of staged rows takes: small enough to stay in a core's cache.
     public static let stageByteTarget = 256 << 10
     /// Bytes of byte array cells the staged rows hold before they go to the columns early.
     public static let stagedByteArrayTarget = 64 << 10
@@ -97,14 +97,14 @@ public struct WriterMemoryPlan: Hashable, Sendable {
             return contextBytes(largestBody: Self.largestBody(page: page, dictionary: dictionary, options: options))
         }
         let stagedKinds = RowStage.stagedKinds(schema)
-        let stagedRowBytes = max(1, RowStage.columnarByteCount(kinds: stagedKinds, capacity: 64) / 64)
+        let stagedRowBytes = max(1, RowStage.byteCount(kinds: stagedKinds, capacity: 64) / 64)
         let stagedRowCapacity = min(1_024, max(8, Self.stageByteTarget / stagedRowBytes / 8 * 8))
         // The byte array cells' buffers grow by doubling from 1 KiB, past their target by one row.
         let stagedByteArrayColumns = stagedKinds.count { $0 == .byteArray }
-        // Two stages: the one being filled and the block a `StageFlusher` is moving. Counted
-        // whatever the thread count, so that the pages' share, and the bytes, are the same.
+        // The stage being filled and a `StageFlusher`'s. Counted whatever the thread
+        // count, so that the pages' share, and the bytes, are the same.
         let stageBytes =
-            2
+            (1 + StageFlusher.stageCount)
             * (RowStage.byteCount(kinds: stagedKinds, capacity: stagedRowCapacity)
                 + (stagedByteArrayColumns > 0 ? 2 * Self.stagedByteArrayTarget + stagedByteArrayColumns << 10 : 0))
         // The footer stores and the spill buffer grow with the limit, up to a point.
