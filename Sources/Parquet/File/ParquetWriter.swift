@@ -343,7 +343,7 @@ public final class ParquetWriter<Sink: ByteSink> {
         if estimate >= target { return try flushRowGroup() }
         let bytesPerRow = max(1, estimate / rowsInRowGroup)
         let rowsToTarget = (target - estimate) / bytesPerRow
-        nextRowGroupSizeCheck = rowsInRowGroup + max(1, min(1024, rowsToTarget / 2))
+        nextRowGroupSizeCheck = rowsInRowGroup + max(1, min(10_000, rowsToTarget / 2))
     }
 
     private func flushRowGroup() throws(ParquetWriterError) {
