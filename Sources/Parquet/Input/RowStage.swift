@@ -80,7 +80,8 @@ final class RowStage {
         let validityBytes = validityStride * kinds.count
         storageByteCount = end + rowBytes + validityBytes
         regions = UnsafeMutableRawPointer.allocate(byteCount: max(8, end), alignment: 64)
-        // Zeroed, so that a null cell's slot, copied by `transpose` and never read, is defined.
+        // Zeroed, so that a null cell's slot, which the strided reads copy into a page
+        // buffer past its valid values without counting it, is defined.
         rowCells = UnsafeMutableRawPointer.allocate(byteCount: max(8, rowBytes), alignment: 64)
         rowCells.initializeMemory(as: UInt8.self, repeating: 0, count: max(8, rowBytes))
         validity = UnsafeMutableRawPointer.allocate(byteCount: max(8, validityBytes), alignment: 64)
