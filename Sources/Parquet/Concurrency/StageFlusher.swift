@@ -31,13 +31,13 @@ final class StageFlusher: @unchecked Sendable {
         /// The work that moves blocks, from the last hand-over; it holds the writer, so it
         /// is kept only while blocks wait.
         var move: Move?
-        /// Blocks the thread is moving.
-        var moving = 0
+        /// Whether the thread is moving blocks it took out of `pending`.
+        var isMoving = false
         /// The failure of a block, until the writer takes it; blocks after it are dropped.
         var failure: ParquetWriterError?
         var stopping = false
 
-        var isIdle: Bool { pending.isEmpty && moving == 0 }
+        var isIdle: Bool { pending.isEmpty && !isMoving }
     }
 
     /// The stages blocks are copied into.
@@ -66,7 +66,7 @@ final class StageFlusher: @unchecked Sendable {
                 guard !state.pending.isEmpty else { return nil }
                 let blocks = state.pending
                 state.pending.removeAll(keepingCapacity: true)
-                state.moving = blocks.count
+                state.isMoving = true
                 defer { state.move = nil }
                 return (blocks, state.move, state.failure != nil)
             }
@@ -84,7 +84,7 @@ final class StageFlusher: @unchecked Sendable {
                 }
                 for block in taken.blocks { stages[block.stage].reset() }
                 state.withLock { state in
-                    state.moving = 0
+                    state.isMoving = false
                     state.free.append(contentsOf: taken.blocks.map(\.stage))
                     if state.failure == nil { state.failure = failure }
                 }

@@ -54,8 +54,8 @@ extension ParquetWriter {
         }
     }
 
-    /// Moves the staged rows' cells to the flat columns' pages, after the block the
-    /// flusher is moving, if any: every row appended so far is then in the columns.
+    /// Moves the staged rows' cells to the flat columns' pages, after the blocks the
+    /// flusher holds, if any: every row appended so far is then in the columns.
     func flushStage() throws(ParquetWriterError) {
         if let failure = flusher?.waitUntilIdle() { throw dropRowGroup(after: failure) }
         guard stagedRows > 0 else { return }
