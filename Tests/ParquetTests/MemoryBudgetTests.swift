@@ -173,6 +173,59 @@ import Testing
         #expect(inMemory.bytes == spilled.bytes)
     }
 
+    /// With pages held below `dataPageSizeLimit` by the budget, each column's first page
+    /// of every row group closes at its own share of the page limit, so columns filling
+    /// at the same pace do not close their pages on the same rows; later pages take the
+    /// whole limit. Every reader reads the file.
+    @Test func budgetBoundFirstPagesCloseOnDifferentRowsForEachColumn() throws {
+        let columns = (0..<48).map { Column("d\($0)", .double) }
+        let schema = try Schema(columns)
+        var options = WriterOptions()
+        options.maxRowGroupRows = 2_500
+        options.compression = .uncompressed
+        options.encoding = .plain
+        options.memoryLimit = Self.minimumLimit(schema, options) + (256 << 10)
+        let rows = 6_000
+        let value = { (row: Int, column: Int) in Double(row) * 0.25 - Double(column) }
+        let sink = MemorySink()
+        let writer = try ParquetWriter(schema: schema, sink: sink, options: options)
+        let plan = writer.memoryPlan
+        #expect(plan.pageMemoryLimit < options.dataPageSizeLimit)
+        for row in 0..<rows {
+            for column in columns.indices { try writer.append(value(row, column)) }
+            try writer.endRow()
+        }
+        try writer.close()
+        let starts = try RowStageTests.pageStarts(sink.bytes)
+        // No nulls, so no levels are stored: a page holds 8 bytes per row and closes on
+        // the row that reaches its limit.
+        let rowsPerPage = { (limit: Int) in Int64((limit + 7) / 8) }
+        var firstPageRows: Set<Int64> = []
+        for (column, columnStarts) in starts.enumerated() {
+            var expected: [Int64] = []
+            for rowGroupStart in stride(from: 0, to: rows, by: options.maxRowGroupRows) {
+                let rowGroupEnd = Int64(min(rowGroupStart + options.maxRowGroupRows, rows))
+                var start = Int64(rowGroupStart)
+                var pageRows = rowsPerPage(plan.firstPageMemoryLimit(ofColumn: column))
+                while start < rowGroupEnd {
+                    expected.append(start)
+                    start += pageRows
+                    pageRows = rowsPerPage(plan.pageMemoryLimit)
+                }
+            }
+            #expect(columnStarts == expected, "column \(column)")
+            firstPageRows.insert(columnStarts[1])
+            #expect(plan.firstPageMemoryLimit(ofColumn: column) <= plan.pageMemoryLimit)
+            #expect(plan.firstPageMemoryLimit(ofColumn: column) >= plan.pageMemoryLimit / 64)
+        }
+        // 48 columns, 64 steps: most first pages end on a row of their own.
+        #expect(firstPageRows.count >= 32)
+        let expected = columns.indices.map { column in (0..<rows).map { ExpectedValue.real(value($0, column)) } }
+        try InteropOutput.save(
+            "first_pages_staggered", bytes: sink.bytes,
+            expected: ExpectedFile(columns: Array(zip(columns, expected)), rowGroups: 3))
+    }
+
     @Test func aSpillThatFailsDropsOnlyTheOpenRowGroup() throws {
         let columns = [Column("id", .int64, .required), Column("flux", .double)]
         var options = WriterOptions()

@@ -14,12 +14,14 @@ enum AnyColumnWriter {
     case byteArray(ColumnWriter<ByteArrayPageValues>)
 
     init(
-        descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int
+        descriptor: ColumnDescriptor, options: WriterOptions, plan: WriterMemoryPlan, columnIndex: Int,
+        columnCount: Int
     ) throws(ParquetWriterError) {
         let order = descriptor.statisticsOrder
         func writer<Values: PageValues>(_ values: Values) throws(ParquetWriterError) -> ColumnWriter<Values> {
             try ColumnWriter(
-                descriptor: descriptor, values: values, options: options, plan: plan, columnCount: columnCount)
+                descriptor: descriptor, values: values, options: options, plan: plan, columnIndex: columnIndex,
+                columnCount: columnCount)
         }
         switch PhysicalSlotKind(descriptor) {
         case .boolean: self = .boolean(try writer(BooleanPageValues()))
@@ -195,7 +197,8 @@ extension ColumnWriter: ColumnWriterOperations {
     /// the column starts new ones; otherwise it encodes the page in place, and the
     /// caller runs it before `clearPage()`.
     func makePageJob(closesChunk: Bool, takingBuffers: Bool) -> any EncodingJob {
-        PageEncodingJob(
+        if closesChunk { endChunkWithClosingPage() }
+        return PageEncodingJob(
             encoder: encoder, page: takingBuffers ? takePage() : pageInPlace(), ownsPage: takingBuffers,
             closesChunk: closesChunk)
     }

@@ -23,8 +23,14 @@ final class ColumnWriter<Values: PageValues> {
     private let maxDefinitionLevel: UInt8
     /// The open page closes once its values and levels take this many bytes…
     private let pageByteLimit: Int
-    /// …or once its buffers hold this many (`WriterMemoryPlan.pageMemoryLimit`).
-    private let pageMemoryLimit: Int
+    /// …or once its buffers hold this many: `WriterMemoryPlan.pageMemoryLimit`, or for
+    /// the first page of a row group the column's share of it (`firstPageMemoryLimit`).
+    private var pageMemoryLimit: Int
+    private let steadyPageMemoryLimit: Int
+    private let firstPageMemoryLimit: Int
+    /// Whether the page closing now ends the column chunk, so that the next one is a
+    /// row group's first.
+    private var closingPageEndsChunk = false
 
     /// Where the current row's cell starts, so a list cell can be rolled back whole.
     private var rowStartLevelCount = 0
@@ -35,10 +41,13 @@ final class ColumnWriter<Values: PageValues> {
     let encoder: ColumnChunkEncoder<Values>
 
     init(
-        descriptor: ColumnDescriptor, values: Values, options: WriterOptions, plan: WriterMemoryPlan, columnCount: Int
+        descriptor: ColumnDescriptor, values: Values, options: WriterOptions, plan: WriterMemoryPlan,
+        columnIndex: Int, columnCount: Int
     ) throws(ParquetWriterError) {
         self.pageByteLimit = options.dataPageSizeLimit
-        self.pageMemoryLimit = plan.pageMemoryLimit
+        self.steadyPageMemoryLimit = plan.pageMemoryLimit
+        self.firstPageMemoryLimit = plan.firstPageMemoryLimit(ofColumn: columnIndex)
+        self.pageMemoryLimit = firstPageMemoryLimit
         self.descriptor = descriptor
         self.values = values
         self.maxDefinitionLevel = UInt8(descriptor.maxDefinitionLevel)
@@ -248,6 +257,10 @@ final class ColumnWriter<Values: PageValues> {
         values.removeLast(values.count - rowStartValueCount)
     }
 
+    /// Marks the page about to close as the column chunk's last: the next page opens
+    /// the next row group's chunk.
+    func endChunkWithClosingPage() { closingPageEndsChunk = true }
+
     /// The open page, closed, as a view of the column's own buffers: for an encoder
     /// on this thread, after which `clearPage()` empties them for the next page.
     func pageInPlace() -> ClosedPage<Values> {
@@ -279,6 +292,8 @@ final class ColumnWriter<Values: PageValues> {
     private func resetPageState() {
         levelsDeferred = descriptor.maxRepetitionLevel == 0
         rowsInPage = 0
+        pageMemoryLimit = closingPageEndsChunk ? firstPageMemoryLimit : steadyPageMemoryLimit
+        closingPageEndsChunk = false
     }
 
     /// Gives back the open page's buffers and the encoder's, once the file is complete.
@@ -293,6 +308,7 @@ final class ColumnWriter<Values: PageValues> {
     /// Drops the open page and the chunk's pages, for a row group that cannot be
     /// written; the encoding pool is idle.
     func discardChunk() {
+        endChunkWithClosingPage()
         clearPage()
         encoder.startNextChunk()
     }

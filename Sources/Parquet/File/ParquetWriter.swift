@@ -75,10 +75,11 @@ public final class ParquetWriter<Sink: ByteSink> {
         self.sink = sink
         self.options = options
         var columns: [AnyColumnWriter] = []
-        for descriptor in schema.descriptors {
+        for (index, descriptor) in schema.descriptors.enumerated() {
             columns.append(
                 try AnyColumnWriter(
-                    descriptor: descriptor, options: options, plan: plan, columnCount: schema.descriptors.count))
+                    descriptor: descriptor, options: options, plan: plan, columnIndex: index,
+                    columnCount: schema.descriptors.count))
         }
         self.columns = columns
         self.pool = try PageEncoderPool(

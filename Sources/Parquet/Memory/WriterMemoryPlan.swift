@@ -45,6 +45,9 @@ public struct WriterMemoryPlan: Hashable, Sendable {
     /// Rows the writer stages before they go to the column writers (`RowStage`): as
     /// many as fit in `stageByteTarget`, a multiple of 8 from 8 to 1,024.
     let stagedRowCapacity: Int
+    /// Whether the limit holds pages below `dataPageSizeLimit`, so that the budget, not
+    /// the page size, decides where they close (`firstPageMemoryLimit(ofColumn:)`).
+    let pagesCloseByMemory: Bool
 
     /// What a block of staged rows takes: small enough to stay in a core's cache.
     public static let stageByteTarget = 256 << 10
@@ -157,6 +160,26 @@ public struct WriterMemoryPlan: Hashable, Sendable {
         self.codecReserve = codecReserve(limit)
         minimumEncodedPages = minimumEncoded
         self.stagedRowCapacity = stagedRowCapacity
+        pagesCloseByMemory = page < options.dataPageSizeLimit
+    }
+
+    /// What column `index`'s first page in each row group may hold. When the limit holds
+    /// pages below `dataPageSizeLimit`: between 1/64 of `pageMemoryLimit` and all of it,
+    /// in 64ths that differ from one column to the next; otherwise `pageMemoryLimit`.
+    ///
+    /// Columns of one type fill their pages at the same pace, so with equal limits
+    /// hundreds of pages would close on the same few rows and reach the encoding threads
+    /// in one burst, stalling the rows behind them. Shortening each column's first page
+    /// by its own amount spreads the closes over a page's worth of rows, and the pages
+    /// after it keep that spacing. It depends on the column's position alone, so the
+    /// pages are the same whatever the thread count; and pages that `dataPageSizeLimit`
+    /// closes keep the size it gives them.
+    public func firstPageMemoryLimit(ofColumn index: Int) -> Int {
+        guard pagesCloseByMemory else { return pageMemoryLimit }
+        // Multiplying by 2^64 / φ and keeping the top 6 bits spreads neighbouring
+        // positions evenly over the 64 steps.
+        let step = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        return pageMemoryLimit * (step + 1) / 64
     }
 
     /// The encoded pages' share split among as many encoding threads as the plan
