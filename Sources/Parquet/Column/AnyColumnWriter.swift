@@ -116,22 +116,47 @@ enum PhysicalSlotKind: UInt8 {
     }
 }
 
-/// A column's writer as the per-cell appends see it.
+/// A column's writer as the per-cell appends see it. Sixteen bytes: every cell of a
+/// row reads its column's slot, and with hundreds of columns the slots compete for the
+/// core's first-level cache with the row's cells.
 struct CellSlot {
+    let writer: Unmanaged<AnyObject>
+    private let cellOffset: Int32
     let kind: PhysicalSlotKind
     /// Whether the column takes a null cell.
     let isNullable: Bool
     /// Whether every value of the column's physical integer type is allowed, so an
     /// integer of that width needs no range check.
     let takesWholePhysicalRange: Bool
-    let writer: Unmanaged<AnyObject>
+    private let depth: UInt8
+
+    /// A slot for a column whose cells lie `stagedCellOffset` bytes into a staged row
+    /// (-1 when not staged), and whose lists nest `listDepth` deep (levels are bytes, so
+    /// it is below 256).
+    init(
+        kind: PhysicalSlotKind, isNullable: Bool, takesWholePhysicalRange: Bool, writer: Unmanaged<AnyObject>,
+        stagedCellOffset: Int, listDepth: Int
+    ) {
+        self.writer = writer
+        cellOffset = Int32(stagedCellOffset)
+        self.kind = kind
+        self.isNullable = isNullable
+        self.takesWholePhysicalRange = takesWholePhysicalRange
+        depth = UInt8(listDepth)
+    }
+
     /// Where a flat column's cell lies in a row of the writer's `RowStage`; -1 for a
     /// LIST column, whose cells go to its writer.
-    let stagedCellOffset: Int
+    @inline(__always)
+    var stagedCellOffset: Int { Int(cellOffset) }
+
+    /// The column's list nesting depth: 0 for a flat column.
+    @inline(__always)
+    var listDepth: Int { Int(depth) }
 
     /// Whether the column's cells go to the writer's `RowStage`.
     @inline(__always)
-    var isStaged: Bool { stagedCellOffset >= 0 }
+    var isStaged: Bool { cellOffset >= 0 }
 
     /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.
     @inline(__always)

@@ -58,7 +58,12 @@ public final class ParquetWriter<Sink: ByteSink> {
     var openListStarts: [Int] = []
     private var footer: FooterBuilder
     private var bytesWritten: Int64 = 0
-    @exclusivity(unchecked) private var state = State.open
+    @exclusivity(unchecked) private var state = State.open {
+        didSet { cellLimit = isOpen ? columns.count : 0 }
+    }
+    /// How far `cursor` may go: the column count while the writer is open, 0 once it is
+    /// closed, so that one comparison per cell refuses both an extra cell and a closed writer.
+    @exclusivity(unchecked) private(set) var cellLimit: Int
 
     private enum State { case open, closed }
 
@@ -82,6 +87,7 @@ public final class ParquetWriter<Sink: ByteSink> {
                     columnCount: schema.descriptors.count))
         }
         self.columns = columns
+        cellLimit = columns.count
         self.pool = try PageEncoderPool(
             shares: plan.encodingShares(atMost: options.encodingThreadCount), schema: schema, options: options,
             plan: plan)
@@ -105,7 +111,8 @@ public final class ParquetWriter<Sink: ByteSink> {
                 : column.kind == .int64 ? range == Int128(Int64.min)...Int128(Int64.max) : false
             return CellSlot(
                 kind: column.kind, isNullable: !column.descriptor.isRequired, takesWholePhysicalRange: wholeRange,
-                writer: column.unmanaged, stagedCellOffset: stage.cellOffsets[index] ?? -1)
+                writer: column.unmanaged, stagedCellOffset: stage.cellOffsets[index] ?? -1,
+                listDepth: column.descriptor.maxRepetitionLevel)
         }
         self.integerRanges = schema.descriptors.map(\.integerRange)
         self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)

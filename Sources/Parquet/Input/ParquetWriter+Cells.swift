@@ -6,7 +6,7 @@ extension ParquetWriter {
     /// Appends a BOOLEAN cell.
     public func append(_ value: Bool) throws(ParquetWriterError) {
         let index = try nextValueCell("Bool")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
         if slot.isStaged {
             stagedRowCells.storeBytes(of: value, toByteOffset: slot.stagedCellOffset, as: Bool.self)
@@ -26,7 +26,7 @@ extension ParquetWriter {
     /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int32) throws(ParquetWriterError) {
         let index = try nextValueCell("Int32")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .int32, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int32")
         }
@@ -36,7 +36,7 @@ extension ParquetWriter {
     /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int64) throws(ParquetWriterError) {
         let index = try nextValueCell("Int64")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .int64, slot.takesWholePhysicalRange else {
             return try appendInteger(Int128(value), "Int64")
         }
@@ -57,7 +57,7 @@ extension ParquetWriter {
     /// Appends a cell to a FLOAT column.
     public func append(_ value: Float) throws(ParquetWriterError) {
         let index = try nextValueCell("Float")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .float else { throw mismatch(index, "Float") }
         appendFixedWidth(value, to: slot)
     }
@@ -65,7 +65,7 @@ extension ParquetWriter {
     /// Appends a cell to a DOUBLE column.
     public func append(_ value: Double) throws(ParquetWriterError) {
         let index = try nextValueCell("Double")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .double else { throw mismatch(index, "Double") }
         appendFixedWidth(value, to: slot)
     }
@@ -73,7 +73,7 @@ extension ParquetWriter {
     /// A half-precision value, for FLOAT16 columns.
     public func append(_ value: Float16) throws(ParquetWriterError) {
         let index = try nextValueCell("Float16")
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.kind == .float16 else { throw mismatch(index, "Float16") }
         appendFixedWidth(Float16Bits(bits: value.bitPattern), to: slot)
     }
@@ -141,7 +141,7 @@ extension ParquetWriter {
             nextRepetitionLevel = UInt8(openListDepth)
             return
         }
-        let slot = slots[index]
+        let slot = slot(index)
         guard slot.isNullable else {
             throw rejectRow(.nullInRequiredColumn(column: columns[index].descriptor.name, row: rowCount))
         }
@@ -162,7 +162,7 @@ extension ParquetWriter {
     /// FIXED_LEN_BYTE_ARRAY as the unscaled value.
     private func appendInteger(_ value: Int128, _ typeName: String) throws(ParquetWriterError) {
         let index = try nextValueCell(typeName)
-        let slot = slots[index]
+        let slot = slot(index)
         switch slot.kind {
         case .int32:
             try checkRange(value, column: index)
@@ -203,11 +203,15 @@ extension ParquetWriter {
     /// The index of the column the next cell goes to.
     @inline(__always)
     func nextCell() throws(ParquetWriterError) -> Int {
-        guard isOpen else { throw .writerClosed }
-        guard cursor < columns.count else {
-            throw rejectRow(.extraCell(row: rowCount, columnCount: columns.count))
-        }
+        guard cursor < cellLimit else { throw refusedCell() }
         return cursor
+    }
+
+    /// Why `nextCell()` refuses a cell: the writer is closed, or the row is full.
+    @inline(never)
+    private func refusedCell() -> ParquetWriterError {
+        guard isOpen else { return .writerClosed }
+        return rejectRow(.extraCell(row: rowCount, columnCount: columns.count))
     }
 
     /// The index of the column the next value goes to, which must be at the
@@ -215,10 +219,18 @@ extension ParquetWriter {
     @inline(__always)
     private func nextValueCell(_ typeName: String) throws(ParquetWriterError) -> Int {
         let index = try nextCell()
-        guard listDepths[index] == openListDepth else { throw mismatch(index, typeName) }
+        guard slot(index).listDepth == openListDepth else { throw mismatch(index, typeName) }
         return index
     }
 
+    /// Column `index`'s slot, read without a bounds check: `nextCell()` returned the
+    /// index, and it is below `cellLimit`, which is at most the slot count.
+    @inline(__always)
+    func slot(_ index: Int) -> CellSlot {
+        slots.withUnsafeBufferPointer { $0[index] }
+    }
+
+    @inline(never)
     func mismatch(_ index: Int, _ typeName: String) -> ParquetWriterError {
         let descriptor = columns[index].descriptor
         // A list column expects a list, then lists or values inside it, down to its leaf.
