@@ -99,6 +99,7 @@ enum AnyColumnWriter {
 }
 
 /// Which `AnyColumnWriter` case a column is, without the payload.
+@usableFromInline
 enum PhysicalSlotKind: UInt8 {
     case boolean, int32, int64, float, double, float16, byteArray
 
@@ -119,15 +120,16 @@ enum PhysicalSlotKind: UInt8 {
 /// A column's writer as the per-cell appends see it. Sixteen bytes: every cell of a
 /// row reads its column's slot, and with hundreds of columns the slots compete for the
 /// core's first-level cache with the row's cells.
+@usableFromInline
 struct CellSlot {
     let writer: Unmanaged<AnyObject>
-    private let cellOffset: Int32
-    let kind: PhysicalSlotKind
+    @usableFromInline let cellOffset: Int32
+    @usableFromInline let kind: PhysicalSlotKind
     /// Whether the column takes a null cell.
     let isNullable: Bool
     /// Whether every value of the column's physical integer type is allowed, so an
     /// integer of that width needs no range check.
-    let takesWholePhysicalRange: Bool
+    @usableFromInline let takesWholePhysicalRange: Bool
     private let depth: UInt8
 
     /// A slot for a column whose cells lie `stagedCellOffset` bytes into a staged row
@@ -147,7 +149,7 @@ struct CellSlot {
 
     /// Where a flat column's cell lies in a row of the writer's `RowStage`; -1 for a
     /// LIST column, whose cells go to its writer.
-    @inline(__always)
+    @inlinable @inline(__always)
     var stagedCellOffset: Int { Int(cellOffset) }
 
     /// The column's list nesting depth: 0 for a flat column.
@@ -155,7 +157,7 @@ struct CellSlot {
     var listDepth: Int { Int(depth) }
 
     /// Whether the column's cells go to the writer's `RowStage`.
-    @inline(__always)
+    @inlinable @inline(__always)
     var isStaged: Bool { cellOffset >= 0 }
 
     /// Calls `body` with the writer, which must be of type `Writer`, without retaining it.

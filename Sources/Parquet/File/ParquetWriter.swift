@@ -24,14 +24,14 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Encodes closed pages, on worker threads or on this one.
     private let pool: PageEncoderPool
     /// The same writers, for per-cell access without reference counting.
-    let slots: [CellSlot]
+    @usableFromInline let slots: [CellSlot]
     /// Each column's allowed integer range, kept apart as plain values for the hot path.
     let integerRanges: [ClosedRange<Int128>?]
     let pageRowLimit: Int
     /// How `WriterOptions.memoryLimit` is shared out.
     public let memoryPlan: WriterMemoryPlan
     /// Index of the column the next cell goes to; the VOParquet writer follows the row by it.
-    @exclusivity(unchecked) package internal(set) var cursor = 0
+    @usableFromInline @exclusivity(unchecked) package internal(set) var cursor = 0
     /// The flat columns' cells of the rows not yet in the column writers.
     let stage: RowStage
     /// Moves full blocks of `stage` to the columns on a thread of its own, when more
@@ -41,7 +41,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     /// Rows in `stage`; the current row's cells go to this row of the block.
     @exclusivity(unchecked) var stagedRows = 0
     /// The current row's cells in `stage`: where row `stagedRows` begins.
-    @exclusivity(unchecked) var stagedRowCells: UnsafeMutableRawPointer
+    @usableFromInline @exclusivity(unchecked) var stagedRowCells: UnsafeMutableRawPointer
     /// Rows accepted so far: the index of the row being appended.
     public private(set) var rowCount = 0
     private var rowsInRowGroup = 0
@@ -63,7 +63,7 @@ public final class ParquetWriter<Sink: ByteSink> {
     }
     /// How far `cursor` may go: the column count while the writer is open, 0 once it is
     /// closed, so that one comparison per cell refuses both an extra cell and a closed writer.
-    @exclusivity(unchecked) private(set) var cellLimit: Int
+    @usableFromInline @exclusivity(unchecked) internal(set) var cellLimit: Int
 
     private enum State { case open, closed }
 

@@ -4,7 +4,16 @@ import Foundation
 /// None of them boxes the value or allocates per cell.
 extension ParquetWriter {
     /// Appends a BOOLEAN cell.
+    @inlinable
     public func append(_ value: Bool) throws(ParquetWriterError) {
+        if !stageCell(value, kind: .boolean, wholeRangeOnly: false) { try appendAnyCell(value) }
+    }
+
+    /// Appends the cell wherever it goes, checking it fully: the path of every cell
+    /// `stageCell` does not store (a list element, a range-checked integer, a cell in
+    /// the wrong place or of the wrong type, a closed writer).
+    @usableFromInline
+    func appendAnyCell(_ value: Bool) throws(ParquetWriterError) {
         let index = try nextValueCell("Bool")
         let slot = slot(index)
         guard slot.kind == .boolean else { throw mismatch(index, "Bool") }
@@ -24,7 +33,13 @@ extension ParquetWriter {
     /// Appends an integer cell, range-checked against the column's type.
     public func append(_ value: Int16) throws(ParquetWriterError) { try appendInteger(Int128(value), "Int16") }
     /// Appends an integer cell, range-checked against the column's type.
+    @inlinable
     public func append(_ value: Int32) throws(ParquetWriterError) {
+        if !stageCell(value, kind: .int32, wholeRangeOnly: true) { try appendAnyCell(value) }
+    }
+
+    @usableFromInline
+    func appendAnyCell(_ value: Int32) throws(ParquetWriterError) {
         let index = try nextValueCell("Int32")
         let slot = slot(index)
         guard slot.kind == .int32, slot.takesWholePhysicalRange else {
@@ -34,7 +49,13 @@ extension ParquetWriter {
     }
 
     /// Appends an integer cell, range-checked against the column's type.
+    @inlinable
     public func append(_ value: Int64) throws(ParquetWriterError) {
+        if !stageCell(value, kind: .int64, wholeRangeOnly: true) { try appendAnyCell(value) }
+    }
+
+    @usableFromInline
+    func appendAnyCell(_ value: Int64) throws(ParquetWriterError) {
         let index = try nextValueCell("Int64")
         let slot = slot(index)
         guard slot.kind == .int64, slot.takesWholePhysicalRange else {
@@ -55,7 +76,13 @@ extension ParquetWriter {
     public func append(_ value: UInt64) throws(ParquetWriterError) { try appendInteger(Int128(value), "UInt64") }
 
     /// Appends a cell to a FLOAT column.
+    @inlinable
     public func append(_ value: Float) throws(ParquetWriterError) {
+        if !stageCell(value, kind: .float, wholeRangeOnly: false) { try appendAnyCell(value) }
+    }
+
+    @usableFromInline
+    func appendAnyCell(_ value: Float) throws(ParquetWriterError) {
         let index = try nextValueCell("Float")
         let slot = slot(index)
         guard slot.kind == .float else { throw mismatch(index, "Float") }
@@ -63,7 +90,13 @@ extension ParquetWriter {
     }
 
     /// Appends a cell to a DOUBLE column.
+    @inlinable
     public func append(_ value: Double) throws(ParquetWriterError) {
+        if !stageCell(value, kind: .double, wholeRangeOnly: false) { try appendAnyCell(value) }
+    }
+
+    @usableFromInline
+    func appendAnyCell(_ value: Double) throws(ParquetWriterError) {
         let index = try nextValueCell("Double")
         let slot = slot(index)
         guard slot.kind == .double else { throw mismatch(index, "Double") }
@@ -156,6 +189,24 @@ extension ParquetWriter {
     }
 
     // MARK: Shared steps
+
+    /// Stores `value` as the current row's next cell when that is a staged flat column
+    /// of `kind` (with `wholeRangeOnly`, one that takes every value of its physical
+    /// integer type) in an open writer, and returns whether it did. It is inlined into
+    /// the caller, so that a cell costs a comparison, a type check, a store and a count;
+    /// in every other case nothing is stored, and `appendAnyCell` checks the cell again
+    /// the long way, reporting what is wrong with it.
+    @inlinable @inline(__always)
+    func stageCell<Value: BitwiseCopyable>(_ value: Value, kind: PhysicalSlotKind, wholeRangeOnly: Bool) -> Bool {
+        let index = cursor
+        // A staged column is flat, so no list can be open when the cursor is at one.
+        guard index < cellLimit else { return false }
+        let slot = slots.withUnsafeBufferPointer { $0[index] }
+        guard slot.kind == kind, slot.isStaged, !wholeRangeOnly || slot.takesWholePhysicalRange else { return false }
+        stagedRowCells.storeBytes(of: value, toByteOffset: slot.stagedCellOffset, as: Value.self)
+        cursor = index &+ 1
+        return true
+    }
 
     /// Integers of any Swift width go to INT32/INT64-backed columns (integers,
     /// dates, times, timestamps, decimals) after a range check, and to a DECIMAL on

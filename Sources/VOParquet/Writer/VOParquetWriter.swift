@@ -20,7 +20,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     public let columns: [VOParquetColumn]
     /// The settings the writer was made with.
     public let options: VOParquetOptions
-    let core: ParquetWriter<CountingSink<Sink>>
+    @usableFromInline let core: ParquetWriter<CountingSink<Sink>>
     private let counter: CountingSink<Sink>
     private let bound: OutputSizeBound
     /// Under `maxBytes`, the most UTF-8 bytes the embedded document may take.
@@ -28,19 +28,20 @@ public final class VOParquetWriter<Sink: ByteSink> {
     /// Per column: the most string characters, the arraysize limits and how text is read.
     private let stringLimits: [Int]
     private let textRoles: [TextRole]
-    private let elementWidths: [Int]
+    @usableFromInline let elementWidths: [Int]
 
     /// Elements of the open array cell; -1 when no array is open.
-    @exclusivity(unchecked) private var openArrayCount = -1
+    @usableFromInline @exclusivity(unchecked) var openArrayCount = -1
     /// Bytes of the current row's strings and array elements, with their overhead.
-    @exclusivity(unchecked) private var rowVariableBytes = 0
+    @usableFromInline @exclusivity(unchecked) var rowVariableBytes = 0
     /// PLAIN-size bound of the rows buffered in the open row group.
     private var bufferedBytes = 0
     private var bufferedRows = 0
     private var rowGroupsWritten = 0
-    private var state = State.open
+    @usableFromInline @exclusivity(unchecked) var state = State.open
 
-    private enum State: Equatable {
+    @usableFromInline
+    enum State: Equatable {
         case open
         case limited(VOParquetLimit)
         case finished
@@ -115,6 +116,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     // MARK: Cells
 
     /// Appends a boolean cell or array element.
+    @inlinable
     public func append(_ value: Bool) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
@@ -136,6 +138,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     /// Appends an integer cell or array element, range-checked against the column's type.
+    @inlinable
     public func append(_ value: Int32) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
@@ -143,6 +146,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     /// Appends an integer cell or array element, range-checked against the column's type.
+    @inlinable
     public func append(_ value: Int64) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
@@ -164,6 +168,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     /// Appends a cell or array element to a float column.
+    @inlinable
     public func append(_ value: Float) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
@@ -171,6 +176,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     /// Appends a cell or array element to a double column.
+    @inlinable
     public func append(_ value: Double) throws(VOParquetError) {
         try checkOpen()
         do { try core.append(value) } catch { throw failed(error) }
@@ -394,7 +400,7 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     // MARK: Shared steps
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func checkOpen() throws(VOParquetError) {
         switch state {
         case .open: return
@@ -405,8 +411,8 @@ public final class VOParquetWriter<Sink: ByteSink> {
 
     /// Counts an element of the open array, after the core writer took it. A whole cell
     /// moves the core writer's cursor, which this writer follows the row by.
-    @inline(__always)
-    private func advance() {
+    @inlinable @inline(__always)
+    func advance() {
         if openArrayCount >= 0 {
             openArrayCount &+= 1
             rowVariableBytes &+= elementWidths[core.cursor]
@@ -414,7 +420,8 @@ public final class VOParquetWriter<Sink: ByteSink> {
     }
 
     /// The core writer rolled the row back; forget it here too.
-    private func failed(_ error: ParquetWriterError) -> VOParquetError {
+    @usableFromInline
+    func failed(_ error: ParquetWriterError) -> VOParquetError {
         resetRow()
         return .writer(error)
     }
