@@ -108,30 +108,43 @@ final class EncodingWorker: @unchecked Sendable {
 
     /// Queues `job`, first waiting while the queue holds `queueLimit` bytes of pages.
     /// Returns the row group's failure instead, releasing the job, once a job failed.
+    ///
+    /// The thread is woken only once a quarter of `queueLimit` waits: pages come a few
+    /// at a time, and waking it for each cost a thread switch per page (thousands per
+    /// second on a wide table) on cores the rows need. Whoever waits for jobs to be
+    /// done wakes it first (`waitUntilDone`, `encodedTotal`), and a submitter whose page
+    /// does not fit wakes it before waiting for room, so no page waits for a thread that sleeps.
     func submit(_ job: any EncodingJob, queueLimit: Int) -> ParquetWriterError? {
         let memory = job.memoryByteCount
-        let failure = queue.withLock(
-            waitingWhile: { $0.queuedMemory > 0 && $0.queuedMemory + memory > queueLimit && $0.failure == nil }
-        ) { queue -> ParquetWriterError? in
+        let isFull = { (queue: borrowing Queue) in
+            queue.queuedMemory > 0 && queue.queuedMemory + memory > queueLimit && queue.failure == nil
+        }
+        // Jobs come from one thread at a time, so a queue with room now still has it below.
+        if queue.withLock({ isFull($0) }) { queue.broadcast() }
+        let (failure, wakes) = queue.withLock(waitingWhile: isFull) { queue -> (ParquetWriterError?, Bool) in
             if queue.failure == nil {
                 queue.pending.append(job)
                 queue.queuedMemory += memory
             }
-            return queue.failure
+            return (queue.failure, queue.queuedMemory >= queueLimit / 4)
         }
-        if failure != nil { job.release() } else { queue.broadcast() }
+        if failure != nil { job.release() } else if wakes { queue.broadcast() }
         return failure
     }
 
     /// Waits until `count` jobs of the row group are done; returns its failure, if any.
     func waitUntilDone(_ count: Int) -> ParquetWriterError? {
-        queue.withLock(waitingWhile: { $0.completedCount < count }) { $0.failure }
+        queue.broadcast()
+        return queue.withLock(waitingWhile: { $0.completedCount < count }) { $0.failure }
     }
 
     /// Bytes of this worker's encoded pages once the row group's first `count` jobs are
     /// done, waiting for them.
     func encodedTotal(afterJobs count: Int) -> Int {
-        queue.withLock(waitingWhile: { $0.completedCount < count }) { count == 0 ? 0 : $0.encodedTotals[count - 1] }
+        queue.broadcast()
+        return queue.withLock(waitingWhile: { $0.completedCount < count }) {
+            count == 0 ? 0 : $0.encodedTotals[count - 1]
+        }
     }
 
     /// Starts the next row group; every job submitted is done.
