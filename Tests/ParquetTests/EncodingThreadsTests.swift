@@ -1,5 +1,6 @@
 import Foundation
 import ParquetFormat
+import Synchronization
 import Testing
 
 @testable import Parquet
@@ -39,6 +40,43 @@ import Testing
     }
 
     /// Lists and lists of lists, whose pages close on list boundaries, across threads.
+    /// A job that only notes that it ran.
+    final class NotedJob: EncodingJob {
+        let memoryByteCount: Int
+        private let runs = Mutex(0)
+        init(memoryByteCount: Int) { self.memoryByteCount = memoryByteCount }
+        var rawByteCount: Int { memoryByteCount }
+        var runCount: Int { runs.withLock { $0 } }
+        func run(in workspace: PageWorkspace) throws(ParquetWriterError) -> EncodedGrowth {
+            runs.withLock { $0 += 1 }
+            return EncodedGrowth()
+        }
+        func release() {}
+    }
+
+    /// An encoding thread sleeps until a quarter of its queue limit waits. With a small
+    /// job queued (under the quarter, so the thread sleeps on), a job that does not fit
+    /// beside it wakes the thread before waiting for room, rather than waiting forever.
+    @Test func aJobThatDoesNotFitWakesTheThreadItWaitsFor() throws {
+        let worker = EncodingWorker(
+            workspace: PageWorkspace(), spillFile: SpillFile(directory: nil, bufferSize: 4_096),
+            encodedPagesLimit: 1 << 20)
+        worker.start()
+        defer { worker.stop() }
+        let queueLimit = 1_000
+        let first = NotedJob(memoryByteCount: 10)
+        #expect(worker.submit(first, queueLimit: queueLimit) == nil)
+        #expect(worker.waitUntilDone(1) == nil)
+        // Time for the thread to go back to sleep with its queue empty.
+        Thread.sleep(forTimeInterval: 0.05)
+        let small = NotedJob(memoryByteCount: queueLimit / 10)
+        let large = NotedJob(memoryByteCount: queueLimit * 95 / 100)
+        #expect(worker.submit(small, queueLimit: queueLimit) == nil)
+        #expect(worker.submit(large, queueLimit: queueLimit) == nil)
+        #expect(worker.waitUntilDone(3) == nil)
+        #expect([first, small, large].map(\.runCount) == [1, 1, 1])
+    }
+
     @Test func listColumnsGiveTheSameBytesOnEveryThreadCount() throws {
         let columns =
             TestColumn.everyType(.optional).map { ListInteropTests.variableLengthList(of: $0) }
