@@ -228,6 +228,14 @@ import Testing
     }
 
     /// A row's cells lie widest first, so that each is aligned, in a row padded to 8 bytes.
+    /// A row reads every column's slot: 16 bytes each keeps 991 of them in 16 KB.
+    @Test func aCellSlotTakesSixteenBytes() throws {
+        #expect(MemoryLayout<CellSlot>.stride == 16)
+        let writer = try ParquetWriter(schema: try Schema(Self.mixedSchema), sink: MemorySink())
+        #expect(writer.slots.map(\.listDepth) == [0, 0, 0, 0, 0, 0, 0, 1])
+        #expect(writer.slots.map(\.isStaged) == [true, true, true, true, true, true, true, false])
+    }
+
     @Test func aRowsCellsLieWidestFirst() {
         let stage = RowStage(
             kinds: [.boolean, .double, nil, .byteArray, .float16, .int64, .float], capacity: 8, arenaByteLimit: 1 << 10)
