@@ -48,8 +48,6 @@ public final class ParquetWriter<Sink: ByteSink> {
     private var nextRowGroupSizeCheck = 1
     /// Columns whose open page reached a limit during the current row.
     @exclusivity(unchecked) var fullPages: [Int] = []
-    /// Each column's list nesting depth: 0 for a flat column.
-    let listDepths: [Int]
     /// How many lists of the current column's cell are open.
     @exclusivity(unchecked) var openListDepth = 0
     /// The repetition level the next slot of the open list cell gets.
@@ -115,7 +113,6 @@ public final class ParquetWriter<Sink: ByteSink> {
                 listDepth: column.descriptor.maxRepetitionLevel)
         }
         self.integerRanges = schema.descriptors.map(\.integerRange)
-        self.listDepths = schema.descriptors.map(\.maxRepetitionLevel)
         self.pageRowLimit = options.dataPageRowLimit
         self.footer = FooterBuilder(
             schema: schema, writesPageIndex: options.writesPageIndex, memoryLimit: plan.footerStoreMemoryLimit)

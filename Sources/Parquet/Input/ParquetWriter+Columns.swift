@@ -174,8 +174,9 @@ extension ParquetWriter {
     private func validate(_ buffers: ColumnBuffers, column index: Int, rows: Int) throws(ParquetWriterError) {
         let descriptor = columns[index].descriptor
         let name = descriptor.name
-        guard listDepths[index] == 0 else {
-            let expected = String(repeating: "list of ", count: listDepths[index]) + "\(descriptor.leafType)"
+        let listDepth = slots[index].listDepth
+        guard listDepth == 0 else {
+            let expected = String(repeating: "list of ", count: listDepth) + "\(descriptor.leafType)"
             throw .typeMismatch(column: name, row: rowCount, expected: expected, got: buffers.typeName)
         }
         guard buffers.rowCount == rows else {

@@ -7,7 +7,7 @@ extension ParquetWriter {
     /// Opens a list: the next column's cell or, inside a list of lists, the next element.
     public func beginList() throws(ParquetWriterError) {
         let index = try nextCell()
-        guard openListDepth < listDepths[index] else { throw mismatch(index, "list") }
+        guard openListDepth < slots[index].listDepth else { throw mismatch(index, "list") }
         openList(inColumn: index)
     }
 
@@ -75,7 +75,7 @@ extension ParquetWriter {
         accepting accepts: (PhysicalSlotKind) -> Bool, _ typeName: @autoclosure () -> String
     ) throws(ParquetWriterError) -> Int {
         let index = try nextCell()
-        guard openListDepth == listDepths[index] - 1, accepts(slots[index].kind) else {
+        guard openListDepth == slots[index].listDepth - 1, accepts(slots[index].kind) else {
             throw mismatch(index, "list of \(typeName())")
         }
         openList(inColumn: index)
