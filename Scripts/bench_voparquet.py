@@ -13,11 +13,10 @@ as the TAP service does with pyarrow (tuples, 2,000-row batches, snappy, no
 dictionary).  The VOTable is read once first, so that every case finds it in the
 page cache (the engine benchmark before may have pushed it out), and the outputs
 go to --scratch-dir (/dev/shm where it exists), so that a disk's writeback does
-not slow the later runs.  Each case runs
-three times, each as its own process: best wall time, highest peak RSS
-(os.wait4), the RSS every 20 ms (/proc/PID/status) of the fastest run, with
-rows/s, VOTable input MB/s for voparquet, row groups, footer size and file size
-(Scripts/parquet_layout.py).
+not slow the later runs.  Each case runs three times, each as its own process:
+best wall time, highest peak RSS (os.wait4), the RSS every 20 ms
+(/proc/PID/status) of the fastest run, with rows/s, VOTable input MB/s for
+voparquet, row groups, footer size and file size (Scripts/parquet_layout.py).
 voparquet's snappy file must hold the same table as pyarrow's
 (Scripts/same_table.py), or the run stops with BENCHMARK FAILED.
 

@@ -227,7 +227,6 @@ import Testing
         #expect(try ParquetWriter(schema: lists, sink: MemorySink()).stage.offsetRegions == [nil])
     }
 
-    /// A row's cells lie widest first, so that each is aligned, in a row padded to 8 bytes.
     /// A row reads every column's slot: 16 bytes each keeps 991 of them in 16 KB.
     @Test func aCellSlotTakesSixteenBytes() throws {
         #expect(MemoryLayout<CellSlot>.stride == 16)
@@ -236,6 +235,7 @@ import Testing
         #expect(writer.slots.map(\.isStaged) == [true, true, true, true, true, true, true, false])
     }
 
+    /// A row's cells lie widest first, so that each is aligned, in a row padded to 8 bytes.
     @Test func aRowsCellsLieWidestFirst() {
         let stage = RowStage(
             kinds: [.boolean, .double, nil, .byteArray, .float16, .int64, .float], capacity: 8, arenaByteLimit: 1 << 10)

@@ -201,7 +201,7 @@ extension ParquetWriter {
         let index = cursor
         // A staged column is flat, so no list can be open when the cursor is at one.
         guard index < cellLimit else { return false }
-        let slot = slots.withUnsafeBufferPointer { $0[index] }
+        let slot = slot(index)
         guard slot.kind == kind, slot.isStaged, !wholeRangeOnly || slot.takesWholePhysicalRange else { return false }
         stagedRowCells.storeBytes(of: value, toByteOffset: slot.stagedCellOffset, as: Value.self)
         cursor = index &+ 1
@@ -274,9 +274,9 @@ extension ParquetWriter {
         return index
     }
 
-    /// Column `index`'s slot, read without a bounds check: `nextCell()` returned the
-    /// index, and it is below `cellLimit`, which is at most the slot count.
-    @inline(__always)
+    /// Column `index`'s slot, read without a bounds check: the caller has checked that
+    /// the index is below `cellLimit`, which is at most the slot count.
+    @inlinable @inline(__always)
     func slot(_ index: Int) -> CellSlot {
         slots.withUnsafeBufferPointer { $0[index] }
     }
